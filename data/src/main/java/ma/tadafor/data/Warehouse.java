@@ -1,0 +1,36 @@
+package ma.tadafor.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * The warehouse is one DuckDB file owned by one process. Connections of that process share the
+ * database instance, so a small pool is enough; anything outside goes through the application.
+ */
+public final class Warehouse {
+
+    private Warehouse() {
+    }
+
+    public static HikariDataSource open(Path file, int maxConnections) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the warehouse folder " + absolute.getParent(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("warehouse");
+        config.setJdbcUrl("jdbc:duckdb:" + absolute);
+        config.setMaximumPoolSize(maxConnections);
+        config.setMinimumIdle(1);
+        // Timestamps are instants; staging tables carry them as UTC wall-clock values.
+        config.setConnectionInitSql("SET TimeZone = 'UTC'");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,212 @@
+package ma.tadafor.data.activity;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes portal-feed items into the facts, idempotently: a batch is appended to temporary staging
+ * tables with DuckDB's appender (row-by-row JDBC inserts are ~150× slower here), then merged in
+ * one transaction. A newer version of an item replaces the older one and all its cells; an older
+ * or equal version, or one older than the item's withdrawal, changes nothing, so replaying a
+ * page is harmless.
+ */
+public final class ActivityStore {
+
+    private final DataSource dataSource;
+
+    public ActivityStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public ApplyResult apply(String sourceId, String communeCode, List<Activity> activities, List<Withdrawal> withdrawals) {
+        try (Connection connection = dataSource.getConnection()) {
+            createStagingTables(connection);
+            stage(connection.unwrap(DuckDBConnection.class), activities, withdrawals);
+            connection.setAutoCommit(false);
+            try {
+                ApplyResult result = merge(connection, sourceId, communeCode);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("writing activities of source " + sourceId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createStagingTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE OR REPLACE TEMP TABLE stage_activity (
+                        item_id VARCHAR, updated_at TIMESTAMP, mechanism VARCHAR, status VARCHAR,
+                        start_date DATE, end_date DATE, title_fr VARCHAR, title_ar VARCHAR, theme VARCHAR,
+                        initiator VARCHAR, indh_project_ref VARCHAR, participants BIGINT,
+                        tadafor_mad DECIMAL(14, 2), commune_mad DECIMAL(14, 2), indh_mad DECIMAL(14, 2),
+                        other_mad DECIMAL(14, 2));
+                    CREATE OR REPLACE TEMP TABLE stage_cell (
+                        item_id VARCHAR, updated_at TIMESTAMP, gender VARCHAR, age_band VARCHAR,
+                        disability BOOLEAN, role VARCHAR, participants INTEGER);
+                    CREATE OR REPLACE TEMP TABLE stage_association (
+                        item_id VARCHAR, updated_at TIMESTAMP, association_id VARCHAR, name VARCHAR);
+                    CREATE OR REPLACE TEMP TABLE stage_withdrawal (item_id VARCHAR, withdrawn_at TIMESTAMP);
+                    """);
+        }
+    }
+
+    private static void stage(DuckDBConnection connection, List<Activity> activities, List<Withdrawal> withdrawals)
+            throws SQLException {
+        try (DuckDBAppender activityRows = connection.createAppender("temp", "main", "stage_activity");
+             DuckDBAppender cellRows = connection.createAppender("temp", "main", "stage_cell");
+             DuckDBAppender associationRows = connection.createAppender("temp", "main", "stage_association");
+             DuckDBAppender withdrawalRows = connection.createAppender("temp", "main", "stage_withdrawal")) {
+            for (Activity activity : activities) {
+                LocalDateTime updatedAt = utc(activity.updatedAt());
+                Funding funding = activity.funding();
+                activityRows.beginRow()
+                        .append(activity.id())
+                        .append(updatedAt)
+                        .append(activity.mechanism().name())
+                        .append(activity.status().name())
+                        .append(activity.startDate())
+                        .append(activity.endDate())
+                        .append(activity.title() == null ? null : activity.title().fr())
+                        .append(activity.title() == null ? null : activity.title().ar())
+                        .append(activity.theme() == null ? null : activity.theme().name())
+                        .append(activity.initiator() == null ? null : activity.initiator().name())
+                        .append(activity.indhProjectRef())
+                        .append(activity.participants())
+                        .append(funding == null ? null : funding.tadaforMad())
+                        .append(funding == null ? null : funding.communeMad())
+                        .append(funding == null ? null : funding.indhMad())
+                        .append(funding == null ? null : funding.otherMad())
+                        .endRow();
+                for (ParticipationCell cell : activity.participation()) {
+                    cellRows.beginRow()
+                            .append(activity.id())
+                            .append(updatedAt)
+                            .append(cell.gender().name())
+                            .append(cell.ageBand().code())
+                            .append(cell.disability())
+                            .append(cell.role().name())
+                            .append(cell.count())
+                            .endRow();
+                }
+                for (Association association : activity.associations()) {
+                    associationRows.beginRow()
+                            .append(activity.id())
+                            .append(updatedAt)
+                            .append(association.id())
+                            .append(association.name())
+                            .endRow();
+                }
+            }
+            for (Withdrawal withdrawal : withdrawals) {
+                withdrawalRows.beginRow().append(withdrawal.id()).append(utc(withdrawal.updatedAt())).endRow();
+            }
+        }
+    }
+
+    private static ApplyResult merge(Connection connection, String sourceId, String communeCode) throws SQLException {
+        // The versions that win: the newest staged one per item, newer than what the warehouse
+        // holds and than the item's withdrawal, if any.
+        update(connection, """
+                CREATE OR REPLACE TEMP TABLE stage_apply AS
+                SELECT s.item_id, s.updated_at, a.item_id IS NOT NULL AS existed
+                FROM (SELECT item_id, max(updated_at) AS updated_at FROM stage_activity GROUP BY item_id) s
+                LEFT JOIN activity a ON a.source_id = ? AND a.item_id = s.item_id
+                LEFT JOIN activity_withdrawal w ON w.source_id = ? AND w.item_id = s.item_id
+                WHERE (a.item_id IS NULL OR s.updated_at > a.updated_at)
+                  AND (w.item_id IS NULL OR s.updated_at > w.withdrawn_at)""", sourceId, sourceId);
+        long staged = count(connection, "SELECT count(DISTINCT item_id) FROM stage_activity");
+        long inserted = count(connection, "SELECT count(*) FROM stage_apply WHERE NOT existed");
+        long updated = count(connection, "SELECT count(*) FROM stage_apply WHERE existed");
+
+        for (String table : List.of("participation_cell", "activity_association", "co_construction_project", "activity")) {
+            update(connection, "DELETE FROM " + table + " WHERE source_id = ? AND item_id IN "
+                    + "(SELECT item_id FROM stage_apply WHERE existed)", sourceId);
+        }
+        update(connection, """
+                INSERT INTO activity
+                SELECT ?, s.item_id, ?, s.mechanism, s.status, s.start_date, s.end_date, s.title_fr, s.title_ar,
+                       s.theme, s.initiator, s.indh_project_ref, s.participants, s.updated_at, now()
+                FROM stage_activity s JOIN stage_apply USING (item_id, updated_at)""", sourceId, communeCode);
+        update(connection, """
+                INSERT INTO participation_cell
+                SELECT ?, c.item_id, c.gender, c.age_band, c.disability, c.role, c.participants
+                FROM stage_cell c JOIN stage_apply USING (item_id, updated_at)""", sourceId);
+        update(connection, """
+                INSERT INTO co_construction_project
+                SELECT ?, s.item_id, s.tadafor_mad, s.commune_mad, s.indh_mad, s.other_mad
+                FROM stage_activity s JOIN stage_apply USING (item_id, updated_at)
+                WHERE s.tadafor_mad IS NOT NULL""", sourceId);
+        update(connection, """
+                INSERT INTO activity_association
+                SELECT DISTINCT ?, x.item_id, x.association_id
+                FROM stage_association x JOIN stage_apply USING (item_id, updated_at)""", sourceId);
+        update(connection, """
+                INSERT INTO association
+                SELECT DISTINCT ON (association_id) ?, association_id, name
+                FROM stage_association ORDER BY association_id, updated_at DESC
+                ON CONFLICT (commune_code, association_id) DO UPDATE SET name = excluded.name""", communeCode);
+        update(connection, "DELETE FROM activity_withdrawal WHERE source_id = ? AND item_id IN (SELECT item_id FROM stage_apply)",
+                sourceId);
+
+        long deleted = withdraw(connection, sourceId);
+        return new ApplyResult(inserted, updated, deleted, staged - inserted - updated);
+    }
+
+    /** Removes the items withdrawn after their newest version; remembers every withdrawal. */
+    private static long withdraw(Connection connection, String sourceId) throws SQLException {
+        update(connection, """
+                CREATE OR REPLACE TEMP TABLE stage_withdrawn AS
+                SELECT w.item_id FROM (SELECT item_id, max(withdrawn_at) AS withdrawn_at FROM stage_withdrawal GROUP BY item_id) w
+                JOIN activity a ON a.source_id = ? AND a.item_id = w.item_id AND a.updated_at <= w.withdrawn_at""", sourceId);
+        for (String table : List.of("participation_cell", "activity_association", "co_construction_project", "activity")) {
+            update(connection, "DELETE FROM " + table + " WHERE source_id = ? AND item_id IN (SELECT item_id FROM stage_withdrawn)",
+                    sourceId);
+        }
+        update(connection, """
+                INSERT INTO activity_withdrawal
+                SELECT ?, item_id, max(withdrawn_at) FROM stage_withdrawal GROUP BY item_id
+                ON CONFLICT (source_id, item_id) DO UPDATE SET withdrawn_at = greatest(withdrawn_at, excluded.withdrawn_at)""",
+                sourceId);
+        return count(connection, "SELECT count(*) FROM stage_withdrawn");
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,19 @@
+package ma.tadafor.data.activity;
+
+/** A participation mechanism, as the portal feed names it (PORTAL_FEED.md). */
+public enum Mechanism {
+    PETITION,
+    CONSULTATIVE_OPINION,
+    PARTICIPATORY_BUDGET,
+    DIGITAL_CONSULTATION,
+    CITIZEN_MEETING,
+    SUGGESTION,
+    YOUTH_COUNCIL,
+    NEIGHBOURHOOD_COMMITTEE,
+    IEECAG_SESSION,
+    DIALOGUE_SPACE,
+    CO_CONSTRUCTION_PROJECT,
+    TRAINING,
+    INFORMATION_REQUEST,
+    SATISFACTION_SURVEY
+}

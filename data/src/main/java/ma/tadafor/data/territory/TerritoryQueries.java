@@ -1,0 +1,53 @@
+package ma.tadafor.data.territory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/** Reads the territorial hierarchy, always through the caller's scope. */
+public final class TerritoryQueries {
+
+    private final DataSource dataSource;
+
+    public TerritoryQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public List<Commune> communes(TerritorialScope scope, boolean programmeOnly) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = """
+                SELECT c.code, c.name_fr, c.name_ar, c.province_code, c.region_code, c.type, p.cohort,
+                       c.population_municipal, c.population_female, c.population_male
+                FROM commune c
+                %s JOIN programme_commune p ON p.commune_code = c.code
+                WHERE %s
+                ORDER BY c.code""".formatted(programmeOnly ? "" : "LEFT", scope.communeCondition("c", parameters));
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
+            }
+            List<Commune> communes = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    communes.add(new Commune(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7),
+                            new Commune.Population(nullableLong(rows, 8), nullableLong(rows, 9), nullableLong(rows, 10))));
+                }
+            }
+            return communes;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading communes failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Long nullableLong(ResultSet rows, int column) throws SQLException {
+        long value = rows.getLong(column);
+        return rows.wasNull() ? null : value;
+    }
+}

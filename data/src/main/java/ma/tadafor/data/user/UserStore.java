@@ -1,0 +1,98 @@
+package ma.tadafor.data.user;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+/** Users and their territorial scope, as the warehouse keeps them. */
+public final class UserStore {
+
+    private final DataSource dataSource;
+
+    public UserStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<UserAccount> find(String username) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement user = connection.prepareStatement("""
+                     SELECT username, display_name, role, password_hash, enabled, failed_attempts, locked_until
+                     FROM app_user WHERE username = ?""");
+             PreparedStatement scope = connection.prepareStatement(
+                     "SELECT level, territory_code FROM user_scope WHERE username = ?")) {
+            user.setString(1, username);
+            scope.setString(1, username);
+            try (ResultSet row = user.executeQuery(); ResultSet scopes = scope.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Map<String, Set<String>> codes = Map.of("region", new HashSet<>(), "province", new HashSet<>(),
+                        "commune", new HashSet<>());
+                while (scopes.next()) {
+                    codes.get(scopes.getString(1)).add(scopes.getString(2));
+                }
+                OffsetDateTime lockedUntil = row.getObject(7, OffsetDateTime.class);
+                return Optional.of(new UserAccount(row.getString(1), row.getString(2), UserRole.valueOf(row.getString(3)),
+                        row.getString(4), row.getBoolean(5), row.getInt(6),
+                        lockedUntil == null ? null : lockedUntil.toInstant(),
+                        codes.get("region"), codes.get("province"), codes.get("commune")));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading user " + username + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates or replaces the user and their scope in one transaction. */
+    public void save(UserAccount account) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement user = connection.prepareStatement("""
+                    INSERT INTO app_user (username, display_name, role, password_hash, enabled, failed_attempts,
+                                          locked_until, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, now())
+                    ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+                        password_hash = excluded.password_hash, enabled = excluded.enabled,
+                        failed_attempts = excluded.failed_attempts, locked_until = excluded.locked_until""");
+                 PreparedStatement clear = connection.prepareStatement("DELETE FROM user_scope WHERE username = ?");
+                 PreparedStatement scope = connection.prepareStatement("INSERT INTO user_scope VALUES (?, ?, ?)")) {
+                user.setString(1, account.username());
+                user.setString(2, account.displayName());
+                user.setString(3, account.role().name());
+                user.setString(4, account.passwordHash());
+                user.setBoolean(5, account.enabled());
+                user.setInt(6, account.failedAttempts());
+                user.setTimestamp(7, account.lockedUntil() == null ? null : Timestamp.from(account.lockedUntil()));
+                user.executeUpdate();
+                clear.setString(1, account.username());
+                clear.executeUpdate();
+                for (var level : Map.of("region", account.regions(), "province", account.provinces(),
+                        "commune", account.communes()).entrySet()) {
+                    for (String code : level.getValue()) {
+                        scope.setString(1, account.username());
+                        scope.setString(2, level.getKey());
+                        scope.setString(3, code);
+                        scope.addBatch();
+                    }
+                }
+                scope.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("saving user " + account.username() + " failed: " + e.getMessage(), e);
+        }
+    }
+}
