@@ -1,6 +1,5 @@
 package ma.tadafor.data.activity;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +14,8 @@ import javax.sql.DataSource;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
+
+import ma.tadafor.data.Dirhams;
 
 /**
  * Writes portal-feed items into the facts, idempotently: a batch is appended to temporary staging
@@ -92,10 +93,10 @@ public final class ActivityStore {
                         .append(activity.initiator() == null ? null : activity.initiator().name())
                         .append(activity.indhProjectRef())
                         .append(activity.participants())
-                        .append(funding == null ? null : funding.tadaforMad())
-                        .append(funding == null ? null : funding.communeMad())
-                        .append(funding == null ? null : funding.indhMad())
-                        .append(funding == null ? null : funding.otherMad())
+                        .append(funding == null ? null : Dirhams.stored(funding.tadaforMad()))
+                        .append(funding == null ? null : Dirhams.stored(funding.communeMad()))
+                        .append(funding == null ? null : Dirhams.stored(funding.indhMad()))
+                        .append(funding == null ? null : Dirhams.stored(funding.otherMad()))
                         .endRow();
                 for (ParticipationCell cell : activity.participation()) {
                     cellRows.beginRow()

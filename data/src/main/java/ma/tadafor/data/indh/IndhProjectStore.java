@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
+import ma.tadafor.data.Dirhams;
+
 /** Writes INDH project lists; a project is identified by its ref, a newer list replaces it. */
 public final class IndhProjectStore {
 
@@ -39,8 +41,8 @@ public final class IndhProjectStore {
                             .append(project.titleAr())
                             .append(project.startDate())
                             .append(project.endDate())
-                            .append(project.totalCostMad())
-                            .append(project.indhContributionMad())
+                            .append(Dirhams.stored(project.totalCostMad()))
+                            .append(Dirhams.stored(project.indhContributionMad()))
                             .append(project.status())
                             .append(origin)
                             .endRow();
