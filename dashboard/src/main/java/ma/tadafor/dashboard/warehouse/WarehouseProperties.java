@@ -1,0 +1,17 @@
+package ma.tadafor.dashboard.warehouse;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the DuckDB warehouse lives. The application process owns the file: DuckDB allows one
+ * writing process, so backups and command-line tools go through the application.
+ *
+ * @param path        the warehouse file
+ * @param connections the size of the in-process connection pool
+ */
+@ConfigurationProperties("tadafor.warehouse")
+public record WarehouseProperties(@DefaultValue("./var/warehouse.duckdb") Path path, @DefaultValue("8") int connections) {
+}
