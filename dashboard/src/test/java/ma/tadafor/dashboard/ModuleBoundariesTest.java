@@ -1,0 +1,40 @@
+package ma.tadafor.dashboard;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The module boundaries of docs/ARCHITECTURE.md, checked on the compiled code of every module
+ * (the dashboard's test classpath holds them all). Maven Enforcer checks the same boundaries on
+ * the dependency trees at build time.
+ */
+@AnalyzeClasses(packages = "ma.tadafor", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    @ArchTest
+    static final ArchRule analyticsIsSparkOnly = classes().that().resideInAPackage("ma.tadafor.analytics..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "ma.tadafor.analytics..", "java..", "scala..", "org.apache.spark..")
+            .because("the analytics jar runs on a Spark cluster without Spring or DuckDB");
+
+    @ArchTest
+    static final ArchRule warehouseIsPlainJdbc = noClasses().that().resideInAPackage("ma.tadafor.data..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.spark..", "ma.tadafor.ingestion..",
+                    "ma.tadafor.analytics..", "ma.tadafor.dashboard..");
+
+    @ArchTest
+    static final ArchRule ingestionNeverReachesUp = noClasses().that().resideInAPackage("ma.tadafor.ingestion..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.apache.spark..", "ma.tadafor.analytics..", "ma.tadafor.dashboard..");
+
+    @ArchTest
+    static final ArchRule dashboardFeaturesHaveNoCycles = slices().matching("ma.tadafor.dashboard.(*)..")
+            .should().beFreeOfCycles();
+}
