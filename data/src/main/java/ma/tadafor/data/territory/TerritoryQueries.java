@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -43,6 +44,29 @@ public final class TerritoryQueries {
             return communes;
         } catch (SQLException e) {
             throw new IllegalStateException("reading communes failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The region, province or commune with this code, if it exists. */
+    public Optional<Territory> find(Territory.Level level, String code) {
+        String sql = switch (level) {
+            case REGION -> "SELECT code, NULL, NULL, name_fr, name_ar FROM region WHERE code = ?";
+            case PROVINCE -> "SELECT region_code, code, NULL, name_fr, name_ar FROM province WHERE code = ?";
+            case COMMUNE -> "SELECT region_code, province_code, code, name_fr, name_ar FROM commune WHERE code = ?";
+        };
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, code);
+            try (ResultSet row = query.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String region = level == Territory.Level.REGION ? code : row.getString(1);
+                return Optional.of(new Territory(level, code, region, row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading territory " + code + " failed: " + e.getMessage(), e);
         }
     }
 
