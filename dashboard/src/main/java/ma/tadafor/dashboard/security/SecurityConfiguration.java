@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -12,9 +13,11 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Two chains: the API is stateless (HTTP Basic for scripts), the pages use a session and the
- * login form. Health stays open for load balancers and orchestrators.
+ * login form. Health stays open for load balancers and orchestrators. State-changing services
+ * carry {@code @PreAuthorize} rules: authorization holds whichever door a request comes through.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean
