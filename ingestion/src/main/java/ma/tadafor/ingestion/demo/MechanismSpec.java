@@ -47,37 +47,54 @@ record MechanismSpec(
     private static final double[] YOUTH_THEMES = cumulative(25, 0, 0, 0, 10, 50, 15, 0, 0, 0);
     private static final double[] SERVICE_THEMES = cumulative(5, 15, 15, 15, 15, 0, 0, 0, 35, 0);
 
-    static final Map<Mechanism, MechanismSpec> ALL = new EnumMap<>(Map.ofEntries(
-            //                                                              CIT ASSO ELECT STAFF OTHER
-            spec(Mechanism.PETITION, "petition", 4, 50, 600, roles(85, 15, 0, 0, 0), VOTER_AGES, -0.03, 1,
-                    ANY_THEME, initiators(70, 30, 0, 0, 0, 0)),
-            spec(Mechanism.CONSULTATIVE_OPINION, "opinion", 2, 3, 40, roles(30, 70, 0, 0, 0), ADULT_AGES, 0, 1,
-                    ANY_THEME, initiators(25, 60, 0, 15, 0, 0)),
-            spec(Mechanism.PARTICIPATORY_BUDGET, "budget", 0.6, 80, 1200, roles(90, 10, 0, 0, 0), ADULT_AGES, 0, 1,
-                    ANY_THEME, initiators(0, 0, 100, 0, 0, 0)),
-            spec(Mechanism.DIGITAL_CONSULTATION, "consultation", 2.5, 20, 500, roles(88, 10, 0, 0, 2), ONLINE_AGES,
-                    -0.02, 1, ANY_THEME, initiators(0, 0, 90, 5, 5, 0)),
-            spec(Mechanism.CITIZEN_MEETING, "meeting", 9, 15, 200, roles(78, 12, 5, 4, 1), ADULT_AGES, 0, 1,
-                    ANY_THEME, initiators(0, 20, 80, 0, 0, 0)),
-            spec(Mechanism.SUGGESTION, "suggestion", 18, 1, 5, roles(90, 10, 0, 0, 0), ONLINE_AGES, 0, 1,
-                    ANY_THEME, initiators(90, 10, 0, 0, 0, 0)),
-            spec(Mechanism.YOUTH_COUNCIL, "youth-council", 3, 10, 45, roles(85, 10, 0, 5, 0), YOUTH_AGES, 0.04, 1,
-                    YOUTH_THEMES, initiators(0, 0, 20, 0, 80, 0)),
-            spec(Mechanism.NEIGHBOURHOOD_COMMITTEE, "neighbourhood", 3.5, 8, 35, roles(85, 10, 3, 2, 0), ADULT_AGES,
-                    -0.04, 1, ANY_THEME, initiators(80, 10, 10, 0, 0, 0)),
+    // spec(mechanism, id prefix, weight, min and max people,
+    //      roles: citizen, association member, elected official, commune staff, other;
+    //      ages, women shift, disability factor, themes,
+    //      initiators: citizens, association, commune, IEECAG, youth council, other)
+    private static final Map<Mechanism, MechanismSpec> ALL = new EnumMap<>(Map.ofEntries(
+            spec(Mechanism.PETITION, "petition", 4, 50, 600,
+                    cumulative(85, 15, 0, 0, 0), VOTER_AGES, -0.03, 1, ANY_THEME,
+                    cumulative(70, 30, 0, 0, 0, 0)),
+            spec(Mechanism.CONSULTATIVE_OPINION, "opinion", 2, 3, 40,
+                    cumulative(30, 70, 0, 0, 0), ADULT_AGES, 0, 1, ANY_THEME,
+                    cumulative(25, 60, 0, 15, 0, 0)),
+            spec(Mechanism.PARTICIPATORY_BUDGET, "budget", 0.6, 80, 1200,
+                    cumulative(90, 10, 0, 0, 0), ADULT_AGES, 0, 1, ANY_THEME,
+                    cumulative(0, 0, 100, 0, 0, 0)),
+            spec(Mechanism.DIGITAL_CONSULTATION, "consultation", 2.5, 20, 500,
+                    cumulative(88, 10, 0, 0, 2), ONLINE_AGES, -0.02, 1, ANY_THEME,
+                    cumulative(0, 0, 90, 5, 5, 0)),
+            spec(Mechanism.CITIZEN_MEETING, "meeting", 9, 15, 200,
+                    cumulative(78, 12, 5, 4, 1), ADULT_AGES, 0, 1, ANY_THEME,
+                    cumulative(0, 20, 80, 0, 0, 0)),
+            spec(Mechanism.SUGGESTION, "suggestion", 18, 1, 5,
+                    cumulative(90, 10, 0, 0, 0), ONLINE_AGES, 0, 1, ANY_THEME,
+                    cumulative(90, 10, 0, 0, 0, 0)),
+            spec(Mechanism.YOUTH_COUNCIL, "youth-council", 3, 10, 45,
+                    cumulative(85, 10, 0, 5, 0), YOUTH_AGES, 0.04, 1, YOUTH_THEMES,
+                    cumulative(0, 0, 20, 0, 80, 0)),
+            spec(Mechanism.NEIGHBOURHOOD_COMMITTEE, "neighbourhood", 3.5, 8, 35,
+                    cumulative(85, 10, 3, 2, 0), ADULT_AGES, -0.04, 1, ANY_THEME,
+                    cumulative(80, 10, 10, 0, 0, 0)),
             // The equity body seats women's and disability associations: more of both.
-            spec(Mechanism.IEECAG_SESSION, "ieecag", 3, 7, 25, roles(20, 50, 15, 12, 3), ADULT_AGES, 0.12, 1.8,
-                    EQUITY_THEMES, initiators(0, 0, 0, 100, 0, 0)),
-            spec(Mechanism.DIALOGUE_SPACE, "dialogue", 3, 15, 120, roles(10, 65, 12, 10, 3), ADULT_AGES, 0, 1,
-                    ANY_THEME, initiators(0, 40, 60, 0, 0, 0)),
-            spec(Mechanism.CO_CONSTRUCTION_PROJECT, "coconstruction", 2, 5, 60, roles(35, 55, 4, 6, 0), ADULT_AGES,
-                    0, 1, ANY_THEME, initiators(0, 100, 0, 0, 0, 0)),
-            spec(Mechanism.TRAINING, "training", 3, 10, 40, roles(0, 10, 45, 40, 5), OFFICIAL_AGES, -0.05, 0.5,
-                    GOVERNANCE, initiators(0, 0, 40, 0, 0, 60)),
-            spec(Mechanism.INFORMATION_REQUEST, "info-request", 9, 1, 5, roles(85, 12, 0, 0, 3), ONLINE_AGES, -0.03,
-                    1, ANY_THEME, initiators(85, 15, 0, 0, 0, 0)),
-            spec(Mechanism.SATISFACTION_SURVEY, "survey", 0.8, 30, 400, roles(95, 5, 0, 0, 0), ADULT_AGES, 0.03, 1,
-                    SERVICE_THEMES, initiators(0, 0, 100, 0, 0, 0))));
+            spec(Mechanism.IEECAG_SESSION, "ieecag", 3, 7, 25,
+                    cumulative(20, 50, 15, 12, 3), ADULT_AGES, 0.12, 1.8, EQUITY_THEMES,
+                    cumulative(0, 0, 0, 100, 0, 0)),
+            spec(Mechanism.DIALOGUE_SPACE, "dialogue", 3, 15, 120,
+                    cumulative(10, 65, 12, 10, 3), ADULT_AGES, 0, 1, ANY_THEME,
+                    cumulative(0, 40, 60, 0, 0, 0)),
+            spec(Mechanism.CO_CONSTRUCTION_PROJECT, "coconstruction", 2, 5, 60,
+                    cumulative(35, 55, 4, 6, 0), ADULT_AGES, 0, 1, ANY_THEME,
+                    cumulative(0, 100, 0, 0, 0, 0)),
+            spec(Mechanism.TRAINING, "training", 3, 10, 40,
+                    cumulative(0, 10, 45, 40, 5), OFFICIAL_AGES, -0.05, 0.5, GOVERNANCE,
+                    cumulative(0, 0, 40, 0, 0, 60)),
+            spec(Mechanism.INFORMATION_REQUEST, "info-request", 9, 1, 5,
+                    cumulative(85, 12, 0, 0, 3), ONLINE_AGES, -0.03, 1, ANY_THEME,
+                    cumulative(85, 15, 0, 0, 0, 0)),
+            spec(Mechanism.SATISFACTION_SURVEY, "survey", 0.8, 30, 400,
+                    cumulative(95, 5, 0, 0, 0), ADULT_AGES, 0.03, 1, SERVICE_THEMES,
+                    cumulative(0, 0, 100, 0, 0, 0))));
 
     static MechanismSpec of(Mechanism mechanism) {
         return ALL.get(mechanism);
@@ -88,14 +105,5 @@ record MechanismSpec(
             double[] themes, double[] initiators) {
         return Map.entry(mechanism, new MechanismSpec(idPrefix, weight, minPeople, maxPeople, roles, ages,
                 womenShift, disabilityFactor, themes, initiators));
-    }
-
-    private static double[] roles(double citizen, double association, double elected, double staff, double other) {
-        return cumulative(citizen, association, elected, staff, other);
-    }
-
-    //                                        CITIZENS ASSOCIATION COMMUNE IEECAG YOUTH_COUNCIL OTHER
-    private static double[] initiators(double... weights) {
-        return cumulative(weights);
     }
 }
