@@ -20,6 +20,8 @@ CREATE TABLE watermark (
 CREATE TABLE ingestion_run (
     run_id      VARCHAR PRIMARY KEY,
     trigger     VARCHAR NOT NULL,
+    -- the Spring Batch execution that carries the run (a restart continues the same run)
+    job_execution_id BIGINT,
     status      VARCHAR NOT NULL CHECK (status IN ('RUNNING', 'COMPLETED', 'FAILED')),
     started_at  TIMESTAMPTZ NOT NULL,
     finished_at TIMESTAMPTZ
@@ -35,6 +37,8 @@ CREATE TABLE ingestion_run_source (
     deleted     BIGINT NOT NULL DEFAULT 0,
     quarantined BIGINT NOT NULL DEFAULT 0,
     error       VARCHAR,
+    started_at  TIMESTAMPTZ,
+    finished_at TIMESTAMPTZ,
     PRIMARY KEY (run_id, source_id)
 );
 
@@ -47,7 +51,10 @@ CREATE TABLE quarantine (
     item_id     VARCHAR,
     reason      VARCHAR NOT NULL,
     raw_text    VARCHAR NOT NULL,
-    received_at TIMESTAMPTZ NOT NULL
+    -- the same raw item from the same source is set aside once, however often it is replayed
+    raw_sha256  VARCHAR NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL,
+    UNIQUE (source_id, raw_sha256)
 );
 
 -- Users, their territorial scope and personal API tokens; every change is audited.
@@ -92,3 +99,73 @@ CREATE TABLE audit_event (
     target   VARCHAR,
     detail   VARCHAR
 );
+
+-- Spring Batch's job repository (its PostgreSQL schema, which DuckDB runs: sequences and
+-- nextval). Foreign keys are left out: DuckDB rewrites an updated row as delete + insert and
+-- would refuse updates of referenced execution rows.
+CREATE TABLE BATCH_JOB_INSTANCE (
+    JOB_INSTANCE_ID BIGINT NOT NULL PRIMARY KEY,
+    VERSION         BIGINT,
+    JOB_NAME        VARCHAR(100) NOT NULL,
+    JOB_KEY         VARCHAR(32) NOT NULL,
+    CONSTRAINT JOB_INST_UN UNIQUE (JOB_NAME, JOB_KEY)
+);
+
+CREATE TABLE BATCH_JOB_EXECUTION (
+    JOB_EXECUTION_ID BIGINT NOT NULL PRIMARY KEY,
+    VERSION          BIGINT,
+    JOB_INSTANCE_ID  BIGINT NOT NULL,
+    CREATE_TIME      TIMESTAMP NOT NULL,
+    START_TIME       TIMESTAMP DEFAULT NULL,
+    END_TIME         TIMESTAMP DEFAULT NULL,
+    STATUS           VARCHAR(10),
+    EXIT_CODE        VARCHAR(2500),
+    EXIT_MESSAGE     VARCHAR(2500),
+    LAST_UPDATED     TIMESTAMP
+);
+
+CREATE TABLE BATCH_JOB_EXECUTION_PARAMS (
+    JOB_EXECUTION_ID BIGINT NOT NULL,
+    PARAMETER_NAME   VARCHAR(100) NOT NULL,
+    PARAMETER_TYPE   VARCHAR(100) NOT NULL,
+    PARAMETER_VALUE  VARCHAR(2500),
+    IDENTIFYING      CHAR(1) NOT NULL
+);
+
+CREATE TABLE BATCH_STEP_EXECUTION (
+    STEP_EXECUTION_ID  BIGINT NOT NULL PRIMARY KEY,
+    VERSION            BIGINT NOT NULL,
+    STEP_NAME          VARCHAR(100) NOT NULL,
+    JOB_EXECUTION_ID   BIGINT NOT NULL,
+    CREATE_TIME        TIMESTAMP NOT NULL,
+    START_TIME         TIMESTAMP DEFAULT NULL,
+    END_TIME           TIMESTAMP DEFAULT NULL,
+    STATUS             VARCHAR(10),
+    COMMIT_COUNT       BIGINT,
+    READ_COUNT         BIGINT,
+    FILTER_COUNT       BIGINT,
+    WRITE_COUNT        BIGINT,
+    READ_SKIP_COUNT    BIGINT,
+    WRITE_SKIP_COUNT   BIGINT,
+    PROCESS_SKIP_COUNT BIGINT,
+    ROLLBACK_COUNT     BIGINT,
+    EXIT_CODE          VARCHAR(2500),
+    EXIT_MESSAGE       VARCHAR(2500),
+    LAST_UPDATED       TIMESTAMP
+);
+
+CREATE TABLE BATCH_STEP_EXECUTION_CONTEXT (
+    STEP_EXECUTION_ID  BIGINT NOT NULL PRIMARY KEY,
+    SHORT_CONTEXT      VARCHAR(2500) NOT NULL,
+    SERIALIZED_CONTEXT TEXT
+);
+
+CREATE TABLE BATCH_JOB_EXECUTION_CONTEXT (
+    JOB_EXECUTION_ID   BIGINT NOT NULL PRIMARY KEY,
+    SHORT_CONTEXT      VARCHAR(2500) NOT NULL,
+    SERIALIZED_CONTEXT TEXT
+);
+
+CREATE SEQUENCE BATCH_STEP_EXECUTION_SEQ;
+CREATE SEQUENCE BATCH_JOB_EXECUTION_SEQ;
+CREATE SEQUENCE BATCH_JOB_INSTANCE_SEQ;

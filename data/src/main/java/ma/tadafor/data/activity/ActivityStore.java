@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -27,6 +28,11 @@ import ma.tadafor.data.Dirhams;
 public final class ActivityStore {
 
     private final DataSource dataSource;
+    /**
+     * DuckDB has one writer at heart: merges of parallel pulls queue here rather than meet as
+     * transaction conflicts. Staging, the bulk of the work, stays parallel.
+     */
+    private final ReentrantLock merges = new ReentrantLock();
 
     public ActivityStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -36,6 +42,7 @@ public final class ActivityStore {
         try (Connection connection = dataSource.getConnection()) {
             createStagingTables(connection);
             stage(connection.unwrap(DuckDBConnection.class), activities, withdrawals);
+            merges.lock();
             connection.setAutoCommit(false);
             try {
                 ApplyResult result = merge(connection, sourceId, communeCode);
@@ -46,6 +53,7 @@ public final class ActivityStore {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                merges.unlock();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("writing activities of source " + sourceId + " failed: " + e.getMessage(), e);

@@ -1,0 +1,127 @@
+package ma.tadafor.data.ingestion;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/** The history of ingestion runs, per source, as the API and the data-quality pages report it. */
+public final class IngestionRunStore {
+
+    private final DataSource dataSource;
+
+    public IngestionRunStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void start(String runId, String trigger, List<String> sourceIds) {
+        update("INSERT INTO ingestion_run (run_id, trigger, status, started_at) VALUES (?, ?, 'RUNNING', now())",
+                runId, trigger);
+        for (String sourceId : sourceIds) {
+            update("INSERT INTO ingestion_run_source (run_id, source_id, status) VALUES (?, ?, 'PENDING')", runId, sourceId);
+        }
+    }
+
+    public void attachJobExecution(String runId, long jobExecutionId) {
+        update("UPDATE ingestion_run SET job_execution_id = ? WHERE run_id = ?", jobExecutionId, runId);
+    }
+
+    /** The run carried by this Spring Batch execution, if any. */
+    public Optional<String> runOfJobExecution(long jobExecutionId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT run_id FROM ingestion_run WHERE job_execution_id = ?")) {
+            query.setLong(1, jobExecutionId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading ingestion runs failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void sourceStarted(String runId, String sourceId) {
+        update("""
+                UPDATE ingestion_run_source SET status = 'RUNNING', error = NULL, started_at = coalesce(started_at, now())
+                WHERE run_id = ? AND source_id = ?""", runId, sourceId);
+    }
+
+    public void sourceFinished(String runId, SourceRun result) {
+        update("""
+                UPDATE ingestion_run_source SET status = ?, read = ?, inserted = ?, updated = ?, deleted = ?,
+                    quarantined = ?, error = ?, finished_at = now()
+                WHERE run_id = ? AND source_id = ?""",
+                result.status(), result.read(), result.inserted(), result.updated(), result.deleted(),
+                result.quarantined(), result.error(), runId, result.sourceId());
+    }
+
+    public void finish(String runId, String status) {
+        update("UPDATE ingestion_run SET status = ?, finished_at = now() WHERE run_id = ?", status, runId);
+    }
+
+    /** Runs left RUNNING by a process that died; they are resumed at start. */
+    public List<String> unfinished() {
+        List<String> runs = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT run_id FROM ingestion_run WHERE status = 'RUNNING' ORDER BY started_at");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                runs.add(rows.getString(1));
+            }
+            return runs;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading ingestion runs failed: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<IngestionRun> find(String runId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement run = connection.prepareStatement(
+                     "SELECT run_id, trigger, status, started_at, finished_at FROM ingestion_run WHERE run_id = ?");
+             PreparedStatement sources = connection.prepareStatement("""
+                     SELECT source_id, status, read, inserted, updated, deleted, quarantined, error, started_at, finished_at
+                     FROM ingestion_run_source WHERE run_id = ? ORDER BY source_id""")) {
+            run.setString(1, runId);
+            sources.setString(1, runId);
+            try (ResultSet row = run.executeQuery(); ResultSet sourceRows = sources.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                List<SourceRun> sourceRuns = new ArrayList<>();
+                while (sourceRows.next()) {
+                    sourceRuns.add(new SourceRun(sourceRows.getString(1), sourceRows.getString(2), sourceRows.getLong(3),
+                            sourceRows.getLong(4), sourceRows.getLong(5), sourceRows.getLong(6), sourceRows.getLong(7),
+                            sourceRows.getString(8), instant(sourceRows, 9), instant(sourceRows, 10)));
+                }
+                return Optional.of(new IngestionRun(row.getString(1), row.getString(2), row.getString(3), instant(row, 4),
+                        instant(row, 5), sourceRuns));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading ingestion run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording ingestion run failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}
