@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriComponentsBuilder;
 
 import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.ingestion.feed.FeedJson;
@@ -131,16 +131,17 @@ public final class PortalFeedClient {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
+    /** Query values are form-encoded in full: an opaque page token may hold '+', which a server reads as a space. */
     private URI pageUri(Source source, Instant updatedSince, String pageToken) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(stripTrailingSlash(source.baseUrl()) + FEED_PATH)
-                .queryParam("pageSize", settings.pageSize());
+        StringBuilder uri = new StringBuilder(stripTrailingSlash(source.baseUrl())).append(FEED_PATH)
+                .append("?pageSize=").append(settings.pageSize());
         if (updatedSince != null) {
-            uri.queryParam("updatedSince", updatedSince.toString());
+            uri.append("&updatedSince=").append(URLEncoder.encode(updatedSince.toString(), StandardCharsets.UTF_8));
         }
         if (pageToken != null) {
-            uri.queryParam("pageToken", pageToken);
+            uri.append("&pageToken=").append(URLEncoder.encode(pageToken, StandardCharsets.UTF_8));
         }
-        return uri.encode().build().toUri();
+        return URI.create(uri.toString());
     }
 
     /** {@code Retry-After} is seconds or an HTTP date; absent or unreadable means one backoff step. */
