@@ -33,13 +33,17 @@ public final class IngestionRunStore {
         update("UPDATE ingestion_run SET job_execution_id = ? WHERE run_id = ?", jobExecutionId, runId);
     }
 
-    /** The run carried by this Spring Batch execution, if any. */
-    public Optional<String> runOfJobExecution(long jobExecutionId) {
+    /** The Spring Batch execution that carries the run, once it has started. */
+    public Optional<Long> jobExecutionOf(String runId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT run_id FROM ingestion_run WHERE job_execution_id = ?")) {
-            query.setLong(1, jobExecutionId);
+             PreparedStatement query = connection.prepareStatement("SELECT job_execution_id FROM ingestion_run WHERE run_id = ?")) {
+            query.setString(1, runId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long id = row.getLong(1);
+                return row.wasNull() ? Optional.empty() : Optional.of(id);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading ingestion runs failed: " + e.getMessage(), e);
