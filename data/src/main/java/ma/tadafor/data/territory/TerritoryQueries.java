@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,29 @@ public final class TerritoryQueries {
             return communes;
         } catch (SQLException e) {
             throw new IllegalStateException("reading communes failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The programme's communes, in code order. Communes without census detail count zero people. */
+    public List<ProgrammeMember> programmeMembers() {
+        String sql = """
+                SELECT p.commune_code, c.province_code, p.cohort, p.joined_on,
+                       coalesce(c.population_female, 0), coalesce(c.population_male, 0), coalesce(cp.disability_pct, 0)
+                FROM programme_commune p
+                JOIN commune c ON c.code = p.commune_code
+                LEFT JOIN census_population cp ON cp.level = 'commune' AND cp.territory_code = p.commune_code
+                ORDER BY p.commune_code""";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            List<ProgrammeMember> members = new ArrayList<>();
+            while (rows.next()) {
+                members.add(new ProgrammeMember(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getObject(4, LocalDate.class), rows.getLong(5), rows.getLong(6), rows.getDouble(7)));
+            }
+            return members;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the programme's communes failed: " + e.getMessage(), e);
         }
     }
 

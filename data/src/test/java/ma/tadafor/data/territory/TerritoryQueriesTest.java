@@ -56,6 +56,17 @@ class TerritoryQueriesTest {
     }
 
     @Test
+    void listsTheProgrammeMembersWithTheirCensusFigures() {
+        assertThat(territories.programmeMembers()).hasSize(60).anySatisfy(member -> {
+            assertThat(member.communeCode()).isEqualTo("05.091.01.07");
+            assertThat(member.provinceCode()).isEqualTo("05.091");
+            assertThat(member.populationFemale()).isEqualTo(24995);
+            assertThat(member.disabilityPct()).isEqualTo(5.4);
+            assertThat(member.joinedOn().getYear()).isIn(2022, 2023);
+        });
+    }
+
+    @Test
     void findsTerritoriesByLevelAndCode() {
         assertThat(territories.find(Territory.Level.COMMUNE, "05.091.01.07")).hasValueSatisfying(commune -> {
             assertThat(commune.provinceCode()).isEqualTo("05.091");
