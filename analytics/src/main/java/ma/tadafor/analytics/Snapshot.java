@@ -1,0 +1,49 @@
+package ma.tadafor.analytics;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The warehouse's Parquet snapshot: one {@code <table>.parquet} per exported table, with the
+ * warehouse's own table and column names. {@code snapshot_info} holds the instant it was taken,
+ * against which freshness is measured (never the clock of the machine running the job).
+ */
+public record Snapshot(
+        Dataset<Row> activities,
+        Dataset<Row> cells,
+        Dataset<Row> coConstructionProjects,
+        Dataset<Row> indhProjects,
+        Dataset<Row> communes,
+        Dataset<Row> programmeCommunes,
+        Dataset<Row> censusPopulation,
+        Dataset<Row> censusAgeShares,
+        Dataset<Row> indicators,
+        Dataset<Row> indicatorTargets,
+        Dataset<Row> indicatorValues,
+        Dataset<Row> sources,
+        Dataset<Row> watermarks,
+        Dataset<Row> info) {
+
+    public static Snapshot read(SparkSession spark, String folder) {
+        return new Snapshot(
+                table(spark, folder, "activity"),
+                table(spark, folder, "participation_cell"),
+                table(spark, folder, "co_construction_project"),
+                table(spark, folder, "indh_project"),
+                table(spark, folder, "commune"),
+                table(spark, folder, "programme_commune"),
+                table(spark, folder, "census_population"),
+                table(spark, folder, "census_age_share"),
+                table(spark, folder, "indicator"),
+                table(spark, folder, "indicator_target"),
+                table(spark, folder, "indicator_value"),
+                table(spark, folder, "source"),
+                table(spark, folder, "watermark"),
+                table(spark, folder, "snapshot_info"));
+    }
+
+    private static Dataset<Row> table(SparkSession spark, String folder, String name) {
+        return spark.read().parquet(folder + "/" + name + ".parquet");
+    }
+}

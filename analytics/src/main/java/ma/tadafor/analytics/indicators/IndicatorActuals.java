@@ -1,0 +1,181 @@
+package ma.tadafor.analytics.indicators;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+
+import ma.tadafor.analytics.Scopes;
+import ma.tadafor.analytics.indicators.Indicator.Computation;
+
+/**
+ * The actual of every indicator per scope and semester, computed from its definition, with its
+ * target and status. Every computed indicator is aggregated in the same two passes (one over
+ * activities, one over the participation grain) into a numerator and a denominator per commune
+ * and semester; cumulative ones are summed over semesters per commune, then everything is summed
+ * up the territorial hierarchy and only then divided. Amounts stay decimal until that division,
+ * so the figures are exact whatever the order of summation.
+ */
+public final class IndicatorActuals {
+
+    private static final String AMOUNT = "decimal(38,2)";
+
+    private IndicatorActuals() {
+    }
+
+    /**
+     * @param activities activities of {@link ma.tadafor.analytics.Activities#enriched}
+     * @param grain      the participation grain
+     * @param communes   the communes reported on
+     * @param semesters  the semesters reported on, one column {@code semester}
+     */
+    public static Dataset<Row> of(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain,
+            Dataset<Row> communes, Dataset<Row> semesters, Dataset<Row> targets, Dataset<Row> manualValues,
+            StatusThresholds thresholds) {
+        List<Indicator> computed = indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
+        List<Indicator> manual = indicators.stream().filter(i -> i.computation() == Computation.MANUAL).toList();
+
+        Dataset<Row> grid = communes.crossJoin(semesters);
+        Dataset<Row> perCommune = grid;
+        List<Column> activityMeasures = new ArrayList<>();
+        List<Column> cellMeasures = new ArrayList<>();
+        List<Column> anyCell = new ArrayList<>();
+        for (int k = 0; k < computed.size(); k++) {
+            Indicator indicator = computed.get(k);
+            IndicatorFilter filter = indicator.filter();
+            IndicatorFilter share = indicator.shareFilter();
+            if (indicator.computation().ofCells()) {
+                Column passes = filter.activityCondition().and(filter.cellCondition());
+                cellMeasures.add(sum(when(passes.and(share.activityCondition()).and(share.cellCondition()),
+                        col("participants"))).cast(AMOUNT).as("n" + k));
+                cellMeasures.add(sum(when(passes, col("participants"))).cast(AMOUNT).as("d" + k));
+                continue;
+            }
+            // Counting activities under cell conditions: does some cell of the activity pass them?
+            Column passes = filter.activityCondition();
+            if (filter.hasCellConditions()) {
+                anyCell.add(max(when(filter.cellCondition(), lit(true))).as("any_f" + k));
+                passes = passes.and(col("any_f" + k).isNotNull());
+            }
+            Column sharePasses = share.activityCondition();
+            if (share.hasCellConditions()) {
+                anyCell.add(max(when(share.cellCondition(), lit(true))).as("any_s" + k));
+                sharePasses = sharePasses.and(col("any_s" + k).isNotNull());
+            }
+            Column numerator = switch (indicator.computation()) {
+                case SUM_TADAFOR_FUNDING -> sum(when(passes, col("tadafor_mad")));
+                case SHARE_OF_ACTIVITIES -> count(when(passes.and(sharePasses), lit(1)));
+                default -> count(when(passes, lit(1)));
+            };
+            activityMeasures.add(numerator.cast(AMOUNT).as("n" + k));
+            activityMeasures.add(count(when(passes, lit(1))).cast(AMOUNT).as("d" + k));
+        }
+        Dataset<Row> dated = activities.filter(col("semester").isNotNull());
+        if (!anyCell.isEmpty()) {
+            Dataset<Row> cellsPassing = grain.groupBy(col("source_id"), col("item_id"))
+                    .agg(anyCell.get(0), anyCell.subList(1, anyCell.size()).toArray(Column[]::new));
+            dated = dated.join(cellsPassing, new String[] {"source_id", "item_id"}, "left");
+        }
+        if (!activityMeasures.isEmpty()) {
+            perCommune = perCommune.join(perCommuneAndSemester(dated, activityMeasures),
+                    new String[] {"commune_code", "semester"}, "left");
+        }
+        if (!cellMeasures.isEmpty()) {
+            perCommune = perCommune.join(perCommuneAndSemester(grain.filter(col("semester").isNotNull()), cellMeasures),
+                    new String[] {"commune_code", "semester"}, "left");
+        }
+
+        // One row per indicator, commune and semester: the wide row unpivoted.
+        List<Column> perIndicator = new ArrayList<>();
+        for (int k = 0; k < computed.size(); k++) {
+            Indicator indicator = computed.get(k);
+            perIndicator.add(struct(lit(indicator.code()).as("indicator_code"),
+                    lit(indicator.computation().name()).as("computation"), lit(indicator.cumulative()).as("cumulative"),
+                    coalesce(col("n" + k), lit(0).cast(AMOUNT)).as("num"),
+                    coalesce(col("d" + k), lit(0).cast(AMOUNT)).as("den")));
+        }
+        Dataset<Row> actuals = computed.isEmpty() ? null : perCommune
+                .select(col("commune_code"), col("province_code"), col("region_code"), col("semester"),
+                        explode(array(perIndicator.toArray(Column[]::new))).as("i"))
+                .select(col("commune_code"), col("province_code"), col("region_code"), col("semester"), col("i.*"));
+        Dataset<Row> scopeSemesters = Scopes.rollUp(grid.withColumn("one", lit(1L)), List.of("semester"), List.of("one"))
+                .select(col("scope"), col("semester"));
+        Dataset<Row> result = manual(manual, scopeSemesters, manualValues);
+        if (actuals != null) {
+            result = result == null ? computed(actuals) : computed(actuals).union(result);
+        }
+        if (result == null) {
+            return scopeSemesters.limit(0).select(lit(null).cast("string").as("indicator_code"), col("scope"),
+                    col("semester"), lit(null).cast("double").as("actual"), lit(null).cast("double").as("target"),
+                    lit(null).cast("string").as("status"));
+        }
+        return result.join(targets.select(col("indicator_code"), col("scope"), col("semester"), col("target")),
+                        new String[] {"indicator_code", "scope", "semester"}, "left")
+                .select(col("indicator_code"), col("scope"), col("semester"), col("actual"), col("target"),
+                        status(col("actual"), col("target"), thresholds).as("status"));
+    }
+
+    private static Dataset<Row> perCommuneAndSemester(Dataset<Row> rows, List<Column> measures) {
+        return rows.groupBy(col("commune_code"), col("semester"))
+                .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
+    }
+
+    private static Dataset<Row> computed(Dataset<Row> actuals) {
+        WindowSpec upToSemester = Window.partitionBy(col("indicator_code"), col("commune_code")).orderBy(col("semester"))
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
+        Dataset<Row> perCommune = actuals
+                .withColumn("num", when(col("cumulative"), sum(col("num")).over(upToSemester)).otherwise(col("num")))
+                .withColumn("den", when(col("cumulative"), sum(col("den")).over(upToSemester)).otherwise(col("den")))
+                // A commune counts once in COUNT_COMMUNES, whatever the number of its activities.
+                .withColumn("num", when(col("computation").equalTo(Computation.COUNT_COMMUNES.name()),
+                        when(col("num").gt(0), lit(1)).otherwise(lit(0)).cast(AMOUNT)).otherwise(col("num")))
+                // Small (indicators × communes × semesters) and read by each of the four levels of scope.
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Column share = col("computation").isin(Computation.SHARE_OF_ACTIVITIES.name(),
+                Computation.SHARE_OF_PARTICIPANTS.name());
+        return Scopes.rollUp(perCommune, List.of("indicator_code", "semester", "computation"), List.of("num", "den"))
+                .select(col("indicator_code"), col("scope"), col("semester"),
+                        when(share, when(col("den").gt(0),
+                                col("num").cast("double").multiply(100.0).divide(col("den").cast("double"))))
+                                .otherwise(col("num").cast("double")).as("actual"));
+    }
+
+    /** Indicators entered by hand: their value for each scope and semester, if someone entered it. */
+    private static Dataset<Row> manual(List<Indicator> manual, Dataset<Row> scopeSemesters, Dataset<Row> values) {
+        Dataset<Row> rows = null;
+        for (Indicator indicator : manual) {
+            Dataset<Row> one = scopeSemesters.withColumn("indicator_code", lit(indicator.code()));
+            rows = rows == null ? one : rows.union(one);
+        }
+        if (rows == null) {
+            return null;
+        }
+        return rows.join(values.select(col("indicator_code"), col("scope"), col("semester"), col("value")),
+                        new String[] {"indicator_code", "scope", "semester"}, "left")
+                .select(col("indicator_code"), col("scope"), col("semester"), col("value").as("actual"));
+    }
+
+    static Column status(Column actual, Column target, StatusThresholds thresholds) {
+        Column achieved = when(target.equalTo(0), lit(Double.POSITIVE_INFINITY)).otherwise(actual.divide(target));
+        return when(actual.isNull().or(target.isNull()), lit("NO_DATA"))
+                .when(achieved.geq(thresholds.onTrack()), lit("ON_TRACK"))
+                .when(achieved.geq(thresholds.atRisk()), lit("AT_RISK"))
+                .otherwise(lit("OFF_TRACK"));
+    }
+}

@@ -1,0 +1,30 @@
+package ma.tadafor.dashboard.analytics;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import ma.tadafor.data.mart.AnalyticsRunStore;
+import ma.tadafor.data.mart.MartStore;
+import ma.tadafor.data.mart.WarehouseSnapshot;
+
+/** The hand-off warehouse → Spark → warehouse, and the runs that drive it. */
+@Configuration(proxyBeanMethods = false)
+class AnalyticsConfiguration {
+
+    @Bean
+    SparkSessionProvider sparkSessionProvider(AnalyticsProperties properties) {
+        return new SparkSessionProvider(properties);
+    }
+
+    @Bean
+    MartRefresh martRefresh(AnalyticsProperties properties, SparkSessionProvider spark, HikariDataSource warehouse) {
+        return new MartRefresh(properties, spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse));
+    }
+
+    @Bean
+    AnalyticsRuns analyticsRuns(MartRefresh refresh, HikariDataSource warehouse) {
+        return new AnalyticsRuns(refresh, new AnalyticsRunStore(warehouse));
+    }
+}

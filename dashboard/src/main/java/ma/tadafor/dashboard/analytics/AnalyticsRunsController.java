@@ -1,0 +1,40 @@
+package ma.tadafor.dashboard.analytics;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.mart.AnalyticsRun;
+
+/** Refreshes of the marts: administrators start them; administrators and programme managers follow them. */
+@RestController
+@RequestMapping("/api/v1/analytics/runs")
+class AnalyticsRunsController {
+
+    private final AnalyticsRuns runs;
+
+    AnalyticsRunsController(AnalyticsRuns runs) {
+        this.runs = runs;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Map<String, String>> start(@AuthenticationPrincipal SignedInUser user) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runs.start("api:" + user.getUsername())));
+    }
+
+    @GetMapping("/{runId}")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
+    ResponseEntity<AnalyticsRun> run(@PathVariable String runId) {
+        return ResponseEntity.of(runs.find(runId));
+    }
+}

@@ -1,0 +1,87 @@
+package ma.tadafor.dashboard.analytics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ma.tadafor.analytics.RefreshMarts;
+import ma.tadafor.data.mart.AnalyticsRun.Timings;
+import ma.tadafor.data.mart.MartStore;
+import ma.tadafor.data.mart.WarehouseSnapshot;
+
+/**
+ * One refresh of the marts: warehouse → Parquet snapshot → Spark jobs → Parquet marts → new
+ * tables swapped in. Each run works in its own exchange folder, removed afterwards.
+ */
+public class MartRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(MartRefresh.class);
+
+    private final AnalyticsProperties properties;
+    private final SparkSessionProvider spark;
+    private final WarehouseSnapshot snapshot;
+    private final MartStore marts;
+
+    public MartRefresh(AnalyticsProperties properties, SparkSessionProvider spark, WarehouseSnapshot snapshot,
+            MartStore marts) {
+        this.properties = properties;
+        this.spark = spark;
+        this.snapshot = snapshot;
+        this.marts = marts;
+    }
+
+    /** What a refresh did, and where its time went. */
+    public record Outcome(Timings timings, long cells, RuntimeException failure) {
+    }
+
+    public Outcome run(String runId) {
+        Path folder = properties.exchange().toAbsolutePath().resolve(runId);
+        Long sessionMs = null;
+        Long snapshotMs = null;
+        Long jobsMs = null;
+        long cells = 0;
+        long start = System.nanoTime();
+        try {
+            SparkSession session = spark.session();
+            sessionMs = elapsed(start);
+            start = System.nanoTime();
+            cells = snapshot.export(folder.resolve("snapshot")).cells();
+            snapshotMs = elapsed(start);
+            start = System.nanoTime();
+            RefreshMarts.run(session, folder.resolve("snapshot").toString(), folder.resolve("marts").toString(),
+                    properties.status().thresholds());
+            jobsMs = elapsed(start);
+            start = System.nanoTime();
+            marts.load(folder.resolve("marts"));
+            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), cells, null);
+        } catch (RuntimeException e) {
+            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, null), cells, e);
+        } finally {
+            delete(folder);
+        }
+    }
+
+    private static long elapsed(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    private static void delete(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            // Leftovers cost disk, not correctness: each run has its own folder.
+            log.warn("Could not remove the exchange folder {}", folder, e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package ma.tadafor.dashboard.participation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import ma.tadafor.data.mart.ParticipationQueries;
+
+@Configuration(proxyBeanMethods = false)
+class ParticipationConfiguration {
+
+    @Bean
+    ParticipationQueries participationQueries(HikariDataSource warehouse) {
+        return new ParticipationQueries(warehouse);
+    }
+}

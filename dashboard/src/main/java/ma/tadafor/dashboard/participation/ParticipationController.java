@@ -1,0 +1,72 @@
+package ma.tadafor.dashboard.participation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.mart.ParticipationDimension;
+import ma.tadafor.data.mart.ParticipationFigures;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.territory.TerritoryQueries;
+import ma.tadafor.data.user.UserRole;
+
+/** {@code GET /api/v1/participation} of API.md: the participation mart, within the caller's scope. */
+@RestController
+class ParticipationController {
+
+    private final ParticipationQueries participation;
+    private final TerritoryQueries territories;
+
+    ParticipationController(ParticipationQueries participation, TerritoryQueries territories) {
+        this.participation = participation;
+        this.territories = territories;
+    }
+
+    @GetMapping("/api/v1/participation")
+    Map<String, Object> participation(@RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user) {
+        ParticipationQuery query = ParticipationRequest.parse(parameters, user.scope(), territories);
+        ParticipationFigures figures = participation.participation(query, user.scope());
+        boolean suppress = user.account().role() != UserRole.ADMIN
+                && SmallCellSuppression.applies(query.groupBy(), ParticipationRequest.communeLevel(query, user.scope()));
+        boolean[] hidden = suppress ? SmallCellSuppression.hidden(query.groupBy(), figures.rows())
+                : new boolean[figures.rows().size()];
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int suppressed = 0;
+        for (int i = 0; i < figures.rows().size(); i++) {
+            ParticipationFigures.Row row = figures.rows().get(i);
+            Map<String, Object> json = new LinkedHashMap<>();
+            row.dimensions().forEach((dimension, value) -> json.put(dimension.apiName(), apiValue(dimension, value)));
+            json.put("participants", hidden[i] ? null : row.participants());
+            json.put("activities", row.activities());
+            if (hidden[i]) {
+                json.put("suppressed", true);
+                suppressed++;
+            }
+            rows.add(json);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("groupBy", query.groupBy().stream().map(ParticipationDimension::apiName).toList());
+        answer.put("rows", rows);
+        answer.put("total", Map.of("participants", figures.totalParticipants(), "activities", figures.totalActivities()));
+        answer.put("suppressed", suppressed);
+        return answer;
+    }
+
+    /** Disability is true, false or null (unknown) in the API, as in the portal feed. */
+    private static Object apiValue(ParticipationDimension dimension, Object value) {
+        if (dimension != ParticipationDimension.DISABILITY) {
+            return value;
+        }
+        return "YES".equals(value) ? Boolean.TRUE : "NO".equals(value) ? Boolean.FALSE : null;
+    }
+}

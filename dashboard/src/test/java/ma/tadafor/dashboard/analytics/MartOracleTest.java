@@ -1,0 +1,209 @@
+package ma.tadafor.dashboard.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import ma.tadafor.analytics.RefreshMarts;
+import ma.tadafor.data.activity.Activity;
+import ma.tadafor.data.activity.ActivityStatus;
+import ma.tadafor.data.activity.ActivityStore;
+import ma.tadafor.data.activity.AgeBand;
+import ma.tadafor.data.activity.Gender;
+import ma.tadafor.data.activity.Mechanism;
+import ma.tadafor.data.activity.ParticipationCell;
+import ma.tadafor.data.activity.Role;
+import ma.tadafor.data.activity.Withdrawal;
+import ma.tadafor.data.mart.MartStore;
+import ma.tadafor.data.mart.WarehouseSnapshot;
+import ma.tadafor.ingestion.demo.DemoCommune;
+import ma.tadafor.ingestion.demo.DemoDataGenerator;
+import ma.tadafor.ingestion.demo.ProgrammeCommunes;
+
+/**
+ * Every mart Spark computes equals, row for row, the one DuckDB SQL computes over the same
+ * snapshot ({@link MartOracle}), on generated data with unknowns, tombstoned items, an undated
+ * activity, a commune outside the programme and programme communes without any data.
+ */
+class MartOracleTest {
+
+    static final List<String> MARTS = MartStore.MARTS;
+
+    @TempDir
+    static Path folder;
+
+    static HikariDataSource warehouse;
+    static Connection oracle;
+
+    @BeforeAll
+    static void refreshBothWays() throws SQLException {
+        warehouse = DemoWarehouse.open(folder.resolve("warehouse.duckdb"));
+        List<DemoCommune> communes = ProgrammeCommunes.all();
+        // Two communes out of three report: the others are programme communes without data.
+        List<DemoCommune> reporting = new ArrayList<>();
+        for (int i = 0; i < communes.size(); i++) {
+            if (i % 3 != 0) {
+                reporting.add(communes.get(i));
+            }
+        }
+        DemoWarehouse.fill(warehouse, new DemoDataGenerator(7, 0.06), reporting);
+        withdrawSome(reporting.get(0));
+        addOddities();
+
+        Path snapshot = folder.resolve("snapshot");
+        new WarehouseSnapshot(warehouse).export(snapshot);
+        SparkSession spark = new SparkSessionProvider(new AnalyticsProperties("local[2]", "127.0.0.1", folder, 2,
+                List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6))).session();
+        RefreshMarts.run(spark, snapshot.toString(), folder.resolve("marts").toString(),
+                new AnalyticsProperties.Status(0.9, 0.6).thresholds());
+        oracle = DriverManager.getConnection("jdbc:duckdb:");
+        MartOracle.compute(oracle, snapshot, 0.9, 0.6);
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        oracle.close();
+        warehouse.close();
+    }
+
+    @ParameterizedTest
+    @FieldSource("MARTS")
+    void sparkAndTheOracleAgreeRowForRow(String mart) throws SQLException {
+        assertThat(count("SELECT count(*) FROM " + spark(mart))).as("rows of %s", mart).isPositive();
+        assertThat(differences(mart)).as("rows in only one of Spark's and the oracle's %s", mart).isEmpty();
+    }
+
+    @Test
+    void theDataHoldsWhatTheOracleMustCover() throws SQLException {
+        assertThat(count("SELECT count(*) FROM s_participation_cell WHERE gender = 'U'")).isPositive();
+        assertThat(count("SELECT count(*) FROM s_participation_cell WHERE disability IS NULL")).isPositive();
+        assertThat(count("SELECT count(*) FROM s_activity WHERE start_date IS NULL")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM s_activity WHERE commune_code NOT IN (SELECT commune_code FROM s_programme_commune)"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM " + spark("data_quality") + " WHERE cohort IS NOT NULL AND activities = 0"))
+                .as("programme communes without data").isPositive();
+        assertThat(count("SELECT count(*) FROM " + spark("convergence_link") + " WHERE inferred")).isPositive();
+        assertThat(count("SELECT count(*) FROM " + spark("convergence_link") + " WHERE NOT inferred")).isPositive();
+        assertThat(count("SELECT count(DISTINCT status) FROM " + spark("indicator"))).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void tombstonedItemsAreGoneFromTheSnapshot() throws SQLException {
+        assertThat(count("SELECT count(*) FROM s_activity a JOIN read_parquet('"
+                + folder.resolve("withdrawn.parquet") + "') w USING (source_id, item_id)")).isZero();
+    }
+
+    @Test
+    void theWarehouseServesTheMartsSparkWrote() throws SQLException {
+        new MartStore(warehouse).load(folder.resolve("marts"));
+        try (Connection connection = warehouse.getConnection(); Statement statement = connection.createStatement()) {
+            for (String mart : MARTS) {
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM mart_" + mart)) {
+                    rows.next();
+                    assertThat(rows.getLong(1)).as(mart).isEqualTo(count("SELECT count(*) FROM " + spark(mart)));
+                }
+            }
+        }
+    }
+
+    /** Withdraws every tenth item of a commune, remembering which for the test above. */
+    private static void withdrawSome(DemoCommune commune) throws SQLException {
+        List<Withdrawal> withdrawals = new ArrayList<>();
+        List<Activity> all = new DemoDataGenerator(7, 0.06).activities(commune).toList();
+        for (int i = 0; i < all.size(); i += 10) {
+            withdrawals.add(new Withdrawal(all.get(i).id(), DemoDataGenerator.CUTOFF.plusSeconds(86_400)));
+        }
+        new ActivityStore(warehouse).apply(DemoWarehouse.source(commune), commune.code(), List.of(), withdrawals);
+        try (Connection connection = warehouse.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT source_id, item_id FROM activity_withdrawal) TO '"
+                    + folder.resolve("withdrawn.parquet") + "' (FORMAT parquet)");
+        }
+        assertThat(withdrawals).isNotEmpty();
+    }
+
+    /** An undated activity with unknowns only, one in a commune outside the programme, and sources. */
+    private static void addOddities() throws SQLException {
+        ActivityStore store = new ActivityStore(warehouse);
+        Instant at = Instant.parse("2024-05-02T10:00:00Z");
+        store.apply("upload-05.091.01.07", "05.091.01.07", List.of(new Activity("undated-1", at, Mechanism.SUGGESTION,
+                ActivityStatus.SUBMITTED, null, null, null, null, null,
+                List.of(new ParticipationCell(Gender.U, AgeBand.UNKNOWN, null, Role.CITIZEN, 3)), null, List.of(), null)),
+                List.of());
+        store.apply("portal-01.051.01.01", "01.051.01.01", List.of(new Activity("meeting-2024-001", at,
+                Mechanism.CITIZEN_MEETING, ActivityStatus.HELD, LocalDate.parse("2024-04-30"), null, null, null, null,
+                List.of(new ParticipationCell(Gender.F, AgeBand.AGE_25_34, false, Role.CITIZEN, 7)), null, List.of(), null)),
+                List.of());
+        try (Connection connection = warehouse.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO source SELECT 'portal-' || commune_code, 'PORTAL_FEED', commune_code, 'https://example.org',
+                        NULL, '0 0 * * * *', true, TIMESTAMPTZ '2024-01-01 00:00:00+00'
+                    FROM programme_commune ORDER BY commune_code LIMIT 5""");
+            statement.execute("""
+                    INSERT INTO watermark SELECT id, TIMESTAMPTZ '2025-07-14 00:00:00+00',
+                        TIMESTAMPTZ '2025-07-14 06:30:00+00' - INTERVAL (row_number() OVER (ORDER BY id)) DAY
+                    FROM source ORDER BY id LIMIT 4""");
+        }
+    }
+
+    private static String spark(String mart) {
+        return "read_parquet('" + folder.resolve("marts").resolve(mart) + "/*.parquet')";
+    }
+
+    /** Rows in only one of the two, doubles compared to 6 decimals and amounts as exact decimals. */
+    private static List<String> differences(String mart) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Statement statement = oracle.createStatement();
+             ResultSet rows = statement.executeQuery("DESCRIBE SELECT * FROM " + spark(mart))) {
+            while (rows.next()) {
+                String name = rows.getString("column_name");
+                String type = rows.getString("column_type");
+                columns.add(type.equals("DOUBLE") || type.equals("FLOAT") ? "round(" + name + ", 6) AS " + name
+                        : type.startsWith("DECIMAL") ? "CAST(" + name + " AS DECIMAL(38, 2)) AS " + name : name);
+            }
+        }
+        String select = String.join(", ", columns);
+        String sparkRows = "SELECT " + select + " FROM " + spark(mart);
+        String oracleRows = "SELECT " + select + " FROM oracle_" + mart;
+        List<String> differences = new ArrayList<>();
+        try (Statement statement = oracle.createStatement(); ResultSet rows = statement.executeQuery(
+                "(SELECT 'spark' AS side, * FROM (" + sparkRows + " EXCEPT ALL " + oracleRows + ")) UNION ALL "
+                        + "(SELECT 'oracle', * FROM (" + oracleRows + " EXCEPT ALL " + sparkRows + ")) LIMIT 20")) {
+            int n = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    row.append(rows.getString(i)).append(i < n ? " | " : "");
+                }
+                differences.add(row.toString());
+            }
+        }
+        return differences;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Statement statement = oracle.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
