@@ -1,5 +1,6 @@
 package ma.tadafor.ingestion.demo;
 
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Spliterator;
@@ -23,6 +24,8 @@ public final class DemoDataGenerator {
 
     /** Participation cells the 60 programme communes yield at scale 1 (measured over ten seeds, ±5 %). */
     public static final long PROGRAMME_CELLS_PER_SCALE = 200_000;
+    /** No generated item is updated after this instant: the portals were last read then. */
+    public static final Instant CUTOFF = CommuneActivities.CUTOFF;
 
     private final long seed;
     private final double scale;

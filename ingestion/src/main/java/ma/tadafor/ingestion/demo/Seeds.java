@@ -3,12 +3,12 @@ package ma.tadafor.ingestion.demo;
 import java.util.SplittableRandom;
 
 /** Independent random streams keyed by (seed, purpose, key), so no stream depends on another's use. */
-final class Seeds {
+public final class Seeds {
 
     private Seeds() {
     }
 
-    static SplittableRandom random(long seed, String purpose, String key) {
+    public static SplittableRandom random(long seed, String purpose, String key) {
         long hash = 0xcbf29ce484222325L ^ seed;
         hash = fnv(hash, purpose);
         hash = fnv(hash ^ '/', key);

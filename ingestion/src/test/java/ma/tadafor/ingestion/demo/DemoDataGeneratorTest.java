@@ -19,7 +19,7 @@ class DemoDataGeneratorTest {
     @Test
     void sameSeedGivesTheSameFeedsWhateverOrderCommunesAreAskedIn() {
         Map<DemoCommune, List<Activity>> again =
-                DemoFeed.generate(new DemoDataGenerator(DemoFeed.SEED, 1.0), ProgrammeCommunes.reversed());
+                DemoFeed.generate(new DemoDataGenerator(DemoFeed.SEED, 1.0), DemoFeed.reversedCommunes());
 
         communes.forEach(commune -> assertThat(again.get(commune)).isEqualTo(DemoFeed.byCommune().get(commune)));
     }

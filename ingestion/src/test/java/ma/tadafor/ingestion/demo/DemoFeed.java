@@ -1,5 +1,7 @@
 package ma.tadafor.ingestion.demo;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,12 @@ final class DemoFeed {
         Map<DemoCommune, List<Activity>> feeds = new LinkedHashMap<>();
         communes.forEach(commune -> feeds.put(commune, generator.activities(commune).toList()));
         return feeds;
+    }
+
+    static List<DemoCommune> reversedCommunes() {
+        List<DemoCommune> reversed = new ArrayList<>(ProgrammeCommunes.all());
+        Collections.reverse(reversed);
+        return reversed;
     }
 
     static long cells(Map<DemoCommune, List<Activity>> feeds) {

@@ -65,7 +65,7 @@ class DemoIndhProjectsTest {
         DemoCommune commune = communes.get(30);
 
         assertThat(projects).containsAll(DemoFeed.GENERATOR.indhProjects(List.of(commune, commune)));
-        assertThat(new DemoDataGenerator(DemoFeed.SEED, 1.0).indhProjects(ProgrammeCommunes.reversed()))
+        assertThat(new DemoDataGenerator(DemoFeed.SEED, 1.0).indhProjects(DemoFeed.reversedCommunes()))
                 .isEqualTo(projects);
     }
 }

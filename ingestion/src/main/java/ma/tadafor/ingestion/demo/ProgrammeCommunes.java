@@ -7,28 +7,22 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The 60 programme communes with their 2024 census figures, from module data's reference files. */
-final class ProgrammeCommunes {
+/** The 60 programme communes with their 2024 census figures, from module data's reference files on the classpath. */
+public final class ProgrammeCommunes {
 
     private static final List<DemoCommune> ALL = load();
 
     private ProgrammeCommunes() {
     }
 
-    static List<DemoCommune> all() {
+    /** In the order of {@code programme_communes.csv}. */
+    public static List<DemoCommune> all() {
         return ALL;
-    }
-
-    static List<DemoCommune> reversed() {
-        List<DemoCommune> reversed = new ArrayList<>(ALL);
-        Collections.reverse(reversed);
-        return reversed;
     }
 
     private static List<DemoCommune> load() {
