@@ -42,6 +42,16 @@ public enum ParticipationDimension {
         return cellBit;
     }
 
+    /** How rows sort on this dimension: age bands young to old and unknown values last. */
+    String orderBy() {
+        return switch (this) {
+            case AGE_BAND -> "CASE age_band WHEN 'UNDER_18' THEN 0 WHEN '18-24' THEN 1 WHEN '25-34' THEN 2 "
+                    + "WHEN '35-59' THEN 3 WHEN '60+' THEN 4 ELSE 5 END";
+            case DISABILITY -> "CASE disability WHEN 'NO' THEN 0 WHEN 'YES' THEN 1 ELSE 2 END";
+            default -> column + " NULLS LAST";
+        };
+    }
+
     public static Optional<ParticipationDimension> fromApiName(String name) {
         return Arrays.stream(values()).filter(d -> d.apiName.equals(name)).findFirst();
     }

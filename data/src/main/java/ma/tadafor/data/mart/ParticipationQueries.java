@@ -35,7 +35,8 @@ public final class ParticipationQueries {
             String where = where(query, scope, query.cellSet(true), parameters);
             String sql = query.groupBy().isEmpty() ? null : """
                     SELECT %1$s, sum(participants), sum(activities) FROM (SELECT *, commune_code AS code FROM mart_participation) m
-                    WHERE %2$s GROUP BY %1$s ORDER BY %1$s NULLS LAST""".formatted(dimensions, where);
+                    WHERE %2$s GROUP BY %1$s ORDER BY %3$s""".formatted(dimensions, where,
+                    query.groupBy().stream().map(ParticipationDimension::orderBy).collect(Collectors.joining(", ")));
             if (sql != null) {
                 int n = query.groupBy().size();
                 query(connection, sql, parameters, result -> {
