@@ -15,13 +15,19 @@ import ma.tadafor.data.user.UserRole;
  * @param users    who exists in the demo
  * @param seed     the generator's seed: the same seed always gives the same data
  * @param scale    how much activity to generate (1.0 ≈ the programme's real volume)
+ * @param simulatorPort  where the demo portals listen on 127.0.0.1 (0: any free port)
+ * @param portalCommunes the communes that have a portal; the others report through uploads
+ * @param pullSchedule   when the demo portals are pulled (cron)
  */
 @ConfigurationProperties("tadafor.demo")
 public record DemoProperties(
         String password,
         List<DemoUser> users,
         @DefaultValue("20240213") long seed,
-        @DefaultValue("1.0") double scale) {
+        @DefaultValue("1.0") double scale,
+        @DefaultValue("8089") int simulatorPort,
+        List<String> portalCommunes,
+        @DefaultValue("0 0 */6 * * *") String pullSchedule) {
 
     public record DemoUser(String username, String displayName, UserRole role,
                            @DefaultValue Set<String> provinces, @DefaultValue Set<String> communes) {

@@ -69,6 +69,18 @@ public final class IngestionRunStore {
         update("UPDATE ingestion_run SET status = ?, finished_at = now() WHERE run_id = ?", status, runId);
     }
 
+    /** Whether any run was ever made. */
+    public boolean any() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM ingestion_run)");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading ingestion runs failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs left RUNNING by a process that died; they are resumed at start. */
     public List<String> unfinished() {
         List<String> runs = new ArrayList<>();

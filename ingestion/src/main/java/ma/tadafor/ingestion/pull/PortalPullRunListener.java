@@ -1,5 +1,7 @@
 package ma.tadafor.ingestion.pull;
 
+import java.util.function.ToLongFunction;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
@@ -8,6 +10,7 @@ import org.springframework.beans.factory.ObjectProvider;
 
 import ma.tadafor.data.ingestion.IngestionRun;
 import ma.tadafor.data.ingestion.IngestionRunStore;
+import ma.tadafor.data.ingestion.SourceRun;
 
 /** Closes the run in the history once every source is done, and tells whoever listens. */
 class PortalPullRunListener implements JobExecutionListener {
@@ -34,7 +37,12 @@ class PortalPullRunListener implements JobExecutionListener {
                 || source.status().equals("SKIPPED"));
         runs.finish(runId, allPulled ? "COMPLETED" : "FAILED");
         IngestionRun finished = runs.find(runId).orElseThrow();
-        log.info("Ingestion run {} {}: {}", runId, finished.status(), finished.sources());
+        log.info("Ingestion run {} {}: {} sources, {} items read, {} inserted, {} updated, {} deleted, {} set aside",
+                runId, finished.status(), finished.sources().size(), total(finished, SourceRun::read),
+                total(finished, SourceRun::inserted), total(finished, SourceRun::updated),
+                total(finished, SourceRun::deleted), total(finished, SourceRun::quarantined));
+        finished.sources().stream().filter(source -> source.error() != null)
+                .forEach(source -> log.warn("Source {} {}: {}", source.sourceId(), source.status(), source.error()));
         for (IngestionRunListener listener : listeners) {
             try {
                 listener.ingestionFinished(finished);
@@ -42,5 +50,9 @@ class PortalPullRunListener implements JobExecutionListener {
                 log.error("A listener failed after ingestion run {}", runId, e);
             }
         }
+    }
+
+    private static long total(IngestionRun run, ToLongFunction<SourceRun> count) {
+        return run.sources().stream().mapToLong(count).sum();
     }
 }

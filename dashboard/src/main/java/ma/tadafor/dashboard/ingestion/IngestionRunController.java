@@ -1,0 +1,72 @@
+package ma.tadafor.dashboard.ingestion;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.data.ingestion.IngestionRun;
+import ma.tadafor.data.ingestion.QuarantineStore;
+import ma.tadafor.data.ingestion.QuarantinedItem;
+import ma.tadafor.ingestion.pull.IngestionRuns;
+import ma.tadafor.ingestion.pull.UnknownSourceException;
+
+/** Ingestion runs on demand, their reports, and what they set aside. */
+@RestController
+@RequestMapping("/api/v1/ingestion")
+class IngestionRunController {
+
+    private final IngestionRuns ingestionRuns;
+    private final QuarantineStore quarantine;
+
+    IngestionRunController(IngestionRuns ingestionRuns, QuarantineStore quarantine) {
+        this.ingestionRuns = ingestionRuns;
+        this.quarantine = quarantine;
+    }
+
+    /** The sources to pull; none (or no body) means every enabled source. */
+    record RunRequest(List<String> sources) {
+    }
+
+    @PostMapping("/runs")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<Map<String, String>> start(@RequestBody(required = false) RunRequest request) {
+        try {
+            String runId = ingestionRuns.start(request == null ? List.of() : request.sources(), "api");
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
+        } catch (UnknownSourceException e) {
+            throw new InvalidParameterException("sources", e.getMessage());
+        }
+    }
+
+    @GetMapping("/runs/{runId}")
+    @PreAuthorize("hasRole('ADMIN')")
+    ResponseEntity<IngestionRun> run(@PathVariable String runId) {
+        return ResponseEntity.of(ingestionRuns.find(runId));
+    }
+
+    @GetMapping("/quarantine")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
+    Items<QuarantinedItem> quarantine(@RequestParam(required = false) String source,
+                                      @RequestParam(defaultValue = "0") int page,
+                                      @RequestParam(defaultValue = "100") int size) {
+        if (page < 0) {
+            throw new InvalidParameterException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw new InvalidParameterException("size", "must be from 1 to 1000");
+        }
+        return new Items<>(quarantine.list(source, page * size, size));
+    }
+}

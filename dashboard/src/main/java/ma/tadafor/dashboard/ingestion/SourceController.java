@@ -1,0 +1,74 @@
+package ma.tadafor.dashboard.ingestion;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.data.ingestion.Source;
+import ma.tadafor.data.ingestion.SourceStore;
+
+/** The commune portals the platform pulls from (API.md {@code /sources}); administrators only. */
+@RestController
+@RequestMapping("/api/v1/sources")
+@PreAuthorize("hasRole('ADMIN')")
+class SourceController {
+
+    private final SourceStore sources;
+    private final SourceValidator validator;
+    private final SourceSchedule schedule;
+
+    SourceController(SourceStore sources, SourceValidator validator, SourceSchedule schedule) {
+        this.sources = sources;
+        this.validator = validator;
+        this.schedule = schedule;
+    }
+
+    @GetMapping
+    Items<SourceView> list() {
+        return new Items<>(sources.all().stream().map(SourceView::of).toList());
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<SourceView> get(@PathVariable String id) {
+        return ResponseEntity.of(sources.find(id).map(SourceView::of));
+    }
+
+    @PostMapping
+    ResponseEntity<SourceView> create(@RequestBody SourceRequest request) {
+        if (request.id() != null && sources.find(request.id()).isPresent()) {
+            throw new InvalidParameterException("id", "a source with this id exists; PUT /api/v1/sources/" + request.id());
+        }
+        Source source = validator.validate(request, null);
+        sources.save(source);
+        schedule.refresh();
+        return ResponseEntity.created(URI.create("/api/v1/sources/" + source.id())).body(SourceView.of(source));
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<SourceView> replace(@PathVariable String id, @RequestBody SourceRequest request) {
+        Source existing = sources.find(id).orElse(null);
+        Source source = validator.validate(new SourceRequest(id, request.type(), request.communeCode(), request.baseUrl(),
+                request.token(), request.schedule(), request.enabled()), existing);
+        sources.save(source);
+        schedule.refresh();
+        return ResponseEntity.ok(SourceView.of(source));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        boolean deleted = sources.delete(id);
+        schedule.refresh();
+        return deleted ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+}
