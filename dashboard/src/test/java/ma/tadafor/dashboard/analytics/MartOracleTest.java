@@ -90,7 +90,8 @@ class MartOracleTest {
     @FieldSource("MARTS")
     void sparkAndTheOracleAgreeRowForRow(String mart) throws SQLException {
         assertThat(count("SELECT count(*) FROM " + spark(mart))).as("rows of %s", mart).isPositive();
-        assertThat(differences(mart)).as("rows in only one of Spark's and the oracle's %s", mart).isEmpty();
+        assertThat(MartComparison.differences(oracle, spark(mart), "oracle_" + mart))
+                .as("rows in only Spark's (first) or the oracle's (second) %s", mart).isEmpty();
     }
 
     @Test
@@ -166,44 +167,10 @@ class MartOracleTest {
     }
 
     private static String spark(String mart) {
-        return "read_parquet('" + folder.resolve("marts").resolve(mart) + "/*.parquet')";
-    }
-
-    /** Rows in only one of the two, doubles compared to 6 decimals and amounts as exact decimals. */
-    private static List<String> differences(String mart) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Statement statement = oracle.createStatement();
-             ResultSet rows = statement.executeQuery("DESCRIBE SELECT * FROM " + spark(mart))) {
-            while (rows.next()) {
-                String name = rows.getString("column_name");
-                String type = rows.getString("column_type");
-                columns.add(type.equals("DOUBLE") || type.equals("FLOAT") ? "round(" + name + ", 6) AS " + name
-                        : type.startsWith("DECIMAL") ? "CAST(" + name + " AS DECIMAL(38, 2)) AS " + name : name);
-            }
-        }
-        String select = String.join(", ", columns);
-        String sparkRows = "SELECT " + select + " FROM " + spark(mart);
-        String oracleRows = "SELECT " + select + " FROM oracle_" + mart;
-        List<String> differences = new ArrayList<>();
-        try (Statement statement = oracle.createStatement(); ResultSet rows = statement.executeQuery(
-                "(SELECT 'spark' AS side, * FROM (" + sparkRows + " EXCEPT ALL " + oracleRows + ")) UNION ALL "
-                        + "(SELECT 'oracle', * FROM (" + oracleRows + " EXCEPT ALL " + sparkRows + ")) LIMIT 20")) {
-            int n = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(rows.getString(i)).append(i < n ? " | " : "");
-                }
-                differences.add(row.toString());
-            }
-        }
-        return differences;
+        return MartComparison.parquet(folder.resolve("marts"), mart);
     }
 
     private static long count(String sql) throws SQLException {
-        try (Statement statement = oracle.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        return MartComparison.count(oracle, sql);
     }
 }
