@@ -29,8 +29,10 @@ public final class Warehouse {
         config.setJdbcUrl("jdbc:duckdb:" + absolute);
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(1);
-        // Timestamps are instants; staging tables carry them as UTC wall-clock values.
-        config.setConnectionInitSql("SET TimeZone = 'UTC'");
+        // Timestamps are instants; staging tables carry them as UTC wall-clock values. A larger
+        // checkpoint threshold than DuckDB's 16 MB halves the cost of bulk pulls (fewer checkpoints
+        // of growing tables) for a few more seconds of WAL replay after a crash.
+        config.setConnectionInitSql("SET TimeZone = 'UTC'; SET checkpoint_threshold = '256MB'");
         return new HikariDataSource(config);
     }
 }

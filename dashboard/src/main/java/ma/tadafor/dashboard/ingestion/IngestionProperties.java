@@ -22,7 +22,7 @@ import ma.tadafor.ingestion.pull.PullSettings;
 public record IngestionProperties(
         @DefaultValue("true") boolean schedule,
         @DefaultValue("4") int parallelSources,
-        @DefaultValue("1000") int chunkSize,
+        @DefaultValue("2000") int chunkSize,
         @DefaultValue("5m") Duration watermarkOverlap,
         @DefaultValue Portal portal) {
 

@@ -60,21 +60,26 @@ public final class ActivityStore {
         }
     }
 
+    /** Staging tables live as long as their pooled connection: created once, emptied per batch (DDL is slow). */
     private static void createStagingTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
-                    CREATE OR REPLACE TEMP TABLE stage_activity (
+                    CREATE TEMP TABLE IF NOT EXISTS stage_activity (
                         item_id VARCHAR, updated_at TIMESTAMP, mechanism VARCHAR, status VARCHAR,
                         start_date DATE, end_date DATE, title_fr VARCHAR, title_ar VARCHAR, theme VARCHAR,
                         initiator VARCHAR, indh_project_ref VARCHAR, participants BIGINT,
                         tadafor_mad DECIMAL(14, 2), commune_mad DECIMAL(14, 2), indh_mad DECIMAL(14, 2),
                         other_mad DECIMAL(14, 2));
-                    CREATE OR REPLACE TEMP TABLE stage_cell (
+                    CREATE TEMP TABLE IF NOT EXISTS stage_cell (
                         item_id VARCHAR, updated_at TIMESTAMP, gender VARCHAR, age_band VARCHAR,
                         disability BOOLEAN, role VARCHAR, participants INTEGER);
-                    CREATE OR REPLACE TEMP TABLE stage_association (
+                    CREATE TEMP TABLE IF NOT EXISTS stage_association (
                         item_id VARCHAR, updated_at TIMESTAMP, association_id VARCHAR, name VARCHAR);
-                    CREATE OR REPLACE TEMP TABLE stage_withdrawal (item_id VARCHAR, withdrawn_at TIMESTAMP);
+                    CREATE TEMP TABLE IF NOT EXISTS stage_withdrawal (item_id VARCHAR, withdrawn_at TIMESTAMP);
+                    TRUNCATE stage_activity;
+                    TRUNCATE stage_cell;
+                    TRUNCATE stage_association;
+                    TRUNCATE stage_withdrawal;
                     """);
         }
     }
@@ -143,13 +148,22 @@ public final class ActivityStore {
                 LEFT JOIN activity_withdrawal w ON w.source_id = ? AND w.item_id = s.item_id
                 WHERE (a.item_id IS NULL OR s.updated_at > a.updated_at)
                   AND (w.item_id IS NULL OR s.updated_at > w.withdrawn_at)""", sourceId, sourceId);
-        long staged = count(connection, "SELECT count(DISTINCT item_id) FROM stage_activity");
-        long inserted = count(connection, "SELECT count(*) FROM stage_apply WHERE NOT existed");
-        long updated = count(connection, "SELECT count(*) FROM stage_apply WHERE existed");
-
-        for (String table : List.of("participation_cell", "activity_association", "co_construction_project", "activity")) {
-            update(connection, "DELETE FROM " + table + " WHERE source_id = ? AND item_id IN "
-                    + "(SELECT item_id FROM stage_apply WHERE existed)", sourceId);
+        long staged;
+        long inserted;
+        long updated;
+        try (Statement statement = connection.createStatement();
+             ResultSet counts = statement.executeQuery("""
+                     SELECT (SELECT count(DISTINCT item_id) FROM stage_activity),
+                            count(*) FILTER (WHERE NOT existed), count(*) FILTER (WHERE existed)
+                     FROM stage_apply""")) {
+            counts.next();
+            staged = counts.getLong(1);
+            inserted = counts.getLong(2);
+            updated = counts.getLong(3);
+        }
+        // Deleting scans the fact tables: only when older versions are actually replaced.
+        if (updated > 0) {
+            deleteItems(connection, sourceId, "SELECT item_id FROM stage_apply WHERE existed");
         }
         update(connection, """
                 INSERT INTO activity
@@ -174,29 +188,44 @@ public final class ActivityStore {
                 SELECT DISTINCT ON (association_id) ?, association_id, name
                 FROM stage_association ORDER BY association_id, updated_at DESC
                 ON CONFLICT (commune_code, association_id) DO UPDATE SET name = excluded.name""", communeCode);
-        update(connection, "DELETE FROM activity_withdrawal WHERE source_id = ? AND item_id IN (SELECT item_id FROM stage_apply)",
-                sourceId);
 
-        long deleted = withdraw(connection, sourceId);
+        long deleted = withdraw(connection, sourceId, inserted > 0);
         return new ApplyResult(inserted, updated, deleted, staged - inserted - updated);
     }
 
-    /** Removes the items withdrawn after their newest version; remembers every withdrawal. */
-    private static long withdraw(Connection connection, String sourceId) throws SQLException {
+    /**
+     * Removes the items withdrawn after their newest version and remembers every withdrawal; an
+     * item that came back with a version newer than its withdrawal is no longer withdrawn.
+     */
+    private static long withdraw(Connection connection, String sourceId, boolean newItems) throws SQLException {
+        if (newItems) {
+            update(connection, """
+                    DELETE FROM activity_withdrawal WHERE source_id = ?
+                    AND item_id IN (SELECT item_id FROM stage_apply WHERE NOT existed)""", sourceId);
+        }
+        if (count(connection, "SELECT count(*) FROM stage_withdrawal") == 0) {
+            return 0;
+        }
         update(connection, """
                 CREATE OR REPLACE TEMP TABLE stage_withdrawn AS
                 SELECT w.item_id FROM (SELECT item_id, max(withdrawn_at) AS withdrawn_at FROM stage_withdrawal GROUP BY item_id) w
                 JOIN activity a ON a.source_id = ? AND a.item_id = w.item_id AND a.updated_at <= w.withdrawn_at""", sourceId);
-        for (String table : List.of("participation_cell", "activity_association", "co_construction_project", "activity")) {
-            update(connection, "DELETE FROM " + table + " WHERE source_id = ? AND item_id IN (SELECT item_id FROM stage_withdrawn)",
-                    sourceId);
+        long withdrawn = count(connection, "SELECT count(*) FROM stage_withdrawn");
+        if (withdrawn > 0) {
+            deleteItems(connection, sourceId, "SELECT item_id FROM stage_withdrawn");
         }
         update(connection, """
                 INSERT INTO activity_withdrawal
                 SELECT ?, item_id, max(withdrawn_at) FROM stage_withdrawal GROUP BY item_id
                 ON CONFLICT (source_id, item_id) DO UPDATE SET withdrawn_at = greatest(withdrawn_at, excluded.withdrawn_at)""",
                 sourceId);
-        return count(connection, "SELECT count(*) FROM stage_withdrawn");
+        return withdrawn;
+    }
+
+    private static void deleteItems(Connection connection, String sourceId, String itemIds) throws SQLException {
+        for (String table : List.of("participation_cell", "activity_association", "co_construction_project", "activity")) {
+            update(connection, "DELETE FROM " + table + " WHERE source_id = ? AND item_id IN (" + itemIds + ")", sourceId);
+        }
     }
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
