@@ -49,6 +49,9 @@ public final class RefreshMarts {
     }
 
     public static void run(SparkSession spark, String snapshotFolder, String martsFolder, StatusThresholds thresholds) {
+        // Days of instants (arrival delays) are UTC days, and instants are written as the warehouse reads them.
+        spark.conf().set("spark.sql.session.timeZone", "UTC");
+        spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
         Snapshot snapshot = Snapshot.read(spark, snapshotFolder);
         // The indicator definitions are a few dozen rows: they become code on the driver.
         List<Indicator> indicators = snapshot.indicators().orderBy(col("code")).collectAsList().stream()

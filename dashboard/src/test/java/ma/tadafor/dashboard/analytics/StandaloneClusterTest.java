@@ -100,7 +100,7 @@ class StandaloneClusterTest {
     }
 
     /** Starts a master and two one-core workers; returns the master's URL. */
-    private static String startCluster() throws IOException {
+    private static String startCluster() throws IOException, InterruptedException {
         Path sparkHome = folder.resolve("spark-home");
         Files.createDirectories(sparkHome.resolve("jars"));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {

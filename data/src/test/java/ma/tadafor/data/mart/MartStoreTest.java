@@ -1,0 +1,99 @@
+package ma.tadafor.data.mart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import ma.tadafor.data.TestWarehouse;
+
+/** Marts are loaded beside the current ones and swapped in one transaction, or not at all. */
+class MartStoreTest {
+
+    @TempDir
+    Path folder;
+
+    HikariDataSource warehouse;
+
+    @BeforeEach
+    void open() {
+        warehouse = TestWarehouse.withReferenceData(folder);
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void loadsEveryMartAndReplacesThePreviousOnes() throws Exception {
+        new MartStore(warehouse).load(marts("first", "programme", 10));
+        new MartStore(warehouse).load(marts("second", "programme", 20));
+
+        assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM mart_indicator")).isEqualTo(1);
+        assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(20);
+        assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM mart_participation")).isEqualTo(1);
+        assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%__next'"))
+                .isZero();
+    }
+
+    @Test
+    void aMartThatDoesNotFitLeavesEveryPreviousMartInPlace() throws Exception {
+        new MartStore(warehouse).load(marts("good", "programme", 10));
+        Path bad = marts("bad", "programme", 30);
+        // The last mart loaded has a column the warehouse does not know: the load fails after the others were staged.
+        Files.delete(bad.resolve("data_quality").resolve("part-0.parquet"));
+        TestWarehouse.execute(warehouse, "COPY (SELECT 1 AS surprise) TO '"
+                + bad.resolve("data_quality").resolve("part-0.parquet") + "' (FORMAT parquet)");
+
+        assertThatThrownBy(() -> new MartStore(warehouse).load(bad)).hasMessageContaining("previous ones stay");
+
+        assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(10);
+        assertThat(TestWarehouse.count(warehouse, "SELECT participants FROM mart_participation")).isEqualTo(10);
+    }
+
+    @Test
+    void aMissingMartIsRefusedBeforeAnythingIsTouched() throws Exception {
+        new MartStore(warehouse).load(marts("good", "programme", 10));
+        Path incomplete = marts("incomplete", "programme", 40);
+        Files.delete(incomplete.resolve("convergence").resolve("part-0.parquet"));
+        Files.delete(incomplete.resolve("convergence"));
+
+        assertThatThrownBy(() -> new MartStore(warehouse).load(incomplete)).hasMessageContaining("convergence");
+        assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(10);
+    }
+
+    /** A marts folder as the analytics job writes it (one Parquet file per mart), figures set to {@code value}. */
+    private Path marts(String name, String scope, int value) throws Exception {
+        Path marts = folder.resolve(name);
+        for (String mart : MartStore.MARTS) {
+            Files.createDirectories(marts.resolve(mart));
+        }
+        String commune = "'05.091.01.07', '05.091', '05'";
+        write(marts, "participation", "SELECT " + commune + ", 'pilot', 'PETITION', DATE '2024-03-01', 2024, '2024S1', 0, "
+                + "NULL, NULL, NULL, NULL, " + value + ", 1");
+        write(marts, "participation_rate", "SELECT '" + scope + "', '2024S1', " + value + ", 1000, 1.0, 0, 0, NULL, NULL, "
+                + "NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL");
+        write(marts, "indicator", "SELECT 'R2.1', '" + scope + "', '2024S1', " + value + ".0, 35.0, 'OFF_TRACK'");
+        write(marts, "convergence", "SELECT '" + scope + "', 1, 0, 0, 0, 0, 0, 0, 60, 3, 5.0");
+        write(marts, "convergence_link", "SELECT 'p', 'a', 'INDH-1', 1, false, '05.091.01.07', 'PETITION'");
+        write(marts, "data_quality", "SELECT " + commune + ", 'pilot', 1, 0, " + value + ", 0, 0, 0, 0.0, 0.0, 0.0, 3.0, "
+                + "5.0, NULL, 0, NULL, NULL");
+        return marts;
+    }
+
+    /** Writes {@code values} with the column names of {@code mart_<mart>}. */
+    private void write(Path marts, String mart, String values) {
+        TestWarehouse.execute(warehouse, "CREATE OR REPLACE TEMP TABLE shaped AS SELECT * FROM mart_" + mart + " LIMIT 0; "
+                + "INSERT INTO shaped " + values + "; COPY shaped TO '" + marts.resolve(mart).resolve("part-0.parquet")
+                + "' (FORMAT parquet)");
+    }
+}
