@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +51,56 @@ public final class UserStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading user " + username + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every user, by name. */
+    public List<UserAccount> all() {
+        List<String> usernames = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT username FROM app_user ORDER BY username");
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                usernames.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("listing users failed: " + e.getMessage(), e);
+        }
+        return usernames.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * Counts a failed sign-in; the {@code maxAttempts}-th locks the account until
+     * {@code lockedUntil} and starts the count again, so that the lock can recur once it expires.
+     * Returns whether this failure locked it.
+     */
+    public boolean recordFailedSignIn(String username, int maxAttempts, Instant lockedUntil) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     UPDATE app_user SET
+                         failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END,
+                         locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+                     WHERE username = ? RETURNING failed_attempts = 0""")) {
+            statement.setInt(1, maxAttempts);
+            statement.setInt(2, maxAttempts);
+            statement.setTimestamp(3, Timestamp.from(lockedUntil));
+            statement.setString(4, username);
+            try (ResultSet locked = statement.executeQuery()) {
+                return locked.next() && locked.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording a failed sign-in failed: " + e.getMessage(), e);
+        }
+    }
+
+    public void recordSuccessfulSignIn(String username) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ? AND (failed_attempts > 0 OR locked_until IS NOT NULL)")) {
+            statement.setString(1, username);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording a sign-in failed: " + e.getMessage(), e);
         }
     }
 

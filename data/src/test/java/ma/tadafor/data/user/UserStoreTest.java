@@ -1,0 +1,86 @@
+package ma.tadafor.data.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import ma.tadafor.data.Warehouse;
+import ma.tadafor.data.migration.SchemaMigrator;
+import ma.tadafor.data.territory.TerritorialScope;
+
+class UserStoreTest {
+
+    @TempDir
+    Path folder;
+
+    HikariDataSource warehouse;
+    UserStore users;
+    ApiTokenStore tokens;
+
+    @BeforeEach
+    void open() {
+        warehouse = Warehouse.open(folder.resolve("users.duckdb"), 2);
+        new SchemaMigrator(warehouse).migrate();
+        users = new UserStore(warehouse);
+        tokens = new ApiTokenStore(warehouse);
+        users.save(new UserAccount("gov-beni-mellal", "Gouverneur", UserRole.GOVERNOR, "{bcrypt}hash", true, 0, null,
+                Set.of(), Set.of("05.091"), Set.of()));
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    @Test
+    void keepsTheUsersScope() {
+        UserAccount governor = users.find("gov-beni-mellal").orElseThrow();
+
+        assertThat(governor.scope()).isEqualTo(TerritorialScope.of(Set.of(), Set.of("05.091"), Set.of()));
+        assertThat(users.all()).extracting(UserAccount::username).containsExactly("gov-beni-mellal");
+    }
+
+    @Test
+    void theFifthFailedSignInLocksTheAccountAndASuccessResetsTheCount() {
+        Instant until = Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        for (int i = 1; i <= 4; i++) {
+            assertThat(users.recordFailedSignIn("gov-beni-mellal", 5, until)).isFalse();
+        }
+        assertThat(users.find("gov-beni-mellal").orElseThrow().lockedUntil()).isNull();
+
+        assertThat(users.recordFailedSignIn("gov-beni-mellal", 5, until)).isTrue();
+        assertThat(users.find("gov-beni-mellal").orElseThrow().lockedUntil()).isEqualTo(until);
+        assertThat(users.recordFailedSignIn("gov-beni-mellal", 5, until)).as("the count starts again").isFalse();
+
+        users.recordSuccessfulSignIn("gov-beni-mellal");
+        UserAccount reset = users.find("gov-beni-mellal").orElseThrow();
+        assertThat(reset.failedAttempts()).isZero();
+        assertThat(reset.lockedUntil()).isNull();
+    }
+
+    @Test
+    void aTokenWorksUntilItsOwnerRevokesIt() {
+        long id = tokens.create("gov-beni-mellal", "tableur DGCT", "hash-1");
+
+        assertThat(tokens.use("hash-1")).hasValue("gov-beni-mellal");
+        assertThat(tokens.use("hash-2")).isEmpty();
+        assertThat(tokens.of("gov-beni-mellal")).singleElement().satisfies(token -> {
+            assertThat(token.name()).isEqualTo("tableur DGCT");
+            assertThat(token.lastUsedAt()).isNotNull();
+        });
+
+        assertThat(tokens.revoke("someone-else", id)).isFalse();
+        assertThat(tokens.revoke("gov-beni-mellal", id)).isTrue();
+        assertThat(tokens.use("hash-1")).isEmpty();
+    }
+}
