@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.data.ingestion.IngestionRun;
+import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.QuarantineStore;
 import ma.tadafor.data.ingestion.QuarantinedItem;
 import ma.tadafor.ingestion.pull.IngestionRuns;
@@ -28,10 +29,12 @@ import ma.tadafor.ingestion.pull.UnknownSourceException;
 class IngestionRunController {
 
     private final IngestionRuns ingestionRuns;
+    private final IngestionRunStore runs;
     private final QuarantineStore quarantine;
 
-    IngestionRunController(IngestionRuns ingestionRuns, QuarantineStore quarantine) {
+    IngestionRunController(IngestionRuns ingestionRuns, IngestionRunStore runs, QuarantineStore quarantine) {
         this.ingestionRuns = ingestionRuns;
+        this.runs = runs;
         this.quarantine = quarantine;
     }
 
@@ -48,6 +51,15 @@ class IngestionRunController {
         } catch (UnknownSourceException e) {
             throw new InvalidParameterException("sources", e.getMessage());
         }
+    }
+
+    @GetMapping("/runs")
+    @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
+    Items<IngestionRun> recent(@RequestParam(defaultValue = "20") int size) {
+        if (size < 1 || size > 200) {
+            throw new InvalidParameterException("size", "must be from 1 to 200");
+        }
+        return new Items<>(runs.recent(size));
     }
 
     @GetMapping("/runs/{runId}")

@@ -21,12 +21,12 @@ class UserBootstrap implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(UserBootstrap.class);
 
-    private final InitialAdministrator initialAdministrator;
+    private final SignInProperties.InitialAdmin initialAdministrator;
     private final UserStore users;
     private final PasswordEncoder passwordEncoder;
 
-    UserBootstrap(InitialAdministrator initialAdministrator, UserStore users, PasswordEncoder passwordEncoder) {
-        this.initialAdministrator = initialAdministrator;
+    UserBootstrap(SignInProperties security, UserStore users, PasswordEncoder passwordEncoder) {
+        this.initialAdministrator = security.initialAdmin();
         this.users = users;
         this.passwordEncoder = passwordEncoder;
     }

@@ -7,10 +7,12 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.data.Warehouse;
 import ma.tadafor.data.activity.ActivityStore;
+import ma.tadafor.data.audit.AuditStore;
 import ma.tadafor.data.indh.IndhProjectStore;
 import ma.tadafor.data.migration.SchemaMigrator;
 import ma.tadafor.data.reference.ReferenceDataLoader;
 import ma.tadafor.data.territory.TerritoryQueries;
+import ma.tadafor.data.user.ApiTokenStore;
 import ma.tadafor.data.user.UserStore;
 
 /**
@@ -41,6 +43,16 @@ public class WarehouseConfiguration {
     @Bean
     UserStore userStore(HikariDataSource warehouse) {
         return new UserStore(warehouse);
+    }
+
+    @Bean
+    ApiTokenStore apiTokenStore(HikariDataSource warehouse) {
+        return new ApiTokenStore(warehouse);
+    }
+
+    @Bean
+    AuditStore auditStore(HikariDataSource warehouse) {
+        return new AuditStore(warehouse);
     }
 
     @Bean

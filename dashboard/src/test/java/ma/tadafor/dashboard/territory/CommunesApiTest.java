@@ -2,47 +2,17 @@ package ma.tadafor.dashboard.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import tools.jackson.databind.json.JsonMapper;
+import ma.tadafor.dashboard.DemoApplicationTest;
 
-/** The whole application on a real port, a real warehouse file and the demo users. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommunesApiTest {
-
-    @TempDir
-    static Path folder;
-
-    @DynamicPropertySource
-    static void warehouse(DynamicPropertyRegistry registry) {
-        registry.add("tadafor.warehouse.path", () -> folder.resolve("warehouse.duckdb").toString());
-        registry.add("tadafor.demo.scale", () -> "0.02");
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JsonMapper json;
-
-    private final HttpClient http = HttpClient.newHttpClient();
+/** The territories API for each demo user's scope. */
+class CommunesApiTest extends DemoApplicationTest {
 
     @Test
     void anAnalystSeesTheSixtyProgrammeCommunesWithArabicNames() throws Exception {
@@ -79,10 +49,7 @@ class CommunesApiTest {
 
     @Test
     void withoutCredentialsTheApiAnswers401() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/api/v1/territories/communes")).build(),
-                HttpResponse.BodyHandlers.ofString());
-
-        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(anonymous("/api/v1/territories/communes").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -100,34 +67,14 @@ class CommunesApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("programme");
+        assertThat(object(response)).containsEntry("parameter", "programme");
     }
 
     @Test
     void healthIsOpen() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = anonymous("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("UP");
-    }
-
-    private HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, "tadafor-demo")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> items(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(200);
-        return (List<Map<String, Object>>) json.readValue(response.body(), Map.class).get("items");
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -97,6 +97,24 @@ public final class IngestionRunStore {
         }
     }
 
+    /** The newest runs first, without their per-source detail. */
+    public List<IngestionRun> recent(int limit) {
+        List<String> runIds = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT run_id FROM ingestion_run ORDER BY started_at DESC LIMIT ?")) {
+            query.setInt(1, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    runIds.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading ingestion runs failed: " + e.getMessage(), e);
+        }
+        return runIds.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     public Optional<IngestionRun> find(String runId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement run = connection.prepareStatement(

@@ -1,0 +1,40 @@
+package ma.tadafor.dashboard.audit;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.data.audit.AuditEvent;
+import ma.tadafor.data.audit.AuditStore;
+
+/** Searching the audit log; administrators only, and read only. */
+@RestController
+@PreAuthorize("hasRole('ADMIN')")
+class AuditController {
+
+    private final AuditStore audit;
+
+    AuditController(AuditStore audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/v1/audit")
+    Items<AuditEvent> search(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
+                             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "100") int size) {
+        if (page < 0) {
+            throw new InvalidParameterException("page", "must be 0 or more");
+        }
+        if (size < 1 || size > 1000) {
+            throw new InvalidParameterException("size", "must be from 1 to 1000");
+        }
+        return new Items<>(audit.search(blankToNull(user), blankToNull(action), blankToNull(q), page * size, size));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

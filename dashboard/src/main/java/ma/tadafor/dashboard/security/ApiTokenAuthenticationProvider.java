@@ -1,0 +1,41 @@
+package ma.tadafor.dashboard.security;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Turns a live personal API token into its owner, provided the owner may still sign in. */
+class ApiTokenAuthenticationProvider implements AuthenticationProvider {
+
+    private final ApiTokens tokens;
+    private final UserDetailsService users;
+
+    ApiTokenAuthenticationProvider(ApiTokens tokens, UserDetailsService users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String owner = tokens.owner((String) authentication.getCredentials())
+                .orElseThrow(() -> new BadCredentialsException("unknown or revoked API token"));
+        UserDetails user = users.loadUserByUsername(owner);
+        if (!user.isEnabled()) {
+            throw new DisabledException("the token's owner is disabled");
+        }
+        if (!user.isAccountNonLocked()) {
+            throw new LockedException("the token's owner is locked");
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return ApiTokenAuthentication.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,69 @@
+package ma.tadafor.dashboard.security;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.dashboard.audit.AuditLog;
+import ma.tadafor.data.user.ApiToken;
+import ma.tadafor.data.user.ApiTokenStore;
+
+/** The signed-in user's own identity and personal API tokens: each user manages only their own. */
+@RestController
+@RequestMapping("/api/v1/me")
+class TokenController {
+
+    private final ApiTokens tokens;
+    private final ApiTokenStore store;
+    private final AuditLog audit;
+
+    TokenController(ApiTokens tokens, ApiTokenStore store, AuditLog audit) {
+        this.tokens = tokens;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    Map<String, Object> me(@AuthenticationPrincipal SignedInUser user) {
+        return Map.of("username", user.getUsername(), "displayName", user.account().displayName(),
+                "role", user.account().role(), "scope", user.scope());
+    }
+
+    @GetMapping("/tokens")
+    Items<ApiToken> list(@AuthenticationPrincipal SignedInUser user) {
+        return new Items<>(store.of(user.getUsername()));
+    }
+
+    record TokenRequest(String name) {
+    }
+
+    @PostMapping("/tokens")
+    ResponseEntity<ApiTokens.IssuedToken> create(@RequestBody TokenRequest request, @AuthenticationPrincipal SignedInUser user) {
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
+            throw new InvalidParameterException("name", "give the token a name of 1 to 100 characters");
+        }
+        ApiTokens.IssuedToken issued = tokens.issue(user.getUsername(), request.name().strip());
+        audit.record("TOKEN_CREATED", user.getUsername(), "token " + issued.id() + " (" + issued.name() + ")");
+        return ResponseEntity.created(URI.create("/api/v1/me/tokens/" + issued.id())).body(issued);
+    }
+
+    @DeleteMapping("/tokens/{id}")
+    ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+        if (!store.revoke(user.getUsername(), id)) {
+            return ResponseEntity.notFound().build();
+        }
+        audit.record("TOKEN_REVOKED", user.getUsername(), "token " + id);
+        return ResponseEntity.noContent().build();
+    }
+}
