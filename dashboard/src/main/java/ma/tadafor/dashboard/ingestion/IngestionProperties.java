@@ -22,14 +22,14 @@ import ma.tadafor.ingestion.pull.PullSettings;
 public record IngestionProperties(
         @DefaultValue("true") boolean schedule,
         @DefaultValue("4") int parallelSources,
-        @DefaultValue("2000") int chunkSize,
+        @DefaultValue("5000") int chunkSize,
         @DefaultValue("5m") Duration watermarkOverlap,
         @DefaultValue Portal portal) {
 
     public record Portal(
             @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration readTimeout,
-            @DefaultValue("500") int pageSize,
+            @DefaultValue("1000") int pageSize,
             @DefaultValue("5") int maxAttempts,
             @DefaultValue("500ms") Duration initialBackoff,
             @DefaultValue("30s") Duration maxBackoff,

@@ -1,7 +1,9 @@
 package ma.tadafor.data.activity;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The feed's age bands; {@link #UNKNOWN} counts in totals and shows as "unknown". */
 public enum AgeBand {
@@ -11,6 +13,9 @@ public enum AgeBand {
     AGE_35_59("35-59"),
     AGE_60_PLUS("60+"),
     UNKNOWN("UNKNOWN");
+
+    private static final Map<String, AgeBand> BY_CODE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(AgeBand::code, band -> band));
 
     private final String code;
 
@@ -24,6 +29,6 @@ public enum AgeBand {
     }
 
     public static Optional<AgeBand> fromCode(String code) {
-        return Arrays.stream(values()).filter(band -> band.code.equals(code)).findFirst();
+        return Optional.ofNullable(code == null ? null : BY_CODE.get(code));
     }
 }

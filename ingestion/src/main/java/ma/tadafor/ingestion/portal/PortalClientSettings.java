@@ -27,7 +27,7 @@ public record PortalClientSettings(
         long maxPageBytes) {
 
     public static PortalClientSettings defaults() {
-        return new PortalClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 500, 5, Duration.ofMillis(500),
+        return new PortalClientSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 1000, 5, Duration.ofMillis(500),
                 Duration.ofSeconds(30), 10, Duration.ofMinutes(2), 64L * 1024 * 1024);
     }
 

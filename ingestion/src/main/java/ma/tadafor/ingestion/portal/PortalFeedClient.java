@@ -43,7 +43,9 @@ public final class PortalFeedClient {
     private final Pause pause;
 
     public PortalFeedClient(FeedJson feedJson, PortalClientSettings settings, Pause pause) {
+        // Portals speak HTTP/1.1; asking every request for an h2c upgrade only costs bytes and time.
         HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

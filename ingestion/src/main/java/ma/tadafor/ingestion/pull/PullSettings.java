@@ -15,6 +15,6 @@ import ma.tadafor.ingestion.portal.PortalClientSettings;
 public record PullSettings(int parallelSources, int chunkSize, Duration watermarkOverlap, PortalClientSettings portal) {
 
     public static PullSettings defaults() {
-        return new PullSettings(4, 2000, Duration.ofMinutes(5), PortalClientSettings.defaults());
+        return new PullSettings(4, 5000, Duration.ofMinutes(5), PortalClientSettings.defaults());
     }
 }
