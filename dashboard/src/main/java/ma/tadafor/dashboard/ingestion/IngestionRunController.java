@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.data.ingestion.IngestionRun;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.QuarantineStore;
@@ -32,10 +33,13 @@ class IngestionRunController {
     private final IngestionRunStore runs;
     private final QuarantineStore quarantine;
 
-    IngestionRunController(IngestionRuns ingestionRuns, IngestionRunStore runs, QuarantineStore quarantine) {
+    private final AuditLog audit;
+
+    IngestionRunController(IngestionRuns ingestionRuns, IngestionRunStore runs, QuarantineStore quarantine, AuditLog audit) {
         this.ingestionRuns = ingestionRuns;
         this.runs = runs;
         this.quarantine = quarantine;
+        this.audit = audit;
     }
 
     /** The sources to pull; none (or no body) means every enabled source. */
@@ -46,7 +50,9 @@ class IngestionRunController {
     @PreAuthorize("hasRole('ADMIN')")
     ResponseEntity<Map<String, String>> start(@RequestBody(required = false) RunRequest request) {
         try {
-            String runId = ingestionRuns.start(request == null ? List.of() : request.sources(), "api");
+            List<String> sources = request == null || request.sources() == null ? List.of() : request.sources();
+            String runId = ingestionRuns.start(sources, "api");
+            audit.record("INGESTION_RUN", runId, sources.isEmpty() ? "all enabled sources" : String.join(",", sources));
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
         } catch (UnknownSourceException e) {
             throw new InvalidParameterException("sources", e.getMessage());

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.data.ingestion.SourceStore;
 
@@ -27,11 +28,13 @@ class SourceController {
     private final SourceStore sources;
     private final SourceValidator validator;
     private final SourceSchedule schedule;
+    private final AuditLog audit;
 
-    SourceController(SourceStore sources, SourceValidator validator, SourceSchedule schedule) {
+    SourceController(SourceStore sources, SourceValidator validator, SourceSchedule schedule, AuditLog audit) {
         this.sources = sources;
         this.validator = validator;
         this.schedule = schedule;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -52,6 +55,7 @@ class SourceController {
         Source source = validator.validate(request, null);
         sources.save(source);
         schedule.refresh();
+        audit.record("SOURCE_CREATED", source.id(), describe(source));
         return ResponseEntity.created(URI.create("/api/v1/sources/" + source.id())).body(SourceView.of(source));
     }
 
@@ -62,6 +66,8 @@ class SourceController {
                 request.token(), request.schedule(), request.enabled()), existing);
         sources.save(source);
         schedule.refresh();
+        audit.record(existing == null ? "SOURCE_CREATED" : "SOURCE_UPDATED", source.id(), describe(source)
+                + (request.token() == null ? "" : ", new token"));
         return ResponseEntity.ok(SourceView.of(source));
     }
 
@@ -69,6 +75,15 @@ class SourceController {
     ResponseEntity<Void> delete(@PathVariable String id) {
         boolean deleted = sources.delete(id);
         schedule.refresh();
+        if (deleted) {
+            audit.record("SOURCE_DELETED", id, null);
+        }
         return deleted ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    /** What the audit log keeps of a source: never its token. */
+    private static String describe(Source source) {
+        return source.type() + " " + source.communeCode() + " " + source.baseUrl() + " " + source.schedule()
+                + (source.enabled() ? "" : " disabled");
     }
 }

@@ -1,7 +1,9 @@
 package ma.tadafor.dashboard.territory;
 
+import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -9,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.territory.Commune;
 import ma.tadafor.data.territory.TerritoryQueries;
@@ -18,16 +22,33 @@ import ma.tadafor.data.territory.TerritoryQueries;
 @RequestMapping("/api/v1/territories")
 class TerritoryController {
 
-    private final TerritoryQueries territories;
+    private static final List<String> COLUMNS = List.of("code", "nameFr", "nameAr", "provinceCode", "regionCode", "type",
+            "cohort", "populationTotal", "populationFemale", "populationMale");
 
-    TerritoryController(TerritoryQueries territories) {
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    TerritoryController(TerritoryQueries territories, TableExports exports) {
         this.territories = territories;
+        this.exports = exports;
     }
 
+    /** JSON by default; {@code format=csv} or {@code xlsx} downloads the same rows. */
     @GetMapping("/communes")
-    Items<Commune> communes(@RequestParam(defaultValue = "false") boolean programme,
-                            @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<?> communes(@RequestParam(defaultValue = "false") boolean programme,
+                               @RequestParam(required = false) String format,
+                               @AuthenticationPrincipal SignedInUser user) {
         List<Commune> communes = territories.communes(user.scope(), programme);
-        return new Items<>(communes);
+        if (!TableExports.wantsFile(format)) {
+            return ResponseEntity.ok(new Items<>(communes));
+        }
+        return exports.download(new Table("communes", COLUMNS, communes.stream().map(TerritoryController::row).toList()),
+                format);
+    }
+
+    private static List<Object> row(Commune commune) {
+        return Arrays.asList(commune.code(), commune.nameFr(), commune.nameAr(), commune.provinceCode(),
+                commune.regionCode(), commune.type(), commune.cohort(), commune.population().total(),
+                commune.population().female(), commune.population().male());
     }
 }

@@ -51,6 +51,8 @@ class IngestionApiTest extends DemoApplicationTest {
 
         assertThat(send("DELETE", "/api/v1/sources/portal-tidili-test", "admin", null).statusCode()).isEqualTo(204);
         assertThat(get("/api/v1/sources/portal-tidili-test", "admin").statusCode()).isEqualTo(404);
+        String audit = get("/api/v1/audit?q=portal-tidili-test", "admin").body();
+        assertThat(audit).contains("SOURCE_CREATED", "SOURCE_UPDATED", "SOURCE_DELETED").doesNotContain("s3cret");
     }
 
     @ParameterizedTest(name = "{0}")

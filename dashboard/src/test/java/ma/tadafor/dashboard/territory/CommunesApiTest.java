@@ -71,6 +71,30 @@ class CommunesApiTest extends DemoApplicationTest {
     }
 
     @Test
+    void theSameRowsDownloadAsCsvAndXlsxWithinTheScope() throws Exception {
+        HttpResponse<String> csv = get("/api/v1/territories/communes?programme=true&format=csv", "gov-beni-mellal");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                disposition -> assertThat(disposition).contains("communes.csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).endsWith("code,nameFr,nameAr,provinceCode,regionCode,type,cohort,populationTotal,populationFemale,populationMale");
+        assertThat(lines).hasSize(9).contains("05.091.01.07,Kasba Tadla,قصبة تادلة,05.091,05,urban,extension,47399,24995,22404");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).contains(",05.091,"));
+
+        HttpResponse<String> xlsx = get("/api/v1/territories/communes?format=xlsx", "focal-kasba-tadla");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.body()).startsWith("PK");
+        assertThat(get("/api/v1/audit?action=EXPORT&user=gov-beni-mellal", "admin").body()).contains("csv, 8 rows");
+    }
+
+    @Test
+    void anUnknownFormatIsA400() throws Exception {
+        assertThat(object(get("/api/v1/territories/communes?format=pdf", "dgct"))).containsEntry("parameter", "format");
+    }
+
+    @Test
     void healthIsOpen() throws Exception {
         HttpResponse<String> response = anonymous("/actuator/health");
 
