@@ -24,14 +24,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The item rules of PORTAL_FEED.md. Reading an item either yields a domain object or the first
- * rule it breaks, worded for the administrator who reviews the quarantine.
+ * rule it breaks, worded for the administrator who reviews the quarantine. Its limits are public:
+ * file uploads apply the same ones.
  */
-final class FeedItemRules {
+public final class FeedItemRules {
 
-    static final int MAX_ID_LENGTH = 128;
-    static final int MAX_TITLE_LENGTH = 500;
-    static final int MAX_CELLS = 10_000;
-    static final int MAX_COUNT = 1_000_000;
+    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_TITLE_LENGTH = 500;
+    public static final int MAX_CELLS = 10_000;
+    public static final int MAX_COUNT = 1_000_000;
 
     private FeedItemRules() {
     }
