@@ -2,7 +2,9 @@ package ma.tadafor.analytics;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,7 +50,12 @@ public final class RefreshMarts {
         }
     }
 
-    public static void run(SparkSession spark, String snapshotFolder, String martsFolder, StatusThresholds thresholds) {
+    /**
+     * Computes and writes every mart; returns how long each took (milliseconds, in the order written;
+     * the participation mart's time includes building the grain).
+     */
+    public static Map<String, Long> run(SparkSession spark, String snapshotFolder, String martsFolder,
+            StatusThresholds thresholds) {
         // Days of instants (arrival delays) are UTC days, and instants are written as the warehouse reads them.
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
@@ -59,29 +66,38 @@ public final class RefreshMarts {
 
         Dataset<Row> communes = Communes.reported(snapshot);
         Dataset<Row> links = IndhLinks.of(snapshot.activities(), snapshot.indhProjects());
-        Dataset<Row> activities = Activities.enriched(snapshot, communes, links);
-        Dataset<Row> semesters = activities.select(col("semester")).filter(col("semester").isNotNull())
-                .union(snapshot.indicatorTargets().select(col("semester"))).distinct();
-        Dataset<Row> grain = ParticipationGrain.finest(activities, snapshot.cells()).persist(StorageLevel.MEMORY_AND_DISK());
+        // Activities, their bases and the grain are read by several marts: each is computed once.
+        Dataset<Row> activities = Activities.enriched(snapshot, communes, links).repartition(col("activity_key"))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Map<String, Long> elapsed = new LinkedHashMap<>();
         try {
-            write(ParticipationCube.of(grain), martsFolder, "participation");
+            Activities.requireDistinctKeys(activities);
+            Dataset<Row> semesters = activities.select(col("semester")).filter(col("semester").isNotNull())
+                    .union(snapshot.indicatorTargets().select(col("semester"))).distinct();
+            Dataset<Row> bases = ParticipationGrain.bases(activities).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> grain = ParticipationGrain.finest(activities, bases, snapshot.cells())
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            write(ParticipationCube.of(grain, bases), martsFolder, "participation", elapsed);
             Dataset<Row> cube = spark.read().parquet(martsFolder + "/participation");
-            write(ParticipationRates.of(cube, communes, semesters, snapshot), martsFolder, "participation_rate");
+            write(ParticipationRates.of(cube, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
             write(IndicatorActuals.of(indicators, activities, grain, communes, semesters, snapshot.indicatorTargets(),
-                    snapshot.indicatorValues(), thresholds), martsFolder, "indicator");
+                    snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);
             write(Convergence.of(links, activities, snapshot.coConstructionProjects(), communes, snapshot.indhProjects()),
-                    martsFolder, "convergence");
+                    martsFolder, "convergence", elapsed);
             write(links.join(activities.select(col("source_id"), col("item_id"), col("commune_code"), col("mechanism")),
-                    new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link");
+                    new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link", elapsed);
             write(DataQuality.of(activities, cube, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
-                    martsFolder, "data_quality");
+                    martsFolder, "data_quality", elapsed);
+            return elapsed;
         } finally {
-            // The grain and the small per-commune tables the jobs cached: the session outlives the run.
+            // What the jobs cached: the session outlives the run.
             spark.catalog().clearCache();
         }
     }
 
-    private static void write(Dataset<Row> mart, String martsFolder, String name) {
+    private static void write(Dataset<Row> mart, String martsFolder, String name, Map<String, Long> elapsed) {
+        long start = System.nanoTime();
         mart.write().mode(SaveMode.Overwrite).parquet(martsFolder + "/" + name);
+        elapsed.put(name, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -23,12 +23,13 @@ import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.Scopes;
 import ma.tadafor.analytics.indicators.Indicator.Computation;
+import ma.tadafor.analytics.participation.CellCode;
+import ma.tadafor.analytics.participation.ParticipationGrain;
 
 /**
  * The actual of every indicator per scope and semester, computed from its definition, with its
- * target and status. Every computed indicator is aggregated in the same two passes (one over
- * activities, one over the participation grain) into a numerator and a denominator per commune
- * and semester; cumulative ones are summed over semesters per commune, then everything is summed
+ * target and status. Every computed indicator is aggregated in the same two passes (the grain per
+ * activity, then activities per commune and semester) into a numerator and a denominator; cumulative ones are summed over semesters per commune, then everything is summed
  * up the territorial hierarchy and only then divided. Amounts stay decimal until that division,
  * so the figures are exact whatever the order of summation.
  */
@@ -41,7 +42,7 @@ public final class IndicatorActuals {
 
     /**
      * @param activities activities of {@link ma.tadafor.analytics.Activities#enriched}
-     * @param grain      the participation grain
+     * @param grain      the participation grain of {@link ParticipationGrain#finest}
      * @param communes   the communes reported on
      * @param semesters  the semesters reported on, one column {@code semester}
      */
@@ -52,30 +53,30 @@ public final class IndicatorActuals {
         List<Indicator> manual = indicators.stream().filter(i -> i.computation() == Computation.MANUAL).toList();
 
         Dataset<Row> grid = communes.crossJoin(semesters);
-        Dataset<Row> perCommune = grid;
-        List<Column> activityMeasures = new ArrayList<>();
-        List<Column> cellMeasures = new ArrayList<>();
-        List<Column> anyCell = new ArrayList<>();
+        // Per activity, what its cells contribute to each indicator: participants passing its cell
+        // conditions, and whether any cell passes them (for counts of activities).
+        List<Column> perActivity = new ArrayList<>();
+        List<Column> perCommune = new ArrayList<>();
         for (int k = 0; k < computed.size(); k++) {
             Indicator indicator = computed.get(k);
             IndicatorFilter filter = indicator.filter();
             IndicatorFilter share = indicator.shareFilter();
             if (indicator.computation().ofCells()) {
-                Column passes = filter.activityCondition().and(filter.cellCondition());
-                cellMeasures.add(sum(when(passes.and(share.activityCondition()).and(share.cellCondition()),
-                        col("participants"))).cast(AMOUNT).as("n" + k));
-                cellMeasures.add(sum(when(passes, col("participants"))).cast(AMOUNT).as("d" + k));
+                perActivity.add(sum(when(filter.cellCondition(), col("participants"))).as("pf" + k));
+                perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("participants"))).as("ps" + k));
+                perCommune.add(sum(when(filter.activityCondition().and(share.activityCondition()), col("ps" + k)))
+                        .cast(AMOUNT).as("n" + k));
+                perCommune.add(sum(when(filter.activityCondition(), col("pf" + k))).cast(AMOUNT).as("d" + k));
                 continue;
             }
-            // Counting activities under cell conditions: does some cell of the activity pass them?
             Column passes = filter.activityCondition();
             if (filter.hasCellConditions()) {
-                anyCell.add(max(when(filter.cellCondition(), lit(true))).as("any_f" + k));
+                perActivity.add(max(when(filter.cellCondition(), lit(true))).as("any_f" + k));
                 passes = passes.and(col("any_f" + k).isNotNull());
             }
             Column sharePasses = share.activityCondition();
             if (share.hasCellConditions()) {
-                anyCell.add(max(when(share.cellCondition(), lit(true))).as("any_s" + k));
+                perActivity.add(max(when(share.cellCondition(), lit(true))).as("any_s" + k));
                 sharePasses = sharePasses.and(col("any_s" + k).isNotNull());
             }
             Column numerator = switch (indicator.computation()) {
@@ -83,23 +84,22 @@ public final class IndicatorActuals {
                 case SHARE_OF_ACTIVITIES -> count(when(passes.and(sharePasses), lit(1)));
                 default -> count(when(passes, lit(1)));
             };
-            activityMeasures.add(numerator.cast(AMOUNT).as("n" + k));
-            activityMeasures.add(count(when(passes, lit(1))).cast(AMOUNT).as("d" + k));
+            perCommune.add(numerator.cast(AMOUNT).as("n" + k));
+            perCommune.add(count(when(passes, lit(1))).cast(AMOUNT).as("d" + k));
         }
         Dataset<Row> dated = activities.filter(col("semester").isNotNull());
-        if (!anyCell.isEmpty()) {
-            Dataset<Row> cellsPassing = grain.groupBy(col("source_id"), col("item_id"))
-                    .agg(anyCell.get(0), anyCell.subList(1, anyCell.size()).toArray(Column[]::new));
-            dated = dated.join(cellsPassing, new String[] {"source_id", "item_id"}, "left");
+        if (!perActivity.isEmpty()) {
+            List<Column> decoded = new ArrayList<>(List.of(col("activity_key"), col("participants")));
+            for (int i = 0; i < ParticipationGrain.CELL_DIMENSIONS.size(); i++) {
+                decoded.add(CellCode.decode(col("cell_code"), i).as(ParticipationGrain.CELL_DIMENSIONS.get(i)));
+            }
+            Dataset<Row> cells = grain.select(decoded.toArray(Column[]::new)).groupBy(col("activity_key"))
+                    .agg(perActivity.get(0), perActivity.subList(1, perActivity.size()).toArray(Column[]::new));
+            dated = dated.join(cells, new String[] {"activity_key"}, "left");
         }
-        if (!activityMeasures.isEmpty()) {
-            perCommune = perCommune.join(perCommuneAndSemester(dated, activityMeasures),
-                    new String[] {"commune_code", "semester"}, "left");
-        }
-        if (!cellMeasures.isEmpty()) {
-            perCommune = perCommune.join(perCommuneAndSemester(grain.filter(col("semester").isNotNull()), cellMeasures),
-                    new String[] {"commune_code", "semester"}, "left");
-        }
+        Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(dated.groupBy(col("commune_code"),
+                        col("semester")).agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new)),
+                new String[] {"commune_code", "semester"}, "left");
 
         // One row per indicator, commune and semester: the wide row unpivoted.
         List<Column> perIndicator = new ArrayList<>();
@@ -110,7 +110,7 @@ public final class IndicatorActuals {
                     coalesce(col("n" + k), lit(0).cast(AMOUNT)).as("num"),
                     coalesce(col("d" + k), lit(0).cast(AMOUNT)).as("den")));
         }
-        Dataset<Row> actuals = computed.isEmpty() ? null : perCommune
+        Dataset<Row> actuals = computed.isEmpty() ? null : perCommuneAndSemester
                 .select(col("commune_code"), col("province_code"), col("region_code"), col("semester"),
                         explode(array(perIndicator.toArray(Column[]::new))).as("i"))
                 .select(col("commune_code"), col("province_code"), col("region_code"), col("semester"), col("i.*"));
@@ -129,11 +129,6 @@ public final class IndicatorActuals {
                         new String[] {"indicator_code", "scope", "semester"}, "left")
                 .select(col("indicator_code"), col("scope"), col("semester"), col("actual"), col("target"),
                         status(col("actual"), col("target"), thresholds).as("status"));
-    }
-
-    private static Dataset<Row> perCommuneAndSemester(Dataset<Row> rows, List<Column> measures) {
-        return rows.groupBy(col("commune_code"), col("semester"))
-                .agg(measures.get(0), measures.subList(1, measures.size()).toArray(Column[]::new));
     }
 
     private static Dataset<Row> computed(Dataset<Row> actuals) {

@@ -1,5 +1,6 @@
 package ma.tadafor.analytics.participation;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -7,7 +8,6 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,54 +24,41 @@ import org.apache.spark.sql.Row;
  * activity has women and men), so every subset of those is precomputed. {@code cell_set} is the
  * bit mask of the cell dimensions a row is grouped by (gender 1, age band 2, disability 4,
  * role 8); the others are null in that row.
+ *
+ * <p>How: per grouping set, the grain's cell codes are projected onto the set and grouped per
+ * activity (no shuffle: the grain is partitioned by activity), which leaves one row per activity
+ * and combination; those rows are then counted and summed per base, a shuffle of a small table.
  */
 public final class ParticipationCube {
 
-    public static final List<String> BASE = List.of("commune_code", "province_code", "region_code", "cohort",
-            "mechanism", "month", "year", "semester");
     public static final int ALL_CELL_DIMENSIONS = 15;
 
     private ParticipationCube() {
     }
 
-    /** @param grain the table of {@link ParticipationGrain#finest} */
-    public static Dataset<Row> of(Dataset<Row> grain) {
-        Dataset<Row> cube = null;
+    /**
+     * @param grain the grain of {@link ParticipationGrain#finest}
+     * @param bases the bases of {@link ParticipationGrain#bases}
+     */
+    public static Dataset<Row> of(Dataset<Row> grain, Dataset<Row> bases) {
+        Dataset<Row> counted = null;
         for (int set = 0; set <= ALL_CELL_DIMENSIONS; set++) {
-            List<String> dimensions = dimensions(set);
-            List<String> perActivityKeys = new ArrayList<>(List.of("source_id", "item_id"));
-            perActivityKeys.addAll(BASE);
-            perActivityKeys.addAll(dimensions);
-            // One row per activity and combination of this set's dimensions, then count those rows.
-            Dataset<Row> perActivity = grain.groupBy(columns(perActivityKeys.stream()))
-                    .agg(sum("participants").as("participants"));
-            Dataset<Row> rolled = perActivity.groupBy(columns(Stream.concat(BASE.stream(), dimensions.stream())))
-                    .agg(sum("participants").as("participants"), count(lit(1)).as("activities"));
-            List<Column> output = new ArrayList<>(BASE.stream().map(name -> col(name)).toList());
-            output.add(lit(set).as("cell_set"));
-            for (String dimension : ParticipationGrain.CELL_DIMENSIONS) {
-                output.add(dimensions.contains(dimension) ? col(dimension) : lit(null).cast("string").as(dimension));
-            }
-            output.add(col("participants"));
-            output.add(col("activities"));
-            Dataset<Row> rows = rolled.select(output.toArray(Column[]::new));
-            cube = cube == null ? rows : cube.union(rows);
+            // The grain has one row per activity and cell code already: the full set needs no per-activity step.
+            Dataset<Row> perActivity = set == ALL_CELL_DIMENSIONS ? grain
+                    : grain.groupBy(col("activity_key"), col("base_key"), CellCode.project(col("cell_code"), set).as("cell_code"))
+                            .agg(sum("participants").as("participants"));
+            Dataset<Row> rows = perActivity.groupBy(col("base_key"), col("cell_code"))
+                    .agg(sum("participants").as("participants"), count(lit(1)).as("activities"))
+                    .withColumn("cell_set", lit(set));
+            counted = counted == null ? rows : counted.union(rows);
         }
-        return cube;
-    }
-
-    /** The cell dimensions of grouping set {@code set}. */
-    public static List<String> dimensions(int set) {
-        List<String> dimensions = new ArrayList<>();
-        for (int bit = 0; bit < ParticipationGrain.CELL_DIMENSIONS.size(); bit++) {
-            if ((set & (1 << bit)) != 0) {
-                dimensions.add(ParticipationGrain.CELL_DIMENSIONS.get(bit));
-            }
+        List<Column> output = new ArrayList<>(ParticipationGrain.BASE.stream().map(name -> col(name)).toList());
+        output.add(col("cell_set"));
+        for (int i = 0; i < ParticipationGrain.CELL_DIMENSIONS.size(); i++) {
+            output.add(CellCode.decode(col("cell_code"), i).as(ParticipationGrain.CELL_DIMENSIONS.get(i)));
         }
-        return dimensions;
-    }
-
-    private static Column[] columns(Stream<String> names) {
-        return names.map(name -> col(name)).toArray(Column[]::new);
+        output.add(col("participants"));
+        output.add(col("activities"));
+        return counted.join(broadcast(bases), "base_key").select(output.toArray(Column[]::new));
     }
 }

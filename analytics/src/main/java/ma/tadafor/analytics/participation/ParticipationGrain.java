@@ -1,49 +1,67 @@
 package ma.tadafor.analytics.participation;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import ma.tadafor.analytics.Activities;
 
 /**
- * Participation at its finest grain: one row per activity and (gender, age band, disability, role),
- * carrying the activity's attributes. Every mart is a roll-up of this table, which is why the big
- * cell table is joined and grouped once, here. The cells are partitioned by activity (source, item)
- * before the join, and every later grouping keeps the activity's key: the big table is shuffled
- * once, and the cube's per-activity roll-ups need no shuffle of their own.
+ * Participation at its finest grain: one row per activity and cell code ({@link CellCode}), with
+ * the activity's base (commune, mechanism, month) as a number. Every mart is a roll-up of this
+ * narrow, all-numeric table, which is why the big cell table is read and grouped once, here. The
+ * cells are partitioned by activity before grouping, and every later per-activity aggregation
+ * keeps that partitioning: the big table is shuffled once.
  */
 public final class ParticipationGrain {
 
     public static final String UNKNOWN = "UNKNOWN";
-    /** The activity's attributes the grain carries. */
-    public static final List<String> ACTIVITY_COLUMNS = List.of("source_id", "item_id", "commune_code", "province_code",
-            "region_code", "cohort", "mechanism", "status", "theme", "initiator", "indh_linked", "month", "year", "semester");
     public static final List<String> CELL_DIMENSIONS = List.of("gender", "age_band", "disability", "role");
+    /** What a row of the cube is grouped by besides the cell dimensions: all functions of the base. */
+    public static final List<String> BASE = List.of("commune_code", "province_code", "region_code", "cohort",
+            "mechanism", "month", "year", "semester");
 
     private ParticipationGrain() {
     }
 
+    /** The distinct bases of the activities, numbered: {@code base_key} and the {@link #BASE} columns. */
+    public static Dataset<Row> bases(Dataset<Row> activities) {
+        Column[] base = BASE.stream().map(name -> col(name)).toArray(Column[]::new);
+        return activities.select(base).distinct()
+                .withColumn("base_key", row_number().over(Window.orderBy(base)));
+    }
+
     /**
-     * @param activities the activities of {@link ma.tadafor.analytics.Activities#enriched}
+     * @param activities activities with {@code activity_key} and the base columns
+     * @param bases      the bases of {@link #bases}
      * @param cells      the snapshot's {@code participation_cell} table
+     * @return {@code activity_key, base_key, cell_code, participants}
      */
-    public static Dataset<Row> finest(Dataset<Row> activities, Dataset<Row> cells) {
-        Dataset<Row> labelled = cells.repartition(col("source_id"), col("item_id"))
-                // Unknown disability is data: it gets its own value, like gender U and age UNKNOWN.
-                .withColumn("disability", when(col("disability").isNull(), lit(UNKNOWN))
-                        .when(col("disability"), lit("YES")).otherwise(lit("NO")));
-        Column[] keys = Stream.concat(ACTIVITY_COLUMNS.stream(), CELL_DIMENSIONS.stream())
-                .map(name -> col(name)).toArray(Column[]::new);
-        return labelled.join(activities.select(ACTIVITY_COLUMNS.stream().map(name -> col(name)).toArray(Column[]::new)),
-                        new String[] {"source_id", "item_id"}, "inner")
-                .groupBy(keys)
+    public static Dataset<Row> finest(Dataset<Row> activities, Dataset<Row> bases, Dataset<Row> cells) {
+        Dataset<Row> keys = activities.as("a").join(bases.as("b"), col("a.commune_code").equalTo(col("b.commune_code"))
+                                .and(col("a.mechanism").equalTo(col("b.mechanism")))
+                                .and(col("a.month").eqNullSafe(col("b.month"))), "inner")
+                .select(col("activity_key"), col("base_key"));
+        // Unknown disability is data: it gets its own value, like gender U and age UNKNOWN.
+        Column disability = when(col("disability").isNull(), lit(UNKNOWN)).when(col("disability"), lit("YES"))
+                .otherwise(lit("NO"));
+        return cells.select(Activities.key().as("activity_key"),
+                        CellCode.encode(List.of(col("gender"), col("age_band"), disability, col("role"))).as("cell_code"),
+                        col("participants"))
+                .repartition(col("activity_key"))
+                // Broadcast: the activities' two numbers are small beside the cells, whose partitioning stays.
+                .join(broadcast(keys), "activity_key")
+                .groupBy(col("activity_key"), col("base_key"), col("cell_code"))
                 .agg(sum("participants").as("participants"));
     }
 }

@@ -64,15 +64,20 @@ public class AnalyticsRuns implements DisposableBean {
         synchronized (this) {
             queued = null;
         }
-        runs.running(runId);
-        log.info("Analytics run {} started", runId);
-        MartRefresh.Outcome outcome = refresh.run(runId);
-        if (outcome.failure() == null) {
-            runs.completed(runId, outcome.timings(), outcome.cells());
-            log.info("Analytics run {} completed: {}", runId, outcome.timings());
-        } else {
-            runs.failed(runId, outcome.timings(), String.valueOf(outcome.failure().getMessage()));
-            log.error("Analytics run {} failed; the previous marts stay", runId, outcome.failure());
+        try {
+            runs.running(runId);
+            log.info("Analytics run {} started", runId);
+            MartRefresh.Outcome outcome = refresh.run(runId);
+            if (outcome.failure() == null) {
+                runs.completed(runId, outcome.timings(), outcome.cells());
+                log.info("Analytics run {} completed: {}, marts (ms) {}", runId, outcome.timings(), outcome.martMs());
+            } else {
+                runs.failed(runId, outcome.timings(), String.valueOf(outcome.failure().getMessage()));
+                log.error("Analytics run {} failed; the previous marts stay", runId, outcome.failure());
+            }
+        } catch (RuntimeException e) {
+            // The run log itself failed (the warehouse is unreachable): nothing more can be recorded.
+            log.error("Analytics run {} could not be recorded", runId, e);
         }
     }
 

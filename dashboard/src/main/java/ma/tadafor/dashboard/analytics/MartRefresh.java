@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
@@ -37,7 +38,7 @@ public class MartRefresh {
     }
 
     /** What a refresh did, and where its time went. */
-    public record Outcome(Timings timings, long cells, RuntimeException failure) {
+    public record Outcome(Timings timings, Map<String, Long> martMs, long cells, RuntimeException failure) {
     }
 
     public Outcome run(String runId) {
@@ -54,14 +55,14 @@ public class MartRefresh {
             cells = snapshot.export(folder.resolve("snapshot")).cells();
             snapshotMs = elapsed(start);
             start = System.nanoTime();
-            RefreshMarts.run(session, folder.resolve("snapshot").toString(), folder.resolve("marts").toString(),
-                    properties.status().thresholds());
+            Map<String, Long> martMs = RefreshMarts.run(session, folder.resolve("snapshot").toString(),
+                    folder.resolve("marts").toString(), properties.status().thresholds());
             jobsMs = elapsed(start);
             start = System.nanoTime();
             marts.load(folder.resolve("marts"));
-            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), cells, null);
+            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), martMs, cells, null);
         } catch (RuntimeException e) {
-            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, null), cells, e);
+            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, null), Map.of(), cells, e);
         } finally {
             delete(folder);
         }

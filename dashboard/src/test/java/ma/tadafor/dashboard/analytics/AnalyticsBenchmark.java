@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,7 @@ class AnalyticsBenchmark {
         List<String> lines = new ArrayList<>(List.of(
                 "| cells | Spark session start | snapshot | Spark jobs | load + swap | refresh (ingestion done → marts visible) | DuckDB oracle | Spark jobs ÷ oracle |",
                 "|---|---|---|---|---|---|---|---|"));
+        List<String> marts = new ArrayList<>(List.of("| cells | Spark jobs by mart (second run) |", "|---|---|"));
         Path root = Path.of("target", "benchmark").toAbsolutePath();
         SparkSessionProvider spark = new SparkSessionProvider(new AnalyticsProperties("local[*]", "127.0.0.1",
                 root.resolve("exchange"), 4, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6)));
@@ -67,7 +69,10 @@ class AnalyticsBenchmark {
                                 (t.sessionMs() + t.snapshotMs() + t.jobsMs() + t.loadMs()) / 1000.0, oracleMs / 1000.0,
                                 (double) t.jobsMs() / oracleMs));
                     }
-                    System.out.println(String.join("\n", lines));
+                    marts.add("| %,d | %s |".formatted(warm.cells(), warm.martMs().entrySet().stream()
+                            .map(e -> "%s %.1f s".formatted(e.getKey(), e.getValue() / 1000.0))
+                            .collect(Collectors.joining(", "))));
+                    System.out.println(String.join("\n", lines) + "\n\n" + String.join("\n", marts));
                 } finally {
                     warehouse.close();
                 }
@@ -75,7 +80,7 @@ class AnalyticsBenchmark {
         } finally {
             spark.destroy();
         }
-        Files.writeString(root.resolve("refresh.md"), String.join("\n", lines) + "\n");
+        Files.writeString(root.resolve("refresh.md"), String.join("\n", lines) + "\n\n" + String.join("\n", marts) + "\n");
     }
 
     /** A warehouse with about {@code cells} participation cells of the 60 programme communes. */

@@ -1,0 +1,69 @@
+package ma.tadafor.analytics.participation;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+
+import org.apache.spark.sql.Column;
+
+/**
+ * A participation cell's four dimensions packed in one integer, one decimal digit each (gender,
+ * age band, disability, role: 1 is the first value, 0 means "not grouped by"): aggregations keyed
+ * by it hash an int instead of four strings, and projecting a cell onto a grouping set is
+ * arithmetic. Values outside the portal feed's enums fail the run rather than vanish.
+ */
+public final class CellCode {
+
+    /** The values of each cell dimension, in {@link ParticipationGrain#CELL_DIMENSIONS} order. */
+    static final List<List<String>> VALUES = List.of(
+            List.of("F", "M", "U"),
+            List.of("UNDER_18", "18-24", "25-34", "35-59", "60+", ParticipationGrain.UNKNOWN),
+            List.of("NO", "YES", ParticipationGrain.UNKNOWN),
+            List.of("CITIZEN", "ASSOCIATION_MEMBER", "ELECTED_OFFICIAL", "COMMUNE_STAFF", "OTHER"));
+    private static final int[] WEIGHTS = {1000, 100, 10, 1};
+
+    private CellCode() {
+    }
+
+    /** The code of cells whose dimensions are the given string columns (disability as YES, NO, UNKNOWN). */
+    public static Column encode(List<Column> dimensions) {
+        Column code = lit(0);
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            Column digit = raise_error(concat(lit("unknown " + ParticipationGrain.CELL_DIMENSIONS.get(i) + ": "),
+                    dimensions.get(i)));
+            List<String> values = VALUES.get(i);
+            for (int v = values.size() - 1; v >= 0; v--) {
+                digit = when(dimensions.get(i).equalTo(values.get(v)), lit(v + 1)).otherwise(digit);
+            }
+            code = code.plus(digit.multiply(WEIGHTS[i]));
+        }
+        return code;
+    }
+
+    /** The code with the dimensions outside grouping set {@code set} (bit i: dimension i) set to 0. */
+    public static Column project(Column code, int set) {
+        Column projected = lit(0);
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            if ((set & (1 << i)) != 0) {
+                projected = projected.plus(digit(code, i).multiply(WEIGHTS[i]));
+            }
+        }
+        return projected;
+    }
+
+    /** Dimension {@code i} of the code as its string value, null when the code does not group by it. */
+    public static Column decode(Column code, int i) {
+        Column digit = digit(code, i);
+        return when(digit.gt(0), element_at(array(VALUES.get(i).stream().map(v -> lit(v)).toArray(Column[]::new)), digit));
+    }
+
+    private static Column digit(Column code, int i) {
+        return floor(code.divide(WEIGHTS[i])).cast("int").mod(10);
+    }
+}
