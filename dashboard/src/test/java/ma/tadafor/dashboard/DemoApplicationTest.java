@@ -1,5 +1,7 @@
 package ma.tadafor.dashboard;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +65,14 @@ public abstract class DemoApplicationTest {
 
     protected HttpResponse<String> anonymous(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The demo's first pull is followed by a marts refresh (Spark); figures exist once it is done. */
+    protected void awaitMarts() {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            Map<String, Object> total = object(get("/api/v1/participation", "admin"));
+            return total.get("total") instanceof Map<?, ?> figures && ((Number) figures.get("participants")).longValue() > 0;
+        });
     }
 
     protected Map<String, Object> object(HttpResponse<String> response) {
