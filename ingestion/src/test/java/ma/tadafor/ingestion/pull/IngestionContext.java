@@ -1,10 +1,15 @@
 package ma.tadafor.ingestion.pull;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.data.Warehouse;
 import ma.tadafor.data.activity.ActivityStore;
+import ma.tadafor.data.ingestion.IngestionRun;
 import ma.tadafor.data.migration.SchemaMigrator;
 import ma.tadafor.ingestion.portal.PortalClientSettings;
 
@@ -37,6 +43,24 @@ public final class IngestionContext {
         context.register(Host.class);
         context.refresh();
         return context;
+    }
+
+    /** Waits for a run to end and returns its report. */
+    public static IngestionRun finished(IngestionRuns ingestion, String runId) {
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> !ingestion.find(runId).orElseThrow().status().equals("RUNNING"));
+        return ingestion.find(runId).orElseThrow();
+    }
+
+    /** The single number a SQL query over the context's warehouse answers. */
+    public static long count(AnnotationConfigApplicationContext context, String sql) {
+        try (Connection connection = context.getBean(DataSource.class).getConnection();
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Quick retries, so that tests of transient failures do not wait for production backoffs. */

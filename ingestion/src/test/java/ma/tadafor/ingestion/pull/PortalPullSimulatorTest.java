@@ -1,16 +1,9 @@
 package ma.tadafor.ingestion.pull;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -144,17 +137,10 @@ class PortalPullSimulatorTest {
     }
 
     private IngestionRun finished(String runId) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> !ingestion.find(runId).orElseThrow().status().equals("RUNNING"));
-        return ingestion.find(runId).orElseThrow();
+        return IngestionContext.finished(ingestion, runId);
     }
 
     private long count(String sql) {
-        try (Connection connection = context.getBean(DataSource.class).getConnection();
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return IngestionContext.count(context, sql);
     }
 }
