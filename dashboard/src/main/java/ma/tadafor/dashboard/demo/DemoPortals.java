@@ -12,14 +12,12 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import ma.tadafor.data.indh.IndhProjectStore;
 import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.data.ingestion.SourceStore;
 import ma.tadafor.data.ingestion.SourceType;
 import ma.tadafor.data.territory.ProgrammeMember;
 import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.ingestion.demo.DemoCommune;
-import ma.tadafor.ingestion.demo.DemoDataGenerator;
 import ma.tadafor.ingestion.simulator.PortalSimulator;
 import ma.tadafor.ingestion.simulator.SimulatorSettings;
 
@@ -38,21 +36,19 @@ class DemoPortals implements ApplicationRunner, DisposableBean {
     private final DemoProperties demo;
     private final TerritoryQueries territories;
     private final SourceStore sources;
-    private final IndhProjectStore indhProjects;
     private PortalSimulator simulator;
 
-    DemoPortals(DemoProperties demo, TerritoryQueries territories, SourceStore sources, IndhProjectStore indhProjects) {
+    DemoPortals(DemoProperties demo, TerritoryQueries territories, SourceStore sources) {
         this.demo = demo;
         this.territories = territories;
         this.sources = sources;
-        this.indhProjects = indhProjects;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         Set<String> withPortal = Set.copyOf(demo.portalCommunes());
-        List<DemoCommune> communes = territories.programmeMembers().stream().map(DemoPortals::demoCommune).toList();
-        List<DemoCommune> portals = communes.stream().filter(commune -> withPortal.contains(commune.code())).toList();
+        List<DemoCommune> portals = territories.programmeMembers().stream().map(DemoPortals::demoCommune)
+                .filter(commune -> withPortal.contains(commune.code())).toList();
         simulator = PortalSimulator.start(SimulatorSettings.builder().seed(demo.seed()).scale(demo.scale())
                 .port(demo.simulatorPort()).build(), portals);
         for (DemoCommune commune : portals) {
@@ -60,9 +56,6 @@ class DemoPortals implements ApplicationRunner, DisposableBean {
             sources.save(new Source("portal-" + commune.code(), SourceType.PORTAL_FEED, commune.code(),
                     simulator.baseUrl(commune.code()), simulator.token(commune.code()), demo.pullSchedule(), true));
         }
-        // INDH project lists reach the platform as uploads; until that path exists, the demo writes
-        // the generated lists through the same store.
-        indhProjects.upsert(new DemoDataGenerator(demo.seed(), demo.scale()).indhProjects(communes), "demo");
         log.info("Demo portal simulator on port {} serves {} communes", simulator.port(), portals.size());
     }
 
@@ -73,7 +66,7 @@ class DemoPortals implements ApplicationRunner, DisposableBean {
         }
     }
 
-    private static DemoCommune demoCommune(ProgrammeMember member) {
+    static DemoCommune demoCommune(ProgrammeMember member) {
         return new DemoCommune(member.communeCode(), member.provinceCode(), member.cohort(), member.joinedOn(),
                 member.populationFemale(), member.populationMale(), member.disabilityPct());
     }

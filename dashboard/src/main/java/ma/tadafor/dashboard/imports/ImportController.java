@@ -1,0 +1,68 @@
+package ma.tadafor.dashboard.imports;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.ingestion.upload.ImportKind;
+import ma.tadafor.ingestion.upload.ImportRejectedException;
+import ma.tadafor.ingestion.upload.UploadFiles;
+
+/** {@code POST /api/v1/imports}: activity files and INDH project lists (API.md), and their templates. */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final Imports imports;
+    private final ImportErrorMessages messages;
+
+    ImportController(Imports imports, ImportErrorMessages messages) {
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportSummary upload(@RequestParam(required = false) MultipartFile file, @RequestParam ImportKind kind,
+                         @RequestParam(required = false) String communeCode, @AuthenticationPrincipal SignedInUser user) {
+        return kind == ImportKind.ACTIVITIES
+                ? imports.importActivities(user, communeCode, file) : imports.importIndhProjects(user, file);
+    }
+
+    /** The template of a kind of file, in French or Arabic ({@code ?lang=ar}, or the user's language). */
+    @GetMapping("/templates/{kind}")
+    ResponseEntity<byte[]> template(@PathVariable ImportKind kind, Locale locale) {
+        return templateFile(kind, locale);
+    }
+
+    @ExceptionHandler(ImportRejectedException.class)
+    ResponseEntity<Map<String, List<ImportErrorMessages.Problem>>> rejected(ImportRejectedException e, Locale locale) {
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("errors", messages.of(e.errors(), locale)));
+    }
+
+    static ResponseEntity<byte[]> templateFile(ImportKind kind, Locale locale) {
+        String language = "ar".equals(locale.getLanguage()) ? "ar" : "fr";
+        String name = (kind == ImportKind.ACTIVITIES ? "activites" : "projets-indh") + "-modele-" + language + ".xlsx";
+        return ResponseEntity.ok().contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(UploadFiles.template(kind, locale));
+    }
+}
