@@ -15,6 +15,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +29,11 @@ import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.QuarantineStore;
 import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.data.ingestion.SourceStore;
+import ma.tadafor.data.ingestion.SourceType;
 import ma.tadafor.data.ingestion.WatermarkStore;
+import ma.tadafor.ingestion.decidim.DecidimClient;
+import ma.tadafor.ingestion.decidim.DecidimReader;
+import ma.tadafor.ingestion.decidim.DecidimSettings;
 import ma.tadafor.ingestion.feed.FeedEntry;
 import ma.tadafor.ingestion.feed.FeedJson;
 import ma.tadafor.ingestion.portal.Pause;
@@ -72,6 +77,12 @@ public class PortalPullJobConfiguration {
     @Bean
     PortalFeedClient portalFeedClient(PullSettings settings) {
         return new PortalFeedClient(new FeedJson(), settings.portal(), Pause.SLEEP);
+    }
+
+    /** Decidim instances are pulled with their own client; the host may provide {@link DecidimSettings}. */
+    @Bean
+    DecidimClient decidimClient(ObjectProvider<DecidimSettings> settings) {
+        return new DecidimClient(settings.getIfAvailable(DecidimSettings::defaults), Pause.SLEEP);
     }
 
     @Bean
@@ -131,12 +142,12 @@ public class PortalPullJobConfiguration {
 
     @Bean
     Step pullSource(JobRepository jobRepository, DataSource warehouse, PullSettings settings,
-                    PortalFeedReader portalFeedReader, FeedEntryWriter feedEntryWriter,
+                    ItemStreamReader<FeedEntry> sourceReader, FeedEntryWriter feedEntryWriter,
                     SourcePullListener sourcePullListener) {
         return new StepBuilder("pullSource", jobRepository)
                 .<FeedEntry, FeedEntry>chunk(settings.chunkSize())
                 .transactionManager(new JdbcTransactionManager(warehouse))
-                .reader(portalFeedReader)
+                .reader(sourceReader)
                 .writer(feedEntryWriter)
                 .listener(feedEntryWriter)
                 .listener(sourcePullListener)
@@ -145,10 +156,14 @@ public class PortalPullJobConfiguration {
 
     @Bean
     @StepScope
-    PortalFeedReader portalFeedReader(@Value("#{stepExecutionContext['" + SOURCE_ID + "']}") String sourceId,
-                                      SourceStore sources, PortalFeedClient client, WatermarkStore watermarks,
-                                      PullSettings settings) {
-        return new PortalFeedReader(source(sources, sourceId), client, watermarks, settings.watermarkOverlap());
+    ItemStreamReader<FeedEntry> sourceReader(@Value("#{stepExecutionContext['" + SOURCE_ID + "']}") String sourceId,
+                                             SourceStore sources, PortalFeedClient client, DecidimClient decidim,
+                                             WatermarkStore watermarks, PullSettings settings) {
+        Source source = source(sources, sourceId);
+        // Both readers yield the same feed entries, so the writer, watermark and quarantine are shared.
+        return source.type() == SourceType.DECIDIM
+                ? new DecidimReader(source, decidim, watermarks, settings.watermarkOverlap(), PortalFeedReader.NEWEST_SEEN)
+                : new PortalFeedReader(source, client, watermarks, settings.watermarkOverlap());
     }
 
     @Bean
