@@ -1,6 +1,7 @@
 package ma.tadafor.dashboard.demo;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import ma.tadafor.data.activity.Activity;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.ingestion.demo.DemoCommune;
@@ -33,6 +35,7 @@ import ma.tadafor.ingestion.upload.UploadFiles;
 class DemoUploads implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoUploads.class);
+    private static final int ROWS_PER_FILE = 10_000;
 
     private final DemoProperties demo;
     private final TerritoryQueries territories;
@@ -59,10 +62,33 @@ class DemoUploads implements ApplicationRunner {
         List<DemoCommune> withoutPortal = communes.stream().filter(commune -> !withPortal.contains(commune.code())).toList();
         long rows = 0;
         for (DemoCommune commune : withoutPortal) {
-            byte[] csv = UploadFiles.activitiesCsv(generator.activities(commune).toList(), Locale.FRENCH);
-            rows += imports.importActivities(commune.code(), new ByteArrayInputStream(csv)).rows();
+            for (List<Activity> file : files(generator.activities(commune).toList())) {
+                rows += imports.importActivities(commune.code(),
+                        new ByteArrayInputStream(UploadFiles.activitiesCsv(file, Locale.FRENCH))).rows();
+            }
         }
         log.info("Demo uploads imported: {} rows of activities from {} communes without a portal, and the INDH projects",
                 rows, withoutPortal.size());
+    }
+
+    /** Like a commune sending one file per period: files stay far below the row limit at any demo scale. */
+    private static List<List<Activity>> files(List<Activity> activities) {
+        List<List<Activity>> files = new ArrayList<>();
+        List<Activity> file = new ArrayList<>();
+        int rows = 0;
+        for (Activity activity : activities) {
+            int activityRows = Math.max(1, activity.participation().size());
+            if (rows + activityRows > ROWS_PER_FILE && !file.isEmpty()) {
+                files.add(file);
+                file = new ArrayList<>();
+                rows = 0;
+            }
+            file.add(activity);
+            rows += activityRows;
+        }
+        if (!file.isEmpty()) {
+            files.add(file);
+        }
+        return files;
     }
 }

@@ -1,5 +1,6 @@
 package ma.tadafor.ingestion.upload;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,6 +23,6 @@ public record ImportError(int row, Column column, String code, List<String> argu
     }
 
     private static List<String> texts(Object... arguments) {
-        return java.util.Arrays.stream(arguments).map(String::valueOf).toList();
+        return Arrays.stream(arguments).map(String::valueOf).toList();
     }
 }
