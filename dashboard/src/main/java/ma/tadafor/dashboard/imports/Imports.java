@@ -11,6 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.OutOfScopeException;
+import ma.tadafor.dashboard.analytics.AnalyticsRuns;
 import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.territory.Territory;
@@ -20,7 +21,7 @@ import ma.tadafor.ingestion.upload.ImportRejectedException;
 
 /**
  * Uploads, whichever door they come through (API or page): who may send what, for which commune,
- * and an audit entry for every file, imported or refused.
+ * an audit entry for every file, imported or refused, and fresh marts after each import.
  */
 @Service
 public class Imports {
@@ -28,11 +29,13 @@ public class Imports {
     private final FileImports files;
     private final TerritoryQueries territories;
     private final AuditLog audit;
+    private final AnalyticsRuns analytics;
 
-    Imports(FileImports files, TerritoryQueries territories, AuditLog audit) {
+    Imports(FileImports files, TerritoryQueries territories, AuditLog audit, AnalyticsRuns analytics) {
         this.files = files;
         this.territories = territories;
         this.audit = audit;
+        this.analytics = analytics;
     }
 
     /**
@@ -49,6 +52,7 @@ public class Imports {
             FileImports.ActivityImport result = files.importActivities(commune, content);
             audit.record("IMPORT_ACTIVITIES", target, file.getOriginalFilename() + ": " + result.rows() + " rows, "
                     + result.applied());
+            analytics.start("import:" + target);
             return ImportSummary.of(result);
         } catch (ImportRejectedException e) {
             audit.record("IMPORT_REJECTED", target, file.getOriginalFilename() + ": " + e.errors().size() + " error(s)");
@@ -64,6 +68,7 @@ public class Imports {
         try (InputStream content = content(file)) {
             FileImports.IndhImport result = files.importIndhProjects(content, "upload:" + user.getUsername());
             audit.record("IMPORT_INDH_PROJECTS", "indh_project", file.getOriginalFilename() + ": " + result.projects() + " projects");
+            analytics.start("import:indh_project");
             return ImportSummary.of(result);
         } catch (ImportRejectedException e) {
             audit.record("IMPORT_REJECTED", "indh_project", file.getOriginalFilename() + ": " + e.errors().size() + " error(s)");

@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import ma.tadafor.data.Warehouse;
 import ma.tadafor.data.activity.ActivityStore;
 import ma.tadafor.data.audit.AuditStore;
+import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.indh.IndhProjectStore;
 import ma.tadafor.data.migration.SchemaMigrator;
 import ma.tadafor.data.reference.ReferenceDataLoader;
@@ -53,6 +54,11 @@ public class WarehouseConfiguration {
     @Bean
     AuditStore auditStore(HikariDataSource warehouse) {
         return new AuditStore(warehouse);
+    }
+
+    @Bean
+    ResultsFrameworkStore resultsFrameworkStore(HikariDataSource warehouse) {
+        return new ResultsFrameworkStore(warehouse);
     }
 
     @Bean

@@ -1,0 +1,96 @@
+package ma.tadafor.dashboard.framework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import ma.tadafor.dashboard.DemoApplicationTest;
+
+/** Programme managers change the results framework and the membership as data, through the API. */
+class FrameworkApiTest extends DemoApplicationTest {
+
+    private static final String NEW_INDICATOR = """
+            {"result": "R4", "sortOrder": 9, "labelFr": "Forums régionaux tenus", "labelAr": "المنتديات الجهوية المنعقدة",
+             "unit": "count", "computation": "COUNT_ACTIVITIES", "activityFilter": "mechanism=DIALOGUE_SPACE;status=HELD",
+             "shareFilter": null, "cumulative": true, "disaggregations": "cohort", "baseline": 0}""";
+
+    @Test
+    void everyoneReadsTheDefinitions() throws Exception {
+        List<Map<String, Object>> indicators = items(get("/api/v1/framework/indicators", "focal-kasba-tadla"));
+
+        assertThat(indicators).hasSizeGreaterThanOrEqualTo(23).anySatisfy(indicator -> assertThat(indicator)
+                .containsEntry("code", "R2.6").containsEntry("computation", "SHARE_OF_PARTICIPANTS")
+                .containsEntry("shareFilter", "gender=F"));
+    }
+
+    @Test
+    void aProgrammeManagerSetsATargetThatTheResultsFrameworkShows() throws Exception {
+        assertThat(send("PUT", "/api/v1/framework/indicators/R2.1/targets/2024S1", "enabel", "{\"target\": 42}")
+                .statusCode()).isEqualTo(204);
+
+        List<Map<String, Object>> figures = items(get("/api/v1/indicators?semester=2024S1&scope=programme", "dgct"));
+        assertThat(figures).filteredOn(indicator -> "R2.1".equals(indicator.get("code"))).singleElement()
+                .satisfies(indicator -> assertThat(((Number) indicator.get("target")).doubleValue()).isEqualTo(42.0));
+        assertThat(get("/api/v1/audit?action=TARGET_SET", "admin").body()).contains("programme 2024S1 = 42.0");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = "|", textBlock = """
+            semester      | /api/v1/framework/indicators/R2.1/targets/2024S3                 | {"target": 1}
+            scope         | /api/v1/framework/indicators/R2.1/targets/2024S1?scope=province:99.9 | {"target": 1}
+            target        | /api/v1/framework/indicators/R2.1/targets/2024S1                 | {"target": -5}
+            code          | /api/v1/framework/indicators/R9.9/targets/2024S1                 | {"target": 1}
+            code          | /api/v1/framework/indicators/R2.1/values/2024S1                  | {"value": 3}
+            activityFilter | /api/v1/framework/indicators/R4.9                               | {"result": "R4", "labelFr": "x", "labelAr": "س", "unit": "count", "computation": "COUNT_ACTIVITIES", "activityFilter": "colour=red"}
+            computation   | /api/v1/framework/indicators/R4.9                                | {"result": "R4", "labelFr": "x", "labelAr": "س", "unit": "count", "computation": "GUESS"}
+            result        | /api/v1/framework/indicators/R4.9                                | {"result": "R2", "labelFr": "x", "labelAr": "س", "unit": "count", "computation": "MANUAL"}
+            """)
+    void aWrongValueIsA400ThatNamesIt(String parameter, String path, String body) throws Exception {
+        assertThat(object(send("PUT", path, "enabel", body))).containsEntry("parameter", parameter);
+    }
+
+    @Test
+    void aManualIndicatorTakesHandEnteredValuesAndNarratives() throws Exception {
+        assertThat(send("PUT", "/api/v1/framework/indicators/R4.1/values/2024S1", "enabel", "{\"value\": 3}").statusCode())
+                .isEqualTo(204);
+        assertThat(send("PUT", "/api/v1/framework/indicators/R4.1/narratives/2024S1", "enabel",
+                "{\"fr\": \"Trois rencontres entre pairs à Béni Mellal\", \"ar\": \"ثلاثة لقاءات\"}").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aProgrammeManagerDefinesANewIndicator() throws Exception {
+        assertThat(send("PUT", "/api/v1/framework/indicators/R4.4", "enabel", NEW_INDICATOR).statusCode()).isEqualTo(200);
+
+        assertThat(items(get("/api/v1/framework/indicators", "dgct"))).anySatisfy(indicator ->
+                assertThat(indicator).containsEntry("code", "R4.4").containsEntry("labelAr", "المنتديات الجهوية المنعقدة"));
+    }
+
+    @Test
+    void aProgrammeManagerChangesTheMembership() throws Exception {
+        int before = items(get("/api/v1/territories/communes?programme=true", "gov-beni-mellal")).size();
+
+        assertThat(send("PUT", "/api/v1/programme/communes/05.091.01.13", "enabel",
+                "{\"cohort\": \"extension\", \"joined\": \"2024-09\"}").statusCode()).isEqualTo(204);
+        assertThat(items(get("/api/v1/territories/communes?programme=true", "gov-beni-mellal"))).hasSize(before + 1)
+                .anySatisfy(commune -> assertThat(commune).containsEntry("code", "05.091.01.13").containsEntry("cohort", "extension"));
+
+        assertThat(send("DELETE", "/api/v1/programme/communes/05.091.01.13", "enabel", null).statusCode()).isEqualTo(204);
+        assertThat(items(get("/api/v1/territories/communes?programme=true", "gov-beni-mellal"))).hasSize(before);
+        assertThat(object(send("PUT", "/api/v1/programme/communes/05.091.01.13", "enabel", "{\"cohort\": \"vip\", \"joined\": \"2024-09\"}")))
+                .containsEntry("parameter", "cohort");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"admin", "dgct", "gov-beni-mellal", "focal-kasba-tadla"})
+    void onlyProgrammeManagersChangeTheFramework(String user) throws Exception {
+        assertThat(send("PUT", "/api/v1/framework/indicators/R2.1/targets/2024S1", user, "{\"target\": 1}").statusCode())
+                .isEqualTo(403);
+        assertThat(send("PUT", "/api/v1/framework/indicators/R4.4", user, NEW_INDICATOR).statusCode()).isEqualTo(403);
+        assertThat(send("DELETE", "/api/v1/programme/communes/05.091.01.07", user, null).statusCode()).isEqualTo(403);
+    }
+}
