@@ -41,6 +41,20 @@ public record TerritorialScope(boolean national, Set<String> regions, Set<String
         return parts.isEmpty() ? "FALSE" : "(" + String.join(" OR ", parts) + ")";
     }
 
+    /**
+     * A SQL condition on a row of {@code province} (aliased {@code alias}) that holds for the
+     * provinces the scope covers whole: a commune in scope does not make its province visible.
+     */
+    public String provinceCondition(String alias, List<Object> parameters) {
+        if (national) {
+            return "TRUE";
+        }
+        List<String> parts = new ArrayList<>();
+        addIn(parts, parameters, alias + ".region_code", regions);
+        addIn(parts, parameters, alias + ".code", provinces);
+        return parts.isEmpty() ? "FALSE" : "(" + String.join(" OR ", parts) + ")";
+    }
+
     private static void addIn(List<String> parts, List<Object> parameters, String column, Set<String> codes) {
         if (codes.isEmpty()) {
             return;

@@ -1,0 +1,14 @@
+package ma.tadafor.data.committee;
+
+/**
+ * A seat on a province's committee: the institution and its role, and the person holding it with
+ * their contact, which only the committee's own users may read.
+ */
+public record CommitteeMember(long id, String provinceCode, String institution, CommitteeRole role, String personName,
+                              String contact) {
+
+    /** The same seat without the person: what users outside the committee see. */
+    public CommitteeMember withoutPerson() {
+        return new CommitteeMember(id, provinceCode, institution, role, null, null);
+    }
+}

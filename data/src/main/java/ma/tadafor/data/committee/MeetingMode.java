@@ -1,0 +1,6 @@
+package ma.tadafor.data.committee;
+
+public enum MeetingMode {
+    IN_PERSON,
+    REMOTE
+}
