@@ -1,0 +1,100 @@
+package ma.tadafor.dashboard.committee;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.dashboard.committee.CommitteeRequests.FollowUpRequest;
+import ma.tadafor.dashboard.committee.CommitteeRequests.MeetingRequest;
+import ma.tadafor.dashboard.committee.CommitteeRequests.MemberRequest;
+import ma.tadafor.dashboard.committee.CommitteeRequests.RecommendationRequest;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.committee.CommitteeMember;
+
+/** The steering committee of a province (API.md): members, meetings, recommendations and their follow-up. */
+@RestController
+@RequestMapping("/api/v1/committees/{provinceCode}")
+class CommitteeController {
+
+    private final Committees committees;
+
+    CommitteeController(Committees committees) {
+        this.committees = committees;
+    }
+
+    @GetMapping("/members")
+    Items<CommitteeMember> members(@PathVariable String provinceCode, @AuthenticationPrincipal SignedInUser user) {
+        return new Items<>(committees.members(provinceCode, user));
+    }
+
+    @PostMapping("/members")
+    @ResponseStatus(HttpStatus.CREATED)
+    CommitteeMember addMember(@PathVariable String provinceCode, @RequestBody MemberRequest request,
+                              @AuthenticationPrincipal SignedInUser user) {
+        return committees.addMember(provinceCode, request, user);
+    }
+
+    @DeleteMapping("/members/{id}")
+    ResponseEntity<Void> removeMember(@PathVariable String provinceCode, @PathVariable long id,
+                                      @AuthenticationPrincipal SignedInUser user) {
+        committees.removeMember(provinceCode, id, user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/meetings")
+    Items<MeetingView> meetings(@PathVariable String provinceCode, @AuthenticationPrincipal SignedInUser user) {
+        return new Items<>(committees.meetings(provinceCode, user));
+    }
+
+    @PostMapping("/meetings")
+    @ResponseStatus(HttpStatus.CREATED)
+    MeetingView planMeeting(@PathVariable String provinceCode, @RequestBody MeetingRequest request,
+                            @AuthenticationPrincipal SignedInUser user) {
+        return committees.planMeeting(provinceCode, request, user);
+    }
+
+    @GetMapping("/meetings/{id}")
+    MeetingView meeting(@PathVariable String provinceCode, @PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
+        return committees.meeting(provinceCode, id, user);
+    }
+
+    @PatchMapping("/meetings/{id}")
+    MeetingView recordMeeting(@PathVariable String provinceCode, @PathVariable long id, @RequestBody MeetingRequest request,
+                              @AuthenticationPrincipal SignedInUser user) {
+        return committees.recordMeeting(provinceCode, id, request, user);
+    }
+
+    @GetMapping("/recommendations")
+    Items<RecommendationView> recommendations(@PathVariable String provinceCode, @AuthenticationPrincipal SignedInUser user) {
+        return new Items<>(committees.recommendations(provinceCode, user));
+    }
+
+    @PostMapping("/recommendations")
+    @ResponseStatus(HttpStatus.CREATED)
+    RecommendationView addRecommendation(@PathVariable String provinceCode, @RequestBody RecommendationRequest request,
+                                         @AuthenticationPrincipal SignedInUser user) {
+        return committees.addRecommendation(provinceCode, request, user);
+    }
+
+    @GetMapping("/recommendations/{id}")
+    RecommendationView recommendation(@PathVariable String provinceCode, @PathVariable long id,
+                                      @AuthenticationPrincipal SignedInUser user) {
+        return committees.recommendation(provinceCode, id, user);
+    }
+
+    @PatchMapping("/recommendations/{id}")
+    RecommendationView followUp(@PathVariable String provinceCode, @PathVariable long id,
+                                @RequestBody FollowUpRequest request, @AuthenticationPrincipal SignedInUser user) {
+        return committees.followUp(provinceCode, id, request, user);
+    }
+}
