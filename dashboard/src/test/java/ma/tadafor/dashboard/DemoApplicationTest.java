@@ -39,6 +39,7 @@ public abstract class DemoApplicationTest {
     static void demo(DynamicPropertyRegistry registry) {
         registry.add("tadafor.warehouse.path", WAREHOUSE::toString);
         registry.add("tadafor.analytics.exchange", () -> WAREHOUSE.resolveSibling("exchange").toString());
+        registry.add("tadafor.warehouse.backups", () -> WAREHOUSE.resolveSibling("backups").toString());
         registry.add("tadafor.demo.scale", () -> "0.02");
         registry.add("tadafor.demo.simulator-port", () -> "0");
         registry.add("tadafor.ingestion.schedule", () -> "false");
