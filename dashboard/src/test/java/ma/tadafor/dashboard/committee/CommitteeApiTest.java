@@ -15,51 +15,53 @@ class CommitteeApiTest extends DemoApplicationTest {
 
     private static final String BENI_MELLAL = "/api/v1/committees/05.091";
     private static final String AZILAL = "/api/v1/committees/05.081";
+    /** No other test touches it: the cycle's "next meeting" is the one this test plans. */
+    private static final String FQUIH_BEN_SALAH = "/api/v1/committees/05.255";
 
     @Test
-    void aGovernorRunsTheCycleAndOpenRecommendationsAreCarriedToTheNextMeeting() throws Exception {
+    void aCommitteeRunsTheCycleAndOpenRecommendationsAreCarriedToTheNextMeeting() throws Exception {
         LocalDate today = Committees.today();
-        Map<String, Object> first = object(send("POST", BENI_MELLAL + "/meetings", "gov-beni-mellal", """
+        Map<String, Object> first = object(send("POST", FQUIH_BEN_SALAH + "/meetings", "enabel", """
                 {"kind": "ORDINARY", "mode": "IN_PERSON", "plannedOn": "%s", "place": "Siège de la province",
                  "agenda": [{"textFr": "Avancement du projet", "textAr": "تقدم المشروع"}]}""".formatted(today.minusDays(30))));
         Number firstId = (Number) first.get("id");
 
-        HttpResponse<String> held = send("PATCH", BENI_MELLAL + "/meetings/" + firstId, "gov-beni-mellal", """
+        HttpResponse<String> held = send("PATCH", FQUIH_BEN_SALAH + "/meetings/" + firstId, "enabel", """
                 {"heldOn": "%s", "attendance": [{"institution": "Commune de Kasba Tadla", "women": 2, "men": 1},
                  {"institution": "Enabel", "women": 1, "men": 0}], "minutesAr": "محضر الاجتماع الأول"}"""
                 .formatted(today.minusDays(29)));
         assertThat(held.statusCode()).isEqualTo(200);
         assertThat(object(held)).containsEntry("women", 3).containsEntry("men", 1).containsEntry("minutesAr", "محضر الاجتماع الأول");
 
-        HttpResponse<String> created = send("POST", BENI_MELLAL + "/recommendations", "gov-beni-mellal", """
+        HttpResponse<String> created = send("POST", FQUIH_BEN_SALAH + "/recommendations", "enabel", """
                 {"meetingId": %s, "textFr": "Activer l'IEECAG à Kasba Tadla", "ownerInstitution": "Commune de Kasba Tadla",
-                 "links": [{"kind": "COMMUNE", "ref": "05.091.01.07"}, {"kind": "INDICATOR", "ref": "R2.6"}]}""".formatted(firstId));
+                 "links": [{"kind": "COMMUNE", "ref": "%s"}, {"kind": "INDICATOR", "ref": "R2.6"}]}""".formatted(firstId, communeOf("05.255")));
         assertThat(created.statusCode()).isEqualTo(201);
         Map<String, Object> recommendation = object(created);
         Number recId = (Number) recommendation.get("id");
         assertThat(recommendation).containsEntry("status", "PROPOSED").containsEntry("dueNextMeeting", true)
                 .containsEntry("overdue", false);
 
-        Map<String, Object> next = object(send("POST", BENI_MELLAL + "/meetings", "gov-beni-mellal", """
+        Map<String, Object> next = object(send("POST", FQUIH_BEN_SALAH + "/meetings", "enabel", """
                 {"kind": "ORDINARY", "mode": "REMOTE", "plannedOn": "%s"}""".formatted(today.plusDays(60))));
         assertThat(ids(next.get("carriedForward"))).contains(recId);
 
-        HttpResponse<String> accepted = send("PATCH", BENI_MELLAL + "/recommendations/" + recId, "gov-beni-mellal",
+        HttpResponse<String> accepted = send("PATCH", FQUIH_BEN_SALAH + "/recommendations/" + recId, "enabel",
                 "{\"status\": \"ACCEPTED\"}");
         assertThat(object(accepted)).containsEntry("status", "ACCEPTED").containsEntry("dueOn", today.plusDays(60).toString());
-        HttpResponse<String> withoutEvidence = send("PATCH", BENI_MELLAL + "/recommendations/" + recId, "gov-beni-mellal",
+        HttpResponse<String> withoutEvidence = send("PATCH", FQUIH_BEN_SALAH + "/recommendations/" + recId, "enabel",
                 "{\"status\": \"DONE\", \"note\": {\"text\": \"Instance installée\"}}");
         assertThat(withoutEvidence.statusCode()).isEqualTo(400);
         assertThat(withoutEvidence.body()).contains("note.evidence");
-        HttpResponse<String> done = send("PATCH", BENI_MELLAL + "/recommendations/" + recId, "gov-beni-mellal", """
+        HttpResponse<String> done = send("PATCH", FQUIH_BEN_SALAH + "/recommendations/" + recId, "enabel", """
                 {"status": "DONE", "note": {"text": "Instance installée", "evidence": "Arrêté communal n° 12/2024"}}""");
         assertThat(object(done)).containsEntry("status", "DONE").containsEntry("open", false);
         assertThat(object(done).get("notes")).asList().hasSize(2);
-        HttpResponse<String> reopened = send("PATCH", BENI_MELLAL + "/recommendations/" + recId, "gov-beni-mellal",
+        HttpResponse<String> reopened = send("PATCH", FQUIH_BEN_SALAH + "/recommendations/" + recId, "enabel",
                 "{\"status\": \"IN_PROGRESS\"}");
         assertThat(reopened.statusCode()).isEqualTo(400);
 
-        Map<String, Object> afterClosing = object(get(BENI_MELLAL + "/meetings/" + next.get("id"), "dgct"));
+        Map<String, Object> afterClosing = object(get(FQUIH_BEN_SALAH + "/meetings/" + next.get("id"), "dgct"));
         assertThat(ids(afterClosing.get("carriedForward"))).as("closed before the next meeting").doesNotContain(recId);
         assertThat(get("/api/v1/audit?action=RECOMMENDATION_FOLLOWED_UP", "admin").body()).contains("ACCEPTED -> DONE");
         assertThat(get("/api/v1/audit?action=MEETING_RECORDED", "admin").body()).contains("attendance");
@@ -141,6 +143,12 @@ class CommitteeApiTest extends DemoApplicationTest {
                 .formatted(meeting)).body()).contains("links.ref");
         assertThat(send("POST", BENI_MELLAL + "/recommendations", "gov-beni-mellal", """
                 {"meetingId": %s, "ownerInstitution": "y"}""".formatted(meeting)).body()).contains("\"parameter\":\"text\"");
+    }
+
+    private String communeOf(String province) throws Exception {
+        return items(get("/api/v1/territories/communes", "enabel")).stream()
+                .filter(commune -> province.equals(commune.get("provinceCode"))).map(commune -> (String) commune.get("code"))
+                .findFirst().orElseThrow();
     }
 
     private static List<Number> ids(Object recommendations) {
