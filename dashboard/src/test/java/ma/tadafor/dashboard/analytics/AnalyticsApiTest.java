@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -64,6 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
  * item id as A2 from another portal (2024-02-01: F 35-59 8, M 35-59 elected officials 4).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("analytics-test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AnalyticsApiTest {
 
@@ -74,7 +76,6 @@ class AnalyticsApiTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.profiles.active", () -> "analytics-test");
         registry.add("tadafor.warehouse.path", () -> folder.resolve("warehouse.duckdb").toString());
         registry.add("tadafor.analytics.master", () -> "local[2]");
         registry.add("tadafor.analytics.shuffle-partitions", () -> "2");
