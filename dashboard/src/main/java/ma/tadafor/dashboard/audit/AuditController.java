@@ -31,10 +31,7 @@ class AuditController {
         if (size < 1 || size > 1000) {
             throw new InvalidParameterException("size", "must be from 1 to 1000");
         }
-        return new Items<>(audit.search(blankToNull(user), blankToNull(action), blankToNull(q), page * size, size));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return new Items<>(audit.search(AuditStore.blankToNull(user), AuditStore.blankToNull(action),
+                AuditStore.blankToNull(q), page * size, size));
     }
 }

@@ -109,8 +109,19 @@ class SecurityTest extends DemoApplicationTest {
         governor.signIn("gov-azilal", PASSWORD);
 
         assertThat(governor.get("/admin/users").statusCode()).isEqualTo(403);
+        assertThat(governor.get("/admin/audit").statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/audit", "enabel").statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/audit", "admin").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAdministratorSearchesTheAuditLogInAPage() throws Exception {
+        BrowserSession admin = new BrowserSession(port);
+        admin.signIn("admin", PASSWORD);
+
+        String page = admin.get("/admin/audit?action=SIGN_IN&user=admin").body();
+
+        assertThat(page).contains("SIGN_IN").contains("127.0.0.1").doesNotContain("SIGN_IN_FAILED");
     }
 
     @Test

@@ -38,6 +38,11 @@ public final class AuditStore {
         }
     }
 
+    /** An empty search field means "any". */
+    public static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
     /**
      * The newest events first; each filter is ignored when null: the user, the action, and a
      * text searched in target and detail.
