@@ -21,21 +21,21 @@ import ma.tadafor.data.mart.ParticipationFigures;
  * dimension only, the sum over that dimension can be had exactly (the total, or another query),
  * so a group never keeps a single hidden count; the smallest visible one is hidden with it.
  */
-final class SmallCellSuppression {
+public final class SmallCellSuppression {
 
-    static final long THRESHOLD = 5;
+    public static final long THRESHOLD = 5;
     private static final Set<ParticipationDimension> PERSONAL = Set.of(GENDER, AGE_BAND, DISABILITY);
 
     private SmallCellSuppression() {
     }
 
-    static boolean applies(List<ParticipationDimension> groupBy, boolean communeLevel) {
+    public static boolean applies(List<ParticipationDimension> groupBy, boolean communeLevel) {
         long personal = groupBy.stream().filter(PERSONAL::contains).count();
         return communeLevel && (groupBy.contains(DISABILITY) || personal >= 2);
     }
 
     /** Which rows to hide, by index in {@code rows}. */
-    static boolean[] hidden(List<ParticipationDimension> groupBy, List<ParticipationFigures.Row> rows) {
+    public static boolean[] hidden(List<ParticipationDimension> groupBy, List<ParticipationFigures.Row> rows) {
         boolean[] hidden = new boolean[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             hidden[i] = rows.get(i).participants() > 0 && rows.get(i).participants() < THRESHOLD;

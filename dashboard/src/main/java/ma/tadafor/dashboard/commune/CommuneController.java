@@ -1,0 +1,91 @@
+package ma.tadafor.dashboard.commune;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.territory.Commune;
+import ma.tadafor.data.territory.Territory;
+import ma.tadafor.data.territory.TerritoryQueries;
+
+/**
+ * The commune profile. Its scope must be a commune; a wider one (or none) opens the first
+ * programme commune under it, and the page offers the others of the caller's scope.
+ */
+@Controller
+class CommuneController {
+
+    private final CommuneProfile profile;
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    CommuneController(CommuneProfile profile, TerritoryQueries territories, TableExports exports) {
+        this.profile = profile;
+        this.territories = territories;
+        this.exports = exports;
+    }
+
+    @GetMapping("/commune")
+    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale,
+            Model model) {
+        List<Commune> communes = territories.communes(user.scope(), true);
+        ViewScope scope = commune(parameters, user, communes);
+        ViewFilters filters = new ViewFilters(null, null, null, null, null);
+        Commune commune = communes.stream().filter(c -> c.code().equals(scope.territory().code())).findFirst().orElse(null);
+        model.addAttribute("scope", scope);
+        model.addAttribute("commune", commune);
+        model.addAttribute("communes", communes);
+        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
+        model.addAttribute("filters", filters);
+        model.addAttribute("quality", profile.freshness(user, scope));
+        model.addAttribute("dataUrl", filters.url("/commune/data", scope.key()));
+        model.addAttribute("tableBase", "/commune/table/");
+        model.addAttribute("query", filters.url("", scope.key()));
+        return "pages/commune";
+    }
+
+    @GetMapping("/commune/data")
+    @ResponseBody
+    CommuneProfile.Profile data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        return profile.profile(user, commune(parameters, user, territories.communes(user.scope(), true)), locale);
+    }
+
+    @GetMapping("/commune/table/{chart}")
+    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        String format = parameters.getOrDefault("format", "csv");
+        if (!TableExports.wantsFile(format)) {
+            throw new InvalidParameterException("format", "must be csv or xlsx");
+        }
+        ChartView view = data(parameters, user, locale).charts().stream().filter(c -> c.id().equals(chart)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("chart", "'" + chart + "' is not a chart of this page"));
+        return exports.download(view.table(), format);
+    }
+
+    private ViewScope commune(Map<String, String> parameters, SignedInUser user, List<Commune> communes) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        if (scope.level() == Territory.Level.COMMUNE) {
+            return scope;
+        }
+        String prefix = scope.programme() ? "" : scope.territory().code() + ".";
+        Commune first = communes.stream().filter(c -> c.code().startsWith(prefix)).findFirst().orElseThrow(() ->
+                new InvalidParameterException("scope", "no programme commune lies in " + scope.key()));
+        return ViewScope.resolve("commune:" + first.code(), user.scope(), territories);
+    }
+}

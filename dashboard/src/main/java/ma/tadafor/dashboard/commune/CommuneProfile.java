@@ -1,0 +1,212 @@
+package ma.tadafor.dashboard.commune;
+
+import static ma.tadafor.data.mart.ParticipationDimension.MECHANISM;
+import static ma.tadafor.data.mart.ParticipationDimension.SEMESTER;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.charts.line.LineSeries;
+import org.icepear.echarts.components.series.LineStyle;
+import org.icepear.echarts.components.tooltip.Tooltip;
+import org.icepear.echarts.origin.util.SeriesOption;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.chart.Charts;
+import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.activity.Mechanism;
+import ma.tadafor.data.mart.ParticipationFigures;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.mart.ParticipationRate;
+import ma.tadafor.data.mart.ParticipationRateQueries;
+import ma.tadafor.data.quality.CommuneQuality;
+import ma.tadafor.data.quality.DataQualityQueries;
+
+/**
+ * One commune at a glance: which participation mechanisms it runs (any activity with
+ * participants since the programme began), its activity over time, its participation against its
+ * census population, and how complete and fresh its data is.
+ */
+@Service
+class CommuneProfile {
+
+    private final ParticipationQueries participation;
+    private final ParticipationRateQueries rates;
+    private final DataQualityQueries quality;
+    private final MessageSource messages;
+
+    CommuneProfile(ParticipationQueries participation, ParticipationRateQueries rates, DataQualityQueries quality,
+            MessageSource messages) {
+        this.participation = participation;
+        this.rates = rates;
+        this.quality = quality;
+        this.messages = messages;
+    }
+
+    record Profile(String scope, List<ChartView> charts) {
+    }
+
+    /** The commune's data quality row, if the marts have one. */
+    CommuneQuality freshness(SignedInUser user, ViewScope commune) {
+        return quality.communes(user.scope(), commune.territory().code()).stream().findFirst().orElse(null);
+    }
+
+    Profile profile(SignedInUser user, ViewScope commune, Locale locale) {
+        boolean rtl = locale.getLanguage().equals("ar");
+        ParticipationFigures figures = participation.participation(new ParticipationQuery(List.of(SEMESTER, MECHANISM),
+                commune.filter(), null, null), user.scope());
+        List<ChartView> charts = new ArrayList<>();
+        charts.add(mechanisms(figures, rtl, locale));
+        charts.add(timeline(figures, rtl, locale));
+        charts.add(census(rates.semesters(commune.key()), rtl, locale));
+        CommuneQuality row = freshness(user, commune);
+        if (row != null) {
+            charts.add(unknowns(row, rtl, locale));
+        }
+        return new Profile(commune.key(), charts);
+    }
+
+    private ChartView mechanisms(ParticipationFigures figures, boolean rtl, Locale locale) {
+        Map<String, long[]> byMechanism = new LinkedHashMap<>();
+        Map<String, String> lastSemester = new LinkedHashMap<>();
+        Arrays.stream(Mechanism.values()).forEach(m -> byMechanism.put(m.name(), new long[2]));
+        for (ParticipationFigures.Row row : figures.rows()) {
+            String mechanism = (String) row.dimensions().get(MECHANISM);
+            long[] counts = byMechanism.computeIfAbsent(mechanism, m -> new long[2]);
+            counts[0] += row.activities();
+            counts[1] += row.participants();
+            String semester = (String) row.dimensions().get(SEMESTER);
+            if (semester != null && (lastSemester.get(mechanism) == null || semester.compareTo(lastSemester.get(mechanism)) > 0)) {
+                lastSemester.put(mechanism, semester);
+            }
+        }
+        List<String> names = byMechanism.keySet().stream().map(m -> text("mechanism." + m, locale)).toList();
+        Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                .setYAxis(Charts.sideCategories(names, rtl))
+                .setXAxis(Charts.bottomValues(rtl))
+                .setSeries(new BarSeries().setName(text("column.activities", locale))
+                        .setData(byMechanism.values().stream().map(counts -> (Number) counts[0]).toArray()));
+        List<List<Object>> table = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, long[]> entry : byMechanism.entrySet()) {
+            table.add(List.of(names.get(i++), text(entry.getValue()[0] > 0 ? "commune.inPlace.yes" : "commune.inPlace.no", locale),
+                    entry.getValue()[0], entry.getValue()[1], lastSemester.getOrDefault(entry.getKey(), "")));
+        }
+        return chart("mechanisms", option, new Table("commune-mechanisms", List.of(text("column.mechanism", locale),
+                text("commune.column.inPlace", locale), text("column.activities", locale),
+                text("column.participants", locale), text("commune.column.lastSemester", locale)), table), locale);
+    }
+
+    /** Activities per semester, one stacked colour per mechanism. */
+    private ChartView timeline(ParticipationFigures figures, boolean rtl, Locale locale) {
+        List<String> semesters = new ArrayList<>(new TreeSet<>(figures.rows().stream()
+                .map(row -> (String) row.dimensions().get(SEMESTER)).filter(Objects::nonNull).toList()));
+        Map<String, long[]> byMechanism = new LinkedHashMap<>();
+        for (ParticipationFigures.Row row : figures.rows()) {
+            String semester = (String) row.dimensions().get(SEMESTER);
+            if (semester != null) {
+                byMechanism.computeIfAbsent((String) row.dimensions().get(MECHANISM), m -> new long[semesters.size()])
+                        [semesters.indexOf(semester)] += row.activities();
+            }
+        }
+        List<SeriesOption> series = new ArrayList<>();
+        List<List<Object>> table = new ArrayList<>();
+        byMechanism.forEach((mechanism, counts) -> {
+            String name = text("mechanism." + mechanism, locale);
+            series.add(new BarSeries().setName(name).setStack("activities")
+                    .setData(Arrays.stream(counts).mapToObj(c -> (Number) c).toArray()));
+            for (int s = 0; s < semesters.size(); s++) {
+                if (counts[s] > 0) {
+                    table.add(List.of(semesters.get(s), name, counts[s]));
+                }
+            }
+        });
+        table.sort((a, b) -> ((String) a.get(0)).compareTo((String) b.get(0)));
+        Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                .setLegend(Charts.legend(rtl).setType("scroll"))
+                .setXAxis(Charts.bottomCategories(semesters, rtl))
+                .setYAxis(Charts.sideValues(rtl))
+                .setSeries(series.toArray(SeriesOption[]::new));
+        return chart("timeline", option, new Table("commune-activities", List.of(text("column.semester", locale),
+                text("column.mechanism", locale), text("column.activities", locale)), table), locale);
+    }
+
+    /** Women and ages 18–34 among participants (solid) against their share of the population (dashed). */
+    private ChartView census(List<ParticipationRate> semesters, boolean rtl, Locale locale) {
+        List<String> names = semesters.stream().map(ParticipationRate::semester).toList();
+        Number[] women = semesters.stream().map(r -> (Number) round(r.womenShare())).toArray(Number[]::new);
+        Number[] womenPopulation = semesters.stream().map(r -> (Number) round(populationShare(r.womenShare(), r.womenIndex())))
+                .toArray(Number[]::new);
+        Number[] youth = semesters.stream().map(r -> (Number) round(r.youthShare())).toArray(Number[]::new);
+        Number[] youthPopulation = semesters.stream().map(r -> (Number) round(populationShare(r.youthShare(), r.youthIndex())))
+                .toArray(Number[]::new);
+        LineStyle dashed = new LineStyle().setType("dashed");
+        Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                .setLegend(Charts.legend(rtl))
+                .setXAxis(Charts.bottomCategories(names, rtl))
+                .setYAxis(Charts.sideValues(rtl).setName("%"))
+                .setSeries(new SeriesOption[] {
+                        new LineSeries().setName(text("commune.census.women", locale)).setColor(Charts.WOMEN).setData(women),
+                        new LineSeries().setName(text("commune.census.womenPopulation", locale)).setColor(Charts.WOMEN)
+                                .setLineStyle(dashed).setData(womenPopulation),
+                        new LineSeries().setName(text("commune.census.youth", locale)).setColor(Charts.PALETTE[2]).setData(youth),
+                        new LineSeries().setName(text("commune.census.youthPopulation", locale)).setColor(Charts.PALETTE[2])
+                                .setLineStyle(dashed).setData(youthPopulation)});
+        List<List<Object>> table = new ArrayList<>();
+        for (int i = 0; i < semesters.size(); i++) {
+            ParticipationRate rate = semesters.get(i);
+            table.add(Arrays.asList(rate.semester(), rate.participants(), round(rate.participantsPer1000()), women[i],
+                    womenPopulation[i], youth[i], youthPopulation[i]));
+        }
+        return chart("census", option, new Table("commune-census", List.of(text("column.semester", locale),
+                text("column.participants", locale), text("column.per1000", locale), text("commune.census.women", locale),
+                text("commune.census.womenPopulation", locale), text("commune.census.youth", locale),
+                text("commune.census.youthPopulation", locale)), table), locale);
+    }
+
+    private ChartView unknowns(CommuneQuality row, boolean rtl, Locale locale) {
+        List<String> names = List.of(text("commune.unknown.gender", locale), text("commune.unknown.age", locale),
+                text("commune.unknown.disability", locale));
+        Number[] shares = {round(row.unknownGenderShare()), round(row.unknownAgeShare()), round(row.unknownDisabilityShare())};
+        Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                .setYAxis(Charts.sideCategories(names, rtl))
+                .setXAxis(Charts.bottomValues(rtl).setMax(100).setName("%"))
+                .setSeries(new BarSeries().setName(text("commune.unknown", locale)).setColor(Charts.UNKNOWN).setData(shares));
+        List<List<Object>> table = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            table.add(Arrays.asList(names.get(i), shares[i]));
+        }
+        return chart("unknowns", option, new Table("commune-unknowns", List.of(text("commune.unknown", locale),
+                text("commune.column.share", locale)), table), locale);
+    }
+
+    private ChartView chart(String id, Option option, Table table, Locale locale) {
+        return new ChartView(id, text("commune.chart." + id, locale), text("commune.chart." + id + ".description", locale),
+                Charts.json(option), table, null);
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static Double populationShare(Double share, Double index) {
+        return share == null || index == null || index == 0 ? null : share / index;
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,239 @@
+package ma.tadafor.dashboard.mechanism;
+
+import static ma.tadafor.data.mart.ParticipationDimension.COMMUNE;
+import static ma.tadafor.data.mart.ParticipationDimension.PROVINCE;
+import static ma.tadafor.data.mart.ParticipationDimension.REGION;
+import static ma.tadafor.data.mart.ParticipationDimension.ROLE;
+import static ma.tadafor.data.mart.ParticipationDimension.SEMESTER;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.charts.funnel.FunnelSeries;
+import org.icepear.echarts.charts.line.LineSeries;
+import org.icepear.echarts.charts.pie.PieDataItem;
+import org.icepear.echarts.charts.pie.PieSeries;
+import org.icepear.echarts.components.coord.cartesian.ValueAxis;
+import org.icepear.echarts.components.tooltip.Tooltip;
+import org.icepear.echarts.origin.util.SeriesOption;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.chart.Charts;
+import ma.tadafor.dashboard.chart.Drill;
+import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.participation.SmallCellSuppression;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.mart.ParticipationDimension;
+import ma.tadafor.data.mart.ParticipationFigures;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.mart.PetitionFunnelQueries;
+import ma.tadafor.data.territory.Territory;
+import ma.tadafor.data.territory.TerritoryQueries;
+import ma.tadafor.data.user.UserRole;
+
+/**
+ * Any mechanism (or all) under every filter: where it happens (the level below the view), how it
+ * grew over semesters, who took part by role, and for petitions the funnel from submission to
+ * implementation. A count from 1 to 4 is hidden when the figures are a commune's and the view
+ * is narrowed or broken down by a personal dimension (filters count: a filter on disability makes
+ * every count one of persons with disabilities).
+ */
+@Service
+class Mechanisms {
+
+    static final String HIDDEN = "< 5";
+
+    private final ParticipationQueries participation;
+    private final PetitionFunnelQueries petitions;
+    private final TerritoryQueries territories;
+    private final MessageSource messages;
+
+    Mechanisms(ParticipationQueries participation, PetitionFunnelQueries petitions, TerritoryQueries territories,
+            MessageSource messages) {
+        this.participation = participation;
+        this.petitions = petitions;
+        this.territories = territories;
+        this.messages = messages;
+    }
+
+    record MechanismData(String scope, List<ChartView> charts) {
+    }
+
+    MechanismData data(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+        View view = new View(user, scope, filters, locale);
+        List<ChartView> charts = new ArrayList<>();
+        if (scope.level() != Territory.Level.COMMUNE) {
+            charts.add(view.territories());
+        }
+        charts.add(view.semesters());
+        charts.add(view.roles());
+        if (filters.mechanism() == null || filters.mechanism().equals("PETITION")) {
+            charts.add(view.funnel());
+        }
+        return new MechanismData(scope.key(), charts);
+    }
+
+    private final class View {
+
+        private final SignedInUser user;
+        private final ViewScope scope;
+        private final ViewFilters filters;
+        private final Locale locale;
+        private final boolean rtl;
+
+        View(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+            this.user = user;
+            this.scope = scope;
+            this.filters = filters;
+            this.locale = locale;
+            this.rtl = locale.getLanguage().equals("ar");
+        }
+
+        /** Participants by region, province or commune: the level below the view; a bar opens it. */
+        ChartView territories() {
+            ParticipationDimension child = scope.programme() ? REGION
+                    : scope.level() == Territory.Level.REGION ? PROVINCE : COMMUNE;
+            Territory.Level level = child == REGION ? Territory.Level.REGION
+                    : child == PROVINCE ? Territory.Level.PROVINCE : Territory.Level.COMMUNE;
+            List<ParticipationDimension> groupBy = List.of(child);
+            ParticipationFigures figures = query(groupBy, true);
+            boolean[] hidden = hidden(groupBy, figures, child == COMMUNE);
+            List<String> names = new ArrayList<>();
+            List<Drill> bars = new ArrayList<>();
+            List<List<Object>> table = new ArrayList<>();
+            for (int i = 0; i < figures.rows().size(); i++) {
+                ParticipationFigures.Row row = figures.rows().get(i);
+                String code = (String) row.dimensions().get(child);
+                Territory territory = territories.find(level, code).orElse(null);
+                String name = territory == null ? code : rtl && territory.nameAr() != null ? territory.nameAr() : territory.nameFr();
+                String key = level.name().toLowerCase(Locale.ROOT) + ":" + code;
+                names.add(name);
+                bars.add((Drill) new Drill().setDrill(filters.url("/mechanisms", key))
+                        .setValue(hidden[i] ? null : row.participants()));
+                table.add(List.of(code, name, row.activities(), hidden[i] ? HIDDEN : row.participants()));
+            }
+            Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                    .setYAxis(Charts.sideCategories(names, rtl))
+                    .setXAxis(Charts.bottomValues(rtl))
+                    .setSeries(new BarSeries().setName(text("column.participants")).setData(bars.toArray(Drill[]::new)));
+            return chart("territories", option, new Table("mechanism-territories", List.of(text("column.code"),
+                    text("column.territory"), text("column.activities"), text("column.participants")), table));
+        }
+
+        /** Every semester (the semester filter does not apply: this is the trend it sits in). */
+        ChartView semesters() {
+            ParticipationFigures figures = query(List.of(SEMESTER), false);
+            List<ParticipationFigures.Row> rows = figures.rows().stream()
+                    .filter(row -> row.dimensions().get(SEMESTER) != null).toList();
+            List<String> semesters = rows.stream().map(row -> (String) row.dimensions().get(SEMESTER)).toList();
+            boolean[] hidden = hidden(List.of(SEMESTER), new ParticipationFigures(rows, 0, 0), communeLevel());
+            Number[] participants = new Number[rows.size()];
+            Number[] activities = new Number[rows.size()];
+            List<List<Object>> table = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                participants[i] = hidden[i] ? null : rows.get(i).participants();
+                activities[i] = rows.get(i).activities();
+                table.add(List.of(semesters.get(i), rows.get(i).activities(), hidden[i] ? HIDDEN : rows.get(i).participants()));
+            }
+            Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis")).setLegend(Charts.legend(rtl))
+                    .setXAxis(Charts.bottomCategories(semesters, rtl))
+                    .setYAxis(new ValueAxis[] {Charts.sideValues(rtl), new ValueAxis().setPosition(rtl ? "left" : "right")})
+                    .setSeries(new SeriesOption[] {
+                            new BarSeries().setName(text("column.participants")).setData(participants),
+                            new LineSeries().setName(text("column.activities")).setYAxisIndex(1).setData(activities)});
+            return chart("semesters", option, new Table("mechanism-semesters", List.of(text("column.semester"),
+                    text("column.activities"), text("column.participants")), table));
+        }
+
+        ChartView roles() {
+            List<ParticipationDimension> groupBy = List.of(ROLE);
+            ParticipationFigures figures = query(groupBy, true);
+            boolean[] hidden = hidden(groupBy, figures, communeLevel());
+            List<PieDataItem> slices = new ArrayList<>();
+            List<List<Object>> table = new ArrayList<>();
+            for (int i = 0; i < figures.rows().size(); i++) {
+                ParticipationFigures.Row row = figures.rows().get(i);
+                String name = text("role." + row.dimensions().get(ROLE));
+                table.add(List.of(name, hidden[i] ? HIDDEN : row.participants()));
+                if (!hidden[i]) {
+                    slices.add(new PieDataItem().setName(name).setValue(row.participants()));
+                }
+            }
+            Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
+                    .setSeries(new PieSeries().setName(text("column.role")).setRadius(new String[] {"35%", "65%"})
+                            .setCenter(new String[] {"50%", "58%"}).setData(slices.toArray(PieDataItem[]::new)));
+            return chart("roles", option, new Table("mechanism-roles", List.of(text("column.role"),
+                    text("column.participants")), table));
+        }
+
+        /** Petitions by the stage they reached, in the chosen semester (every filter on people is moot here). */
+        ChartView funnel() {
+            LocalDate from = null;
+            LocalDate to = null;
+            if (filters.semester() != null) {
+                int year = Integer.parseInt(filters.semester().substring(0, 4));
+                boolean first = filters.semester().endsWith("S1");
+                from = LocalDate.of(year, first ? 1 : 7, 1);
+                to = first ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31);
+            }
+            Map<String, Long> funnel = petitions.funnel(user.scope(), scope.programme() ? null : scope.territory().code(),
+                    from, to);
+            List<PieDataItem> stages = new ArrayList<>();
+            List<List<Object>> table = new ArrayList<>();
+            long submitted = funnel.getOrDefault("SUBMITTED", 0L);
+            funnel.forEach((stage, count) -> {
+                String name = text("petition." + stage);
+                stages.add(new PieDataItem().setName(name).setValue(count));
+                table.add(List.of(name, count, submitted == 0 ? "" : Math.round(count * 1000.0 / submitted) / 10.0));
+            });
+            Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
+                    .setSeries(new FunnelSeries().setName(text("mechanism.PETITION")).setSort("none")
+                            .setTop(40).setBottom(8).setLeft("10%").setWidth("80%")
+                            .setData(stages.toArray()));
+            return chart("funnel", option, new Table("petition-funnel", List.of(text("column.stage"),
+                    text("column.petitions"), text("column.ofSubmitted")), table));
+        }
+
+        private ParticipationFigures query(List<ParticipationDimension> groupBy, boolean inSemester) {
+            Map<ParticipationDimension, List<Object>> where = new LinkedHashMap<>(scope.filter());
+            where.putAll(filters.participation());
+            if (inSemester && filters.semester() != null) {
+                where.put(SEMESTER, List.of(filters.semester()));
+            }
+            return participation.participation(new ParticipationQuery(groupBy, where, null, null), user.scope());
+        }
+
+        private boolean communeLevel() {
+            return scope.level() == Territory.Level.COMMUNE;
+        }
+
+        private boolean[] hidden(List<ParticipationDimension> groupBy, ParticipationFigures figures, boolean communeLevel) {
+            List<ParticipationDimension> personal = new ArrayList<>(groupBy);
+            personal.addAll(filters.participation().keySet());
+            boolean applies = user.account().role() != UserRole.ADMIN
+                    && SmallCellSuppression.applies(personal.stream().filter(Objects::nonNull).distinct().toList(), communeLevel);
+            return applies ? SmallCellSuppression.hidden(groupBy, figures.rows()) : new boolean[figures.rows().size()];
+        }
+
+        private ChartView chart(String id, Option option, Table table) {
+            return new ChartView(id, text("mechanisms.chart." + id), text("mechanisms.chart." + id + ".description"),
+                    Charts.json(option), table, null);
+        }
+
+        private String text(String key) {
+            return messages.getMessage(key, null, key, locale);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package ma.tadafor.dashboard.mechanism;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.mart.ParticipationDimension;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.territory.TerritoryQueries;
+
+/** The mechanisms page: any mechanism under every filter of the URL, and the petition funnel. */
+@Controller
+class MechanismsController {
+
+    private final Mechanisms mechanisms;
+    private final ParticipationQueries participation;
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    MechanismsController(Mechanisms mechanisms, ParticipationQueries participation, TerritoryQueries territories,
+            TableExports exports) {
+        this.mechanisms = mechanisms;
+        this.participation = participation;
+        this.territories = territories;
+        this.exports = exports;
+    }
+
+    @GetMapping("/mechanisms")
+    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Model model) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        ViewFilters filters = ViewFilters.parse(parameters);
+        List<String> semesters = participation.participation(new ParticipationQuery(List.of(ParticipationDimension.SEMESTER),
+                scope.filter(), null, null), user.scope()).rows().stream()
+                .map(row -> (String) row.dimensions().get(ParticipationDimension.SEMESTER))
+                .filter(semester -> semester != null).toList();
+        if (filters.semester() == null && !semesters.isEmpty()) {
+            filters = filters.withSemester(semesters.get(semesters.size() - 1));
+        }
+        model.addAttribute("scope", scope);
+        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
+        model.addAttribute("filters", filters);
+        model.addAttribute("semesters", semesters);
+        model.addAttribute("dataUrl", filters.url("/mechanisms/data", scope.key()));
+        model.addAttribute("tableBase", "/mechanisms/table/");
+        model.addAttribute("query", filters.url("", scope.key()));
+        return "pages/mechanisms";
+    }
+
+    @GetMapping("/mechanisms/data")
+    @ResponseBody
+    Mechanisms.MechanismData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        return mechanisms.data(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories),
+                ViewFilters.parse(parameters), locale);
+    }
+
+    @GetMapping("/mechanisms/table/{chart}")
+    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        String format = parameters.getOrDefault("format", "csv");
+        if (!TableExports.wantsFile(format)) {
+            throw new InvalidParameterException("format", "must be csv or xlsx");
+        }
+        ChartView view = data(parameters, user, locale).charts().stream().filter(c -> c.id().equals(chart)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("chart", "'" + chart + "' is not a chart of this page"));
+        return exports.download(view.table(), format);
+    }
+}

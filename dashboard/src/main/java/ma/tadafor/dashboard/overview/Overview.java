@@ -1,0 +1,472 @@
+package ma.tadafor.dashboard.overview;
+
+import static ma.tadafor.data.mart.ParticipationDimension.AGE_BAND;
+import static ma.tadafor.data.mart.ParticipationDimension.COMMUNE;
+import static ma.tadafor.data.mart.ParticipationDimension.DISABILITY;
+import static ma.tadafor.data.mart.ParticipationDimension.GENDER;
+import static ma.tadafor.data.mart.ParticipationDimension.MECHANISM;
+import static ma.tadafor.data.mart.ParticipationDimension.SEMESTER;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.charts.pie.PieDataItem;
+import org.icepear.echarts.charts.pie.PieSeries;
+import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
+import org.icepear.echarts.components.coord.cartesian.ValueAxis;
+import org.icepear.echarts.components.grid.Grid;
+import org.icepear.echarts.components.tooltip.Tooltip;
+import org.icepear.echarts.origin.util.SeriesOption;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.chart.Charts;
+import ma.tadafor.dashboard.chart.ContinuousScale;
+import ma.tadafor.dashboard.chart.Drill;
+import ma.tadafor.dashboard.chart.MapArea;
+import ma.tadafor.dashboard.chart.MapSeries;
+import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.participation.SmallCellSuppression;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.activity.AgeBand;
+import ma.tadafor.data.mart.AreaRate;
+import ma.tadafor.data.mart.ParticipationDimension;
+import ma.tadafor.data.mart.ParticipationFigures;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.mart.ParticipationRateQueries;
+import ma.tadafor.data.territory.Commune;
+import ma.tadafor.data.territory.Territory;
+import ma.tadafor.data.territory.TerritoryQueries;
+import ma.tadafor.data.user.UserRole;
+
+/**
+ * The overview of one territory and semester: headline figures against the previous semester and
+ * six charts, every figure read through the caller's scope. Counts that the small-cell rule hides
+ * are null in charts and "< 5" in tables.
+ */
+@Service
+class Overview {
+
+    static final String HIDDEN = "< 5";
+    private static final int RANKED_IN_CHART = 25;
+    private static final List<String> GENDERS = List.of("F", "M", "U");
+    private static final List<String> DISABILITIES = List.of("NO", "YES", "UNKNOWN");
+
+    private final ParticipationQueries participation;
+    private final ParticipationRateQueries rates;
+    private final TerritoryQueries territories;
+    private final MessageSource messages;
+
+    Overview(ParticipationQueries participation, ParticipationRateQueries rates, TerritoryQueries territories,
+            MessageSource messages) {
+        this.participation = participation;
+        this.rates = rates;
+        this.territories = territories;
+        this.messages = messages;
+    }
+
+    record Headline(String key, String label, String value, String previous, String change) {
+    }
+
+    record OverviewData(String scope, String semester, String previous, List<String> semesters,
+                        List<Headline> headline, List<ChartView> charts) {
+    }
+
+    /** The semesters with participation in view, oldest first: the choices of the semester filter. */
+    List<String> semesters(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+        return new Figures(user, scope, filters, locale).semesters();
+    }
+
+    OverviewData build(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+        Figures figures = new Figures(user, scope, filters, locale);
+        List<String> semesters = figures.semesters();
+        String semester = filters.semester() != null ? filters.semester()
+                : semesters.isEmpty() ? null : semesters.get(semesters.size() - 1);
+        if (semester == null) {
+            return new OverviewData(scope.key(), null, null, semesters, List.of(), List.of());
+        }
+        String previous = ViewFilters.previous(semester);
+        List<ChartView> charts = new ArrayList<>();
+        charts.add(figures.bySemester(semesters));
+        charts.add(figures.mechanisms(semester));
+        charts.add(figures.pyramid(semester));
+        charts.add(figures.disability(semester));
+        ChartView map = figures.map(semester, filters.withSemester(semester));
+        if (map != null) {
+            charts.add(map);
+        }
+        charts.add(figures.ranking(semester, filters.withSemester(semester)));
+        return new OverviewData(scope.key(), semester, previous, semesters, figures.headline(semester, previous), charts);
+    }
+
+    /** The figures of one request: scope, filters and language stay fixed while the charts are built. */
+    private final class Figures {
+
+        private final SignedInUser user;
+        private final ViewScope scope;
+        private final ViewFilters filters;
+        private final Locale locale;
+        private final boolean rtl;
+        private final boolean suppress;
+
+        Figures(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+            this.user = user;
+            this.scope = scope;
+            this.filters = filters;
+            this.locale = locale;
+            this.rtl = locale.getLanguage().equals("ar");
+            this.suppress = user.account().role() != UserRole.ADMIN && scope.level() == Territory.Level.COMMUNE;
+        }
+
+        List<String> semesters() {
+            return query(List.of(SEMESTER), null).rows().stream().map(row -> (String) row.dimensions().get(SEMESTER))
+                    .filter(Objects::nonNull).toList();
+        }
+
+        List<Headline> headline(String semester, String previous) {
+            List<String> both = List.of(semester, previous);
+            Map<String, ParticipationFigures> now = new LinkedHashMap<>();
+            Map<String, ParticipationFigures> before = new LinkedHashMap<>();
+            for (ParticipationDimension dimension : List.of(COMMUNE, GENDER, AGE_BAND, DISABILITY, MECHANISM)) {
+                ParticipationFigures rows = query(List.of(SEMESTER, dimension), both);
+                now.put(dimension.apiName(), only(rows, semester));
+                before.put(dimension.apiName(), only(rows, previous));
+            }
+            List<Headline> headline = new ArrayList<>();
+            headline.add(count("communes", communesActive(now), communesActive(before)));
+            headline.add(count("activities", now.get("commune").totalActivities(), before.get("commune").totalActivities()));
+            headline.add(count("participants", now.get("commune").totalParticipants(), before.get("commune").totalParticipants()));
+            headline.add(share("women", now.get("gender"), before.get("gender"), GENDER, "F"::equals, "U"::equals, false));
+            headline.add(share("youth", now.get("ageBand"), before.get("ageBand"), AGE_BAND,
+                    band -> band.equals("18-24") || band.equals("25-34"), "UNKNOWN"::equals, false));
+            headline.add(share("disability", now.get("disability"), before.get("disability"), DISABILITY, "YES"::equals,
+                    "UNKNOWN"::equals, suppress));
+            headline.add(count("petitions", activities(now.get("mechanism"), "PETITION"),
+                    activities(before.get("mechanism"), "PETITION")));
+            headline.add(count("budgets", activities(now.get("mechanism"), "PARTICIPATORY_BUDGET"),
+                    activities(before.get("mechanism"), "PARTICIPATORY_BUDGET")));
+            return headline;
+        }
+
+        ChartView bySemester(List<String> semesters) {
+            ParticipationFigures rows = query(List.of(SEMESTER, GENDER), null);
+            Map<String, long[]> bySemester = new LinkedHashMap<>();
+            semesters.forEach(semester -> bySemester.put(semester, new long[3]));
+            for (ParticipationFigures.Row row : rows.rows()) {
+                long[] counts = bySemester.get((String) row.dimensions().get(SEMESTER));
+                if (counts != null) {
+                    counts[GENDERS.indexOf((String) row.dimensions().get(GENDER))] += row.participants();
+                }
+            }
+            Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
+                    .setTooltip(new Tooltip().setTrigger("axis"))
+                    .setXAxis(Charts.bottomCategories(semesters, rtl))
+                    .setYAxis(Charts.sideValues(rtl));
+            String[] colours = {Charts.WOMEN, Charts.MEN, Charts.UNKNOWN};
+            SeriesOption[] series = new SeriesOption[3];
+            for (int g = 0; g < 3; g++) {
+                int gender = g;
+                series[g] = new BarSeries().setName(text("gender." + GENDERS.get(g))).setStack("gender")
+                        .setColor(colours[g])
+                        .setData(bySemester.values().stream().map(counts -> (Number) counts[gender]).toArray());
+            }
+            option.setSeries(series);
+            List<List<Object>> table = new ArrayList<>();
+            bySemester.forEach((semester, counts) -> table.add(List.of(semester, counts[0], counts[1], counts[2],
+                    counts[0] + counts[1] + counts[2])));
+            return chart("semesters", option, new Table("participation-by-semester",
+                    List.of(text("column.semester"), text("gender.F"), text("gender.M"), text("gender.U"),
+                            text("column.participants")), table));
+        }
+
+        ChartView mechanisms(String semester) {
+            List<ParticipationFigures.Row> rows = new ArrayList<>(query(List.of(MECHANISM), List.of(semester)).rows());
+            rows.sort(Comparator.comparingLong(ParticipationFigures.Row::participants).reversed());
+            List<String> names = rows.stream().map(row -> text("mechanism." + row.dimensions().get(MECHANISM))).toList();
+            Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
+                    .setTooltip(new Tooltip().setTrigger("axis"))
+                    .setYAxis(Charts.sideCategories(names, rtl))
+                    .setXAxis(Charts.bottomValues(rtl))
+                    .setSeries(new SeriesOption[] {
+                            new BarSeries().setName(text("column.participants"))
+                                    .setData(rows.stream().map(row -> (Number) row.participants()).toArray()),
+                            new BarSeries().setName(text("column.activities"))
+                                    .setData(rows.stream().map(row -> (Number) row.activities()).toArray())});
+            List<List<Object>> table = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                table.add(List.of(names.get(i), rows.get(i).activities(), rows.get(i).participants()));
+            }
+            return chart("mechanisms", option, new Table("mechanisms-" + semester,
+                    List.of(text("column.mechanism"), text("column.activities"), text("column.participants")), table));
+        }
+
+        /** Two grids back to back, men on one side and women on the other: no negative numbers to explain. */
+        ChartView pyramid(String semester) {
+            List<ParticipationDimension> groupBy = List.of(AGE_BAND, GENDER);
+            ParticipationFigures figures = query(groupBy, List.of(semester));
+            boolean[] hidden = hidden(groupBy, figures);
+            List<String> bands = List.of(AgeBand.UNDER_18, AgeBand.AGE_18_24, AgeBand.AGE_25_34, AgeBand.AGE_35_59,
+                    AgeBand.AGE_60_PLUS).stream().map(AgeBand::code).toList();
+            Number[][] values = new Number[2][bands.size()];
+            List<List<Object>> table = new ArrayList<>();
+            for (int i = 0; i < figures.rows().size(); i++) {
+                ParticipationFigures.Row row = figures.rows().get(i);
+                String band = (String) row.dimensions().get(AGE_BAND);
+                String gender = (String) row.dimensions().get(GENDER);
+                table.add(List.of(text("ageBand." + band), text("gender." + gender), shown(row, hidden[i])));
+                int side = List.of("M", "F").indexOf(gender);
+                if (side >= 0 && bands.contains(band)) {
+                    values[side][bands.indexOf(band)] = hidden[i] ? null : row.participants();
+                }
+            }
+            List<String> bandNames = bands.stream().map(band -> text("ageBand." + band)).toList();
+            // Men on the left in French, on the right in Arabic; each half grows outwards from the middle.
+            int menGrid = rtl ? 1 : 0;
+            Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
+                    .setTooltip(new Tooltip().setTrigger("axis"))
+                    .setGrid(new Grid[] {
+                            new Grid().setContainLabel(true).setLeft("2%").setRight("52%").setTop(36).setBottom(8),
+                            new Grid().setContainLabel(true).setLeft("52%").setRight("2%").setTop(36).setBottom(8)})
+                    .setXAxis(new ValueAxis[] {new ValueAxis().setGridIndex(0).setInverse(true),
+                            new ValueAxis().setGridIndex(1)})
+                    .setYAxis(new CategoryAxis[] {
+                            new CategoryAxis().setGridIndex(0).setData(bandNames.toArray()).setPosition("right")
+                                    .setAxisLabel(Map.of("show", false)),
+                            new CategoryAxis().setGridIndex(1).setData(bandNames.toArray()).setPosition("left")})
+                    .setSeries(new SeriesOption[] {
+                            new BarSeries().setName(text("gender.M")).setColor(Charts.MEN)
+                                    .setXAxisIndex(menGrid).setYAxisIndex(menGrid).setData(values[0]),
+                            new BarSeries().setName(text("gender.F")).setColor(Charts.WOMEN)
+                                    .setXAxisIndex(1 - menGrid).setYAxisIndex(1 - menGrid).setData(values[1])});
+            return chart("pyramid", option, new Table("age-sex-" + semester,
+                    List.of(text("column.ageBand"), text("column.gender"), text("column.participants")), table));
+        }
+
+        ChartView disability(String semester) {
+            List<ParticipationDimension> groupBy = List.of(DISABILITY);
+            ParticipationFigures figures = query(groupBy, List.of(semester));
+            boolean[] hidden = hidden(groupBy, figures);
+            List<PieDataItem> slices = new ArrayList<>();
+            List<List<Object>> table = new ArrayList<>();
+            String[] colours = {Charts.MEN, Charts.PALETTE[1], Charts.UNKNOWN};
+            for (int i = 0; i < figures.rows().size(); i++) {
+                ParticipationFigures.Row row = figures.rows().get(i);
+                String value = (String) row.dimensions().get(DISABILITY);
+                String name = text("disability." + value);
+                table.add(List.of(name, shown(row, hidden[i])));
+                if (!hidden[i]) {
+                    slices.add(new PieDataItem().setName(name).setValue(row.participants())
+                            .setItemStyle(new org.icepear.echarts.charts.pie.PieItemStyle()
+                                    .setColor(colours[Math.max(0, DISABILITIES.indexOf(value))])));
+                }
+            }
+            Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
+                    .setSeries(new PieSeries().setName(text("overview.chart.disability"))
+                            .setRadius(new String[] {"40%", "70%"}).setCenter(new String[] {"50%", "55%"})
+                            .setData(slices.toArray(PieDataItem[]::new)));
+            return chart("disability", option, new Table("disability-" + semester,
+                    List.of(text("column.disability"), text("column.participants")), table));
+        }
+
+        /** Regions at programme level, else the provinces of the territory's region, coloured by participants per 1,000. */
+        ChartView map(String semester, ViewFilters links) {
+            boolean regions = scope.programme();
+            String region = regions ? null : scope.territory().regionCode();
+            List<AreaRate> areas = rates.areas(regions ? Territory.Level.REGION : Territory.Level.PROVINCE, region, semester,
+                    user.scope());
+            if (areas.isEmpty()) {
+                return null;
+            }
+            Map<String, String> names = new LinkedHashMap<>();
+            List<MapArea> data = new ArrayList<>();
+            List<List<Object>> table = new ArrayList<>();
+            double max = 0;
+            for (AreaRate area : areas) {
+                String name = rtl && area.nameAr() != null ? area.nameAr() : area.nameFr();
+                names.put(area.code(), name);
+                Double per1000 = area.rate() == null ? null : area.rate().participantsPer1000();
+                if (per1000 != null) {
+                    max = Math.max(max, per1000);
+                }
+                String key = (regions ? "region:" : "province:") + area.code();
+                data.add(new MapArea(name, per1000 == null ? null : round(per1000), area.code(), links.url("/", key)));
+                table.add(List.of(area.code(), name, area.rate() == null ? 0L : area.rate().participants(),
+                        area.rate() == null || area.rate().population() == null ? "" : area.rate().population(),
+                        per1000 == null ? "" : round(per1000)));
+            }
+            String geoName = regions ? "regions" : "provinces-" + region;
+            ContinuousScale scale = new ContinuousScale().setInRangeColors(Charts.SEQUENTIAL);
+            scale.setMin(0).setMax(Math.max(1, Math.ceil(max))).setCalculable(true).setOrient("vertical").setBottom(8)
+                    .setText(new String[] {text("overview.map.high"), text("overview.map.low")});
+            if (rtl) {
+                scale.setRight(8);
+            } else {
+                scale.setLeft(8);
+            }
+            Option option = Charts.base(rtl).setVisualMap(scale)
+                    .setSeries(new MapSeries().setMap(geoName).setNameProperty("code").setNameMap(names).setRoam(false)
+                            .setName(text("column.per1000")).setData(data.toArray()));
+            ChartView view = chart("map", option, new Table("participation-map-" + semester,
+                    List.of(text("column.code"), text("column.territory"), text("column.participants"),
+                            text("column.population"), text("column.per1000")), table));
+            return new ChartView(view.id(), view.title(), view.description(), view.option(), view.table(),
+                    new ChartView.GeoSource(geoName, regions ? "/geo/regions.json" : "/geo/provinces.json?region=" + region));
+        }
+
+        /** The communes in view by participants per 1,000 inhabitants; a bar opens the commune. */
+        ChartView ranking(String semester, ViewFilters links) {
+            Map<String, Long> participants = new LinkedHashMap<>();
+            query(List.of(COMMUNE), List.of(semester)).rows()
+                    .forEach(row -> participants.put((String) row.dimensions().get(COMMUNE), row.participants()));
+            Predicate<Commune> inView = commune -> scope.programme()
+                    || switch (scope.level()) {
+                        case REGION -> commune.regionCode().equals(scope.territory().code());
+                        case PROVINCE -> commune.provinceCode().equals(scope.territory().code());
+                        case COMMUNE -> commune.code().equals(scope.territory().code());
+                    };
+            record Ranked(Commune commune, long participants, Double per1000) {
+            }
+            List<Ranked> ranked = new ArrayList<>();
+            for (Commune commune : territories.communes(user.scope(), true)) {
+                if (inView.test(commune)) {
+                    long count = participants.getOrDefault(commune.code(), 0L);
+                    Long population = commune.population().total();
+                    ranked.add(new Ranked(commune, count,
+                            population == null || population == 0 ? null : round(count * 1000.0 / population)));
+                }
+            }
+            ranked.sort(Comparator.comparing((Ranked r) -> r.per1000() == null ? -1 : r.per1000()).reversed());
+            List<String> names = ranked.stream().map(r -> rtl ? r.commune().nameAr() : r.commune().nameFr()).toList();
+            // The chart shows the leading communes legibly; the table lists them all.
+            List<Ranked> shown = ranked.subList(0, Math.min(RANKED_IN_CHART, ranked.size()));
+            Drill[] bars = shown.stream().map(r -> new Drill().setDrill(links.url("/", "commune:" + r.commune().code()))
+                    .setValue(r.per1000())).toArray(Drill[]::new);
+            Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                    .setYAxis(Charts.sideCategories(names.subList(0, shown.size()), rtl))
+                    .setXAxis(Charts.bottomValues(rtl))
+                    .setSeries(new BarSeries().setName(text("column.per1000")).setColor(Charts.PALETTE[2]).setData(bars));
+            List<List<Object>> table = new ArrayList<>();
+            for (int i = 0; i < ranked.size(); i++) {
+                Ranked r = ranked.get(i);
+                table.add(List.of(r.commune().code(), names.get(i), r.participants(),
+                        r.commune().population().total() == null ? "" : r.commune().population().total(),
+                        r.per1000() == null ? "" : r.per1000()));
+            }
+            return chart("ranking", option, new Table("communes-" + semester,
+                    List.of(text("column.code"), text("column.commune"), text("column.participants"),
+                            text("column.population"), text("column.per1000")), table));
+        }
+
+        private ParticipationFigures query(List<ParticipationDimension> groupBy, List<String> semesters) {
+            Map<ParticipationDimension, List<Object>> where = new LinkedHashMap<>(scope.filter());
+            where.putAll(filters.participation());
+            if (semesters != null) {
+                where.put(SEMESTER, List.copyOf(semesters));
+            }
+            return participation.participation(new ParticipationQuery(groupBy, where, null, null), user.scope());
+        }
+
+        private boolean[] hidden(List<ParticipationDimension> groupBy, ParticipationFigures figures) {
+            return suppress && SmallCellSuppression.applies(groupBy, true)
+                    ? SmallCellSuppression.hidden(groupBy, figures.rows()) : new boolean[figures.rows().size()];
+        }
+
+        private Object shown(ParticipationFigures.Row row, boolean hidden) {
+            return hidden ? HIDDEN : row.participants();
+        }
+
+        private Headline count(String key, long now, long before) {
+            String change = before == 0 ? null : signed((now - before) * 100.0 / before, " %");
+            return new Headline(key, text("overview.headline." + key), number(now), number(before), change);
+        }
+
+        /** A share of participants of known value; hidden when the small-cell rule covers its count. */
+        private Headline share(String key, ParticipationFigures now, ParticipationFigures before, ParticipationDimension dimension,
+                Predicate<String> counted, Predicate<String> unknown, boolean protect) {
+            Double nowShare = share(now, dimension, counted, unknown, protect);
+            Double beforeShare = share(before, dimension, counted, unknown, protect);
+            boolean hiddenNow = protect && smallCount(now, dimension, counted);
+            String label = text("overview.headline." + key);
+            return new Headline(key, label, hiddenNow ? HIDDEN : percent(nowShare), percent(beforeShare),
+                    nowShare == null || beforeShare == null ? null : signed(nowShare - beforeShare, " " + text("overview.points")));
+        }
+
+        private Double share(ParticipationFigures figures, ParticipationDimension dimension, Predicate<String> counted,
+                Predicate<String> unknown, boolean protect) {
+            if (protect && smallCount(figures, dimension, counted)) {
+                return null;
+            }
+            long part = 0;
+            long known = 0;
+            for (ParticipationFigures.Row row : figures.rows()) {
+                String value = String.valueOf(row.dimensions().get(dimension));
+                if (!unknown.test(value)) {
+                    known += row.participants();
+                    if (counted.test(value)) {
+                        part += row.participants();
+                    }
+                }
+            }
+            return known == 0 ? null : part * 100.0 / known;
+        }
+
+        private boolean smallCount(ParticipationFigures figures, ParticipationDimension dimension, Predicate<String> counted) {
+            long part = figures.rows().stream().filter(row -> counted.test(String.valueOf(row.dimensions().get(dimension))))
+                    .mapToLong(ParticipationFigures.Row::participants).sum();
+            return part > 0 && part < SmallCellSuppression.THRESHOLD;
+        }
+
+        private ChartView chart(String id, Option option, Table table) {
+            return new ChartView(id, text("overview.chart." + id), text("overview.chart." + id + ".description"),
+                    Charts.json(option), table, null);
+        }
+
+        private String text(String key) {
+            return messages.getMessage(key, null, key, locale);
+        }
+
+        private String number(long value) {
+            return String.format(Locale.FRENCH, "%,d", value);
+        }
+
+        private String percent(Double value) {
+            return value == null ? "–" : String.format(Locale.FRENCH, "%.1f %%", value);
+        }
+
+        private String signed(double value, String unit) {
+            return String.format(Locale.FRENCH, "%+.1f%s", value, unit);
+        }
+    }
+
+    private static ParticipationFigures only(ParticipationFigures figures, String semester) {
+        List<ParticipationFigures.Row> rows = figures.rows().stream()
+                .filter(row -> semester.equals(row.dimensions().get(SEMESTER))).toList();
+        return new ParticipationFigures(rows, rows.stream().mapToLong(ParticipationFigures.Row::participants).sum(),
+                rows.stream().mapToLong(ParticipationFigures.Row::activities).sum());
+    }
+
+    private static long communesActive(Map<String, ParticipationFigures> figures) {
+        return figures.get("commune").rows().stream().filter(row -> row.activities() > 0).count();
+    }
+
+    private static long activities(ParticipationFigures figures, String mechanism) {
+        return figures.rows().stream().filter(row -> mechanism.equals(row.dimensions().get(MECHANISM)))
+                .mapToLong(ParticipationFigures.Row::activities).sum();
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

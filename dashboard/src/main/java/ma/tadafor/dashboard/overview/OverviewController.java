@@ -1,0 +1,82 @@
+package ma.tadafor.dashboard.overview;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.territory.TerritoryQueries;
+
+/**
+ * The overview, the landing page: the page itself (filters and breadcrumb, rendered on the
+ * server), its figures as JSON for {@code static/js/charts.js}, and each chart's table as a file.
+ */
+@Controller
+class OverviewController {
+
+    private final Overview overview;
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    OverviewController(Overview overview, TerritoryQueries territories, TableExports exports) {
+        this.overview = overview;
+        this.territories = territories;
+        this.exports = exports;
+    }
+
+    @GetMapping("/")
+    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale, Model model) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        ViewFilters filters = ViewFilters.parse(parameters);
+        List<String> semesters = overview.semesters(user, scope, filters, locale);
+        if (filters.semester() == null && !semesters.isEmpty()) {
+            // The latest semester, written into every link so that they all show the same one.
+            filters = filters.withSemester(semesters.get(semesters.size() - 1));
+        }
+        model.addAttribute("user", user);
+        model.addAttribute("scope", scope);
+        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
+        model.addAttribute("filters", filters);
+        model.addAttribute("semesters", semesters);
+        model.addAttribute("dataUrl", filters.url("/overview/data", scope.key()));
+        model.addAttribute("tableBase", "/overview/table/");
+        model.addAttribute("query", filters.url("", scope.key()));
+        return "pages/overview";
+    }
+
+    @GetMapping("/overview/data")
+    @ResponseBody
+    Overview.OverviewData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        return overview.build(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories),
+                ViewFilters.parse(parameters), locale);
+    }
+
+    @GetMapping("/overview/table/{chart}")
+    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        String format = parameters.getOrDefault("format", "csv");
+        if (!TableExports.wantsFile(format)) {
+            throw new InvalidParameterException("format", "must be csv or xlsx");
+        }
+        Overview.OverviewData data = data(parameters, user, locale);
+        ChartView view = data.charts().stream().filter(c -> c.id().equals(chart)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("chart", "'" + chart + "' is not a chart of this page"));
+        return exports.download(view.table(), format);
+    }
+}

@@ -1,0 +1,133 @@
+package ma.tadafor.dashboard.quality;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.bar.BarItemStyle;
+import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.components.tooltip.Tooltip;
+import org.icepear.echarts.origin.util.SeriesOption;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.chart.Charts;
+import ma.tadafor.dashboard.chart.Drill;
+import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.quality.CommuneQuality;
+import ma.tadafor.data.quality.DataQualityQueries;
+
+/**
+ * Data quality of the communes in view: how fresh each commune's sources are (stale ones in the
+ * alert colour and named so in the table) and how many participants lack gender, age or disability.
+ */
+@Service
+class DataQuality {
+
+    private static final int SHOWN = 25;
+    private static final String FRESH = "#009E73";
+    private static final String STALE = "#D55E00";
+
+    private final DataQualityQueries quality;
+    private final MessageSource messages;
+
+    DataQuality(DataQualityQueries quality, MessageSource messages) {
+        this.quality = quality;
+        this.messages = messages;
+    }
+
+    record QualityData(String scope, long stale, List<ChartView> charts) {
+    }
+
+    QualityData data(SignedInUser user, ViewScope scope, Locale locale) {
+        boolean rtl = locale.getLanguage().equals("ar");
+        List<CommuneQuality> communes = quality.communes(user.scope(), scope.programme() ? null : scope.territory().code());
+        long stale = communes.stream().filter(CommuneQuality::stale).count();
+        return new QualityData(scope.key(), stale, List.of(freshness(communes, rtl, locale), unknowns(communes, rtl, locale)));
+    }
+
+    /** Communes with sources, stalest first; the table also lists those reporting by upload only. */
+    private ChartView freshness(List<CommuneQuality> communes, boolean rtl, Locale locale) {
+        List<CommuneQuality> pulled = communes.stream().filter(c -> c.hoursSinceSuccess() != null)
+                .sorted(Comparator.comparing(CommuneQuality::hoursSinceSuccess).reversed()).limit(SHOWN).toList();
+        Drill[] bars = pulled.stream().map(c -> (Drill) new Drill().setDrill("/commune?scope=commune:" + c.communeCode())
+                .setValue(c.hoursSinceSuccess()).setItemStyle(new BarItemStyle().setColor(c.stale() ? STALE : FRESH)))
+                .toArray(Drill[]::new);
+        Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                .setYAxis(Charts.sideCategories(pulled.stream().map(c -> name(c, rtl)).toList(), rtl))
+                .setXAxis(Charts.bottomValues(rtl).setName(text("quality.hours", locale)))
+                .setSeries(new BarSeries().setName(text("quality.column.hours", locale)).setData(bars));
+        List<List<Object>> table = new ArrayList<>();
+        for (CommuneQuality c : communes) {
+            table.add(Arrays.asList(c.communeCode(), name(c, rtl), c.sources(),
+                    c.lastSuccessAt() == null ? "" : c.lastSuccessAt().toString(),
+                    c.hoursSinceSuccess() == null ? "" : c.hoursSinceSuccess(),
+                    text(c.sources() == 0 ? "quality.state.upload" : c.stale() ? "quality.state.stale" : "quality.state.fresh", locale)));
+        }
+        return chart("freshness", option, new Table("data-freshness", List.of(text("column.code", locale),
+                text("column.commune", locale), text("commune.sources", locale), text("quality.column.lastSuccess", locale),
+                text("quality.column.hours", locale), text("quality.column.state", locale)), table), locale);
+    }
+
+    private ChartView unknowns(List<CommuneQuality> communes, boolean rtl, Locale locale) {
+        List<CommuneQuality> worst = communes.stream().filter(c -> c.participants() > 0)
+                .sorted(Comparator.comparing((CommuneQuality c) -> worst(c)).reversed()).limit(SHOWN).toList();
+        String[] keys = {"commune.unknown.gender", "commune.unknown.age", "commune.unknown.disability"};
+        SeriesOption[] series = new SeriesOption[3];
+        for (int k = 0; k < 3; k++) {
+            int kind = k;
+            series[k] = new BarSeries().setName(text(keys[k], locale))
+                    .setData(worst.stream().map(c -> (Number) round(share(c, kind))).toArray());
+        }
+        Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis")).setLegend(Charts.legend(rtl))
+                .setYAxis(Charts.sideCategories(worst.stream().map(c -> name(c, rtl)).toList(), rtl))
+                .setXAxis(Charts.bottomValues(rtl).setName("%"))
+                .setSeries(series);
+        List<List<Object>> table = new ArrayList<>();
+        for (CommuneQuality c : communes) {
+            table.add(Arrays.asList(c.communeCode(), name(c, rtl), c.activities(), c.undatedActivities(), c.participants(),
+                    round(c.unknownGenderShare()), round(c.unknownAgeShare()), round(c.unknownDisabilityShare()),
+                    round(c.medianReportDelayDays()), round(c.medianArrivalDelayDays())));
+        }
+        return chart("unknowns", option, new Table("data-completeness", List.of(text("column.code", locale),
+                text("column.commune", locale), text("column.activities", locale), text("quality.column.undated", locale),
+                text("column.participants", locale), text(keys[0], locale), text(keys[1], locale), text(keys[2], locale),
+                text("quality.column.reportDelay", locale), text("quality.column.arrivalDelay", locale)), table), locale);
+    }
+
+    private static double worst(CommuneQuality c) {
+        return Math.max(share(c, 0) == null ? 0 : share(c, 0), Math.max(share(c, 1) == null ? 0 : share(c, 1),
+                share(c, 2) == null ? 0 : share(c, 2)));
+    }
+
+    private static Double share(CommuneQuality c, int kind) {
+        return switch (kind) {
+            case 0 -> c.unknownGenderShare();
+            case 1 -> c.unknownAgeShare();
+            default -> c.unknownDisabilityShare();
+        };
+    }
+
+    private ChartView chart(String id, Option option, Table table, Locale locale) {
+        return new ChartView(id, text("quality.chart." + id, locale), text("quality.chart." + id + ".description", locale),
+                Charts.json(option), table, null);
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    private static String name(CommuneQuality c, boolean rtl) {
+        return rtl && c.nameAr() != null ? c.nameAr() : c.nameFr();
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,81 @@
+package ma.tadafor.dashboard.quality;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.quality.CommuneQuality;
+import ma.tadafor.data.territory.TerritoryQueries;
+import ma.tadafor.data.user.UserRole;
+
+/** Data quality and ingestion: freshness and completeness per commune; runs and quarantine for ADMIN and PROGRAMME. */
+@Controller
+class QualityController {
+
+    private static final int RUNS = 10;
+    private static final int QUARANTINED = 20;
+
+    private final DataQuality quality;
+    private final OperationsLog operations;
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    QualityController(DataQuality quality, OperationsLog operations, TerritoryQueries territories, TableExports exports) {
+        this.quality = quality;
+        this.operations = operations;
+        this.territories = territories;
+        this.exports = exports;
+    }
+
+    @GetMapping("/quality")
+    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Model model) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        ViewFilters filters = new ViewFilters(null, null, null, null, null);
+        model.addAttribute("scope", scope);
+        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
+        model.addAttribute("filters", filters);
+        model.addAttribute("staleAfterHours", CommuneQuality.STALE_AFTER_HOURS);
+        UserRole role = user.account().role();
+        if (role == UserRole.ADMIN || role == UserRole.PROGRAMME) {
+            model.addAttribute("runs", operations.recentRuns(RUNS));
+            model.addAttribute("quarantine", operations.quarantine(QUARANTINED));
+        }
+        model.addAttribute("dataUrl", filters.url("/quality/data", scope.key()));
+        model.addAttribute("tableBase", "/quality/table/");
+        model.addAttribute("query", filters.url("", scope.key()));
+        return "pages/quality";
+    }
+
+    @GetMapping("/quality/data")
+    @ResponseBody
+    DataQuality.QualityData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        return quality.data(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories), locale);
+    }
+
+    @GetMapping("/quality/table/{chart}")
+    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        String format = parameters.getOrDefault("format", "csv");
+        if (!TableExports.wantsFile(format)) {
+            throw new InvalidParameterException("format", "must be csv or xlsx");
+        }
+        ChartView view = data(parameters, user, locale).charts().stream().filter(c -> c.id().equals(chart)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("chart", "'" + chart + "' is not a chart of this page"));
+        return exports.download(view.table(), format);
+    }
+}

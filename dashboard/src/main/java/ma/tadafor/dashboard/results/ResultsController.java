@@ -1,0 +1,77 @@
+package ma.tadafor.dashboard.results;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.territory.TerritoryQueries;
+
+/** The results framework page, its charts as JSON and their tables as files; filters: scope and semester. */
+@Controller
+class ResultsController {
+
+    private final ResultsFramework framework;
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    ResultsController(ResultsFramework framework, TerritoryQueries territories, TableExports exports) {
+        this.framework = framework;
+        this.territories = territories;
+        this.exports = exports;
+    }
+
+    @GetMapping("/results")
+    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale,
+            Model model) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), locale);
+        ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
+        model.addAttribute("scope", scope);
+        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
+        model.addAttribute("filters", filters);
+        model.addAttribute("semesters", results.semesters());
+        model.addAttribute("framework", results);
+        model.addAttribute("dataUrl", filters.url("/results/data", scope.key()));
+        model.addAttribute("tableBase", "/results/table/");
+        model.addAttribute("query", filters.url("", scope.key()));
+        return "pages/results";
+    }
+
+    @GetMapping("/results/data")
+    @ResponseBody
+    ResultsFramework.FrameworkData data(@RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        return framework.data(ViewScope.resolve(parameters.get("scope"), user.scope(), territories), semester(parameters),
+                locale);
+    }
+
+    @GetMapping("/results/table/{chart}")
+    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        String format = parameters.getOrDefault("format", "csv");
+        if (!TableExports.wantsFile(format)) {
+            throw new InvalidParameterException("format", "must be csv or xlsx");
+        }
+        ChartView view = data(parameters, user, locale).charts().stream().filter(c -> c.id().equals(chart)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("chart", "'" + chart + "' is not a chart of this page"));
+        return exports.download(view.table(), format);
+    }
+
+    private static String semester(Map<String, String> parameters) {
+        return ViewFilters.parse(Map.of("semester", parameters.getOrDefault("semester", ""))).semester();
+    }
+}

@@ -1,0 +1,199 @@
+package ma.tadafor.dashboard.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.icepear.echarts.Option;
+import org.icepear.echarts.charts.bar.BarItemStyle;
+import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.charts.line.LineSeries;
+import org.icepear.echarts.charts.pie.PieDataItem;
+import org.icepear.echarts.charts.pie.PieItemStyle;
+import org.icepear.echarts.charts.pie.PieSeries;
+import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
+import org.icepear.echarts.components.coord.cartesian.ValueAxis;
+import org.icepear.echarts.components.grid.Grid;
+import org.icepear.echarts.components.series.LineStyle;
+import org.icepear.echarts.components.tooltip.Tooltip;
+import org.icepear.echarts.origin.util.SeriesOption;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.chart.Charts;
+import ma.tadafor.dashboard.chart.Drill;
+import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.data.mart.IndicatorFigure;
+import ma.tadafor.data.mart.IndicatorNarrative;
+import ma.tadafor.data.mart.IndicatorPoint;
+import ma.tadafor.data.mart.IndicatorQueries;
+import ma.tadafor.data.mart.IndicatorTrendQueries;
+
+/**
+ * The results framework of one territory: R1–R4 and their indicators with baseline, target and
+ * actual of a semester, achievement (actual ÷ target), status, the trend over semesters and the
+ * programme's comment. Status always comes with its word, never by colour alone.
+ */
+@Service
+class ResultsFramework {
+
+    static final Map<String, String> STATUS_COLOURS = Map.of("ON_TRACK", "#00734f", "AT_RISK", "#a35f00",
+            "OFF_TRACK", "#b33c00", "NO_DATA", "#6b6b6b");
+    private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
+
+    private final IndicatorQueries indicators;
+    private final IndicatorTrendQueries trends;
+    private final MessageSource messages;
+
+    ResultsFramework(IndicatorQueries indicators, IndicatorTrendQueries trends, MessageSource messages) {
+        this.indicators = indicators;
+        this.trends = trends;
+        this.messages = messages;
+    }
+
+    record Row(String code, String label, String unit, Double baseline, Double target, Double actual,
+               Double achievement, String status, String statusLabel, String narrative) {
+    }
+
+    record Result(String code, String label, List<Row> indicators) {
+    }
+
+    record Framework(String scope, String semester, List<String> semesters, List<Result> results) {
+    }
+
+    record FrameworkData(String scope, String semester, List<ChartView> charts, List<ChartView> sparklines) {
+    }
+
+    /** Semesters with figures or targets, oldest first; the chosen one defaults to the latest with an actual. */
+    Framework framework(ViewScope scope, String semester, Locale locale) {
+        List<IndicatorPoint> points = trends.trend(scope.key());
+        List<String> semesters = new ArrayList<>(new TreeSet<>(points.stream().map(IndicatorPoint::semester).toList()));
+        String chosen = semester != null ? semester : points.stream().filter(p -> p.actual() != null)
+                .map(IndicatorPoint::semester).max(String::compareTo)
+                .orElse(semesters.isEmpty() ? null : semesters.get(semesters.size() - 1));
+        if (chosen == null) {
+            return new Framework(scope.key(), null, semesters, List.of());
+        }
+        boolean arabic = locale.getLanguage().equals("ar");
+        Map<String, IndicatorNarrative> narratives = trends.narratives(scope.key(), chosen).stream()
+                .collect(Collectors.toMap(IndicatorNarrative::code, Function.identity()));
+        Map<String, List<Row>> byResult = new LinkedHashMap<>();
+        for (IndicatorFigure figure : indicators.indicators(scope.key(), chosen)) {
+            IndicatorNarrative narrative = narratives.get(figure.code());
+            byResult.computeIfAbsent(figure.result(), r -> new ArrayList<>()).add(new Row(figure.code(),
+                    arabic && figure.labelAr() != null ? figure.labelAr() : figure.labelFr(), figure.unit(),
+                    figure.baseline(), figure.target(), figure.actual(), achievement(figure.actual(), figure.target()),
+                    figure.status(), text("status." + figure.status(), locale),
+                    narrative == null ? null : arabic && narrative.textAr() != null ? narrative.textAr() : narrative.textFr()));
+        }
+        List<Result> results = new ArrayList<>();
+        byResult.forEach((code, rows) -> results.add(new Result(code, text("result." + code, locale), rows)));
+        return new Framework(scope.key(), chosen, semesters, results);
+    }
+
+    FrameworkData data(ViewScope scope, String semester, Locale locale) {
+        Framework framework = framework(scope, semester, locale);
+        if (framework.semester() == null) {
+            return new FrameworkData(scope.key(), null, List.of(), List.of());
+        }
+        boolean rtl = locale.getLanguage().equals("ar");
+        List<Row> rows = framework.results().stream().flatMap(result -> result.indicators().stream()).toList();
+        List<ChartView> charts = List.of(achievementChart(rows, framework.semester(), rtl, locale),
+                statusChart(rows, framework.semester(), rtl, locale));
+        return new FrameworkData(scope.key(), framework.semester(), charts,
+                sparklines(scope.key(), framework.semesters(), rtl, locale));
+    }
+
+    private ChartView achievementChart(List<Row> rows, String semester, boolean rtl, Locale locale) {
+        List<Row> measured = rows.stream().filter(row -> row.achievement() != null).toList();
+        List<String> codes = measured.stream().map(Row::code).toList();
+        Drill[] bars = measured.stream().map(row -> (Drill) new Drill().setValue(row.achievement())
+                .setItemStyle(new BarItemStyle().setColor(STATUS_COLOURS.get(row.status())))).toArray(Drill[]::new);
+        Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
+                .setYAxis(Charts.sideCategories(codes, rtl))
+                .setXAxis(Charts.bottomValues(rtl).setName("%"))
+                .setSeries(new BarSeries().setName(text("results.column.achievement", locale)).setData(bars));
+        List<List<Object>> table = new ArrayList<>();
+        for (Row row : rows) {
+            table.add(java.util.Arrays.asList(row.code(), row.label(), row.unit(), row.baseline(), row.target(),
+                    row.actual(), row.achievement(), row.statusLabel()));
+        }
+        return new ChartView("achievement", text("results.chart.achievement", locale),
+                text("results.chart.achievement.description", locale), Charts.json(option),
+                new Table("results-framework-" + semester, List.of(text("results.column.code", locale),
+                        text("results.column.indicator", locale), text("results.column.unit", locale),
+                        text("results.column.baseline", locale), text("results.column.target", locale),
+                        text("results.column.actual", locale), text("results.column.achievement", locale),
+                        text("results.column.status", locale)), table), null);
+    }
+
+    private ChartView statusChart(List<Row> rows, String semester, boolean rtl, Locale locale) {
+        Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(Row::status, Collectors.counting()));
+        List<PieDataItem> slices = new ArrayList<>();
+        List<List<Object>> table = new ArrayList<>();
+        for (String status : STATUSES) {
+            long count = counts.getOrDefault(status, 0L);
+            table.add(List.of(text("status." + status, locale), count));
+            if (count > 0) {
+                slices.add(new PieDataItem().setName(text("status." + status, locale)).setValue(count)
+                        .setItemStyle(new PieItemStyle().setColor(STATUS_COLOURS.get(status))));
+            }
+        }
+        Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
+                .setSeries(new PieSeries().setName(text("results.column.status", locale))
+                        .setRadius(new String[] {"40%", "70%"}).setCenter(new String[] {"50%", "55%"})
+                        .setData(slices.toArray(PieDataItem[]::new)));
+        return new ChartView("status", text("results.chart.status", locale), text("results.chart.status.description", locale),
+                Charts.json(option), new Table("indicator-status-" + semester,
+                        List.of(text("results.column.status", locale), text("results.column.indicators", locale)), table), null);
+    }
+
+    /** One small line per indicator: actual (solid) and target (dashed) over the semesters, without axes. */
+    private List<ChartView> sparklines(String scope, List<String> semesters, boolean rtl, Locale locale) {
+        Map<String, Map<String, IndicatorPoint>> byCode = new LinkedHashMap<>();
+        for (IndicatorPoint point : trends.trend(scope)) {
+            byCode.computeIfAbsent(point.code(), c -> new LinkedHashMap<>()).put(point.semester(), point);
+        }
+        List<ChartView> lines = new ArrayList<>();
+        byCode.forEach((code, points) -> {
+            Number[] actual = semesters.stream().map(s -> points.get(s) == null ? null : (Number) points.get(s).actual())
+                    .toArray(Number[]::new);
+            Number[] target = semesters.stream().map(s -> points.get(s) == null ? null : (Number) points.get(s).target())
+                    .toArray(Number[]::new);
+            Option option = new Option().setAnimation(false)
+                    .setTooltip(new Tooltip().setTrigger("axis"))
+                    .setGrid(new Grid().setLeft(2).setRight(2).setTop(4).setBottom(4))
+                    .setXAxis(new CategoryAxis().setData(semesters.toArray()).setInverse(rtl).setShow(false))
+                    .setYAxis(new ValueAxis().setShow(false))
+                    .setSeries(new SeriesOption[] {
+                            new LineSeries().setName(text("results.column.actual", locale)).setData(actual)
+                                    .setColor(Charts.PALETTE[0]).setShowSymbol(false).setConnectNulls(true),
+                            new LineSeries().setName(text("results.column.target", locale)).setData(target)
+                                    .setColor(Charts.UNKNOWN).setShowSymbol(false).setConnectNulls(true)
+                                    .setLineStyle(new LineStyle().setType("dashed"))});
+            long known = java.util.Arrays.stream(actual).filter(Objects::nonNull).count();
+            lines.add(new ChartView(code, code, text("results.sparkline", locale, known, semesters.size()),
+                    Charts.json(option), null, null));
+        });
+        return lines;
+    }
+
+    private static Double achievement(Double actual, Double target) {
+        if (actual == null || target == null) {
+            return null;
+        }
+        return target == 0 ? 100.0 : Math.round(actual * 1000.0 / target) / 10.0;
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments.length == 0 ? null : arguments, key, locale);
+    }
+}

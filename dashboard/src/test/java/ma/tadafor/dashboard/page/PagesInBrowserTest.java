@@ -1,0 +1,185 @@
+package ma.tadafor.dashboard.page;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+import ma.tadafor.dashboard.DemoApplicationTest;
+
+/**
+ * The dashboard's pages in a real headless Chromium, signed in through the login form: each loads
+ * without a console error (a CSP violation is one), draws every chart, reads right to left in
+ * Arabic, and shows only the user's scope. With {@code -Dtadafor.screenshots=<folder>} it also
+ * saves a screenshot of each page in both languages.
+ */
+class PagesInBrowserTest extends DemoApplicationTest {
+
+    private static final List<String> PAGES = List.of("/", "/results", "/commune", "/mechanisms", "/quality");
+
+    @BeforeEach
+    void marts() {
+        awaitMarts();
+    }
+
+    @Test
+    void everyPageDrawsItsChartsInFrenchAndArabicWithoutConsoleErrors() {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("enabel", PASSWORD);
+            for (String page : PAGES) {
+                for (String language : List.of("fr", "ar")) {
+                    browser.open(page + "?lang=" + language);
+                    String view = page + " in " + language;
+                    assertThat(browser.ready()).as(view).isEqualTo("true");
+                    assertThat(browser.script("return document.documentElement.dir")).as(view)
+                            .isEqualTo(language.equals("ar") ? "rtl" : "ltr");
+                    assertThat(browser.script("return getComputedStyle(document.querySelector('main')).direction"))
+                            .as(view).isEqualTo(language.equals("ar") ? "rtl" : "ltr");
+                    List<WebElement> cards = browser.all(".chart-card");
+                    assertThat(cards).as(view).hasSizeGreaterThanOrEqualTo(2);
+                    for (WebElement card : cards) {
+                        assertThat(browser.paintedPixels(card)).as(view + ", chart " + card.getDomAttribute("data-chart"))
+                                .isGreaterThan(2_000);
+                        assertThat(card.findElements(org.openqa.selenium.By.cssSelector(".table-view tbody tr")))
+                                .as(view + ", table of " + card.getDomAttribute("data-chart")).isNotEmpty();
+                    }
+                    assertThat(browser.consoleErrors()).as(view).isEmpty();
+                    if (page.equals("/quality")) {
+                        assertThat(browser.all("table.runs tbody tr")).as("a programme manager sees the runs").isNotEmpty();
+                    }
+                    String folder = System.getProperty("tadafor.screenshots");
+                    if (folder != null) {
+                        String name = page.equals("/") ? "overview" : page.substring(1);
+                        browser.screenshot(Path.of(folder, name + "-" + language + ".png"));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyRoleGetsEveryPageOfItsOwnScope() {
+        Map<String, String> headings = Map.of("admin", "Programme Tadafor", "enabel", "Programme Tadafor",
+                "dgct", "Programme Tadafor", "gov-beni-mellal", "Béni Mellal", "gov-azilal", "Azilal",
+                "focal-kasba-tadla", "Kasba Tadla");
+        headings.forEach((user, heading) -> {
+            try (HeadlessChromium browser = new HeadlessChromium(port)) {
+                browser.signIn(user, PASSWORD);
+                for (String page : PAGES) {
+                    browser.open(page + "?lang=fr");
+                    assertThat(browser.ready()).as(user + " on " + page).isEqualTo("true");
+                    if (!page.equals("/commune")) {
+                        assertThat(browser.all("h1").get(0).getText()).as(user + " on " + page).contains(heading);
+                    }
+                    assertThat(browser.all(".chart-card")).as(user + " on " + page).isNotEmpty();
+                    assertThat(browser.consoleErrors()).as(user + " on " + page).isEmpty();
+                }
+            }
+        });
+    }
+
+    @Test
+    void arabicChartsAreMirrored() {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("dgct", PASSWORD);
+            for (String language : List.of("fr", "ar")) {
+                boolean rtl = language.equals("ar");
+                browser.open("/?lang=" + language);
+                assertThat(option(browser, "semesters", "xAxis[0].inverse")).as("semesters read " + language).isEqualTo(rtl);
+                assertThat(option(browser, "semesters", "yAxis[0].position")).isEqualTo(rtl ? "right" : "left");
+                assertThat(option(browser, "ranking", "yAxis[0].position")).isEqualTo(rtl ? "right" : "left");
+                assertThat(option(browser, "ranking", "xAxis[0].inverse")).isEqualTo(rtl);
+                assertThat(option(browser, "semesters", "legend[0].align")).isEqualTo(rtl ? "right" : "left");
+                String region = (String) option(browser, "map", "series[0].data[0].name");
+                assertThat(region).as("map names in " + language)
+                        .matches(rtl ? ".*\\p{InArabic}.*" : "[^\\p{InArabic}]+");
+                assertThat(browser.all(".chart-card[data-chart=map] .credit").get(0).getText())
+                        .contains("© OpenStreetMap contributors, geoBoundaries (ODbL)");
+            }
+        }
+    }
+
+    @Test
+    void aGovernorSeesTheirProvinceOnlyAndCannotAskForAnother() {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("gov-beni-mellal", PASSWORD);
+            browser.open("/?lang=fr");
+            assertThat(browser.all("h1").get(0).getText()).contains("Béni Mellal");
+            @SuppressWarnings("unchecked")
+            List<List<Object>> ranking = (List<List<Object>>) browser.script(
+                    "return Array.from(document.querySelectorAll('.chart-card[data-chart=ranking] tbody tr'))"
+                            + ".map(tr => Array.from(tr.cells).map(td => td.textContent));");
+            assertThat(ranking).isNotEmpty().allSatisfy(row -> assertThat((String) row.get(0)).startsWith("05.091."));
+            assertThat(browser.consoleErrors()).isEmpty();
+            assertThat(browser.status("/overview/data?scope=province:05.081")).isEqualTo(403);
+            assertThat(browser.status("/overview/data?scope=programme")).isEqualTo(403);
+            assertThat(browser.status("/overview/data?scope=province:99.999")).isEqualTo(400);
+            assertThat(browser.status("/overview/data?scope=province:05.091&mechanism=NOPE")).isEqualTo(400);
+            assertThat(browser.status("/results/data?scope=province:05.081")).isEqualTo(403);
+            assertThat(browser.status("/results/data?scope=region:05")).isEqualTo(403);
+            assertThat(browser.status("/overview/table/ranking?scope=province:05.091&format=xlsx")).isEqualTo(200);
+            assertThat(browser.status("/commune/data?scope=province:05.081")).isEqualTo(403);
+            assertThat(browser.status("/quality/data?scope=region:05")).isEqualTo(403);
+            assertThat(browser.status("/mechanisms/data?scope=province:05.081&mechanism=PETITION")).isEqualTo(403);
+            browser.consoleErrors(); // the refusals just asked for, logged by the browser as failed loads
+            browser.open("/quality?lang=fr");
+            assertThat(browser.all("table.runs")).as("run history is for ADMIN and PROGRAMME").isEmpty();
+            @SuppressWarnings("unchecked")
+            List<String> qualityCodes = (List<String>) browser.script(
+                    "return Array.from(document.querySelectorAll('.chart-card[data-chart=freshness] tbody tr'))"
+                            + ".map(tr => tr.cells[0].textContent);");
+            assertThat(qualityCodes).isNotEmpty().allSatisfy(code -> assertThat(code).startsWith("05.091."));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** Counts from 1 to 4 in a commune's breakdowns by disability or age × sex: "< 5" for a focal point, exact for the administrator. */
+    @Test
+    void smallCountsOfACommuneAreHiddenButForTheAdministrator() throws Exception {
+        String commune = "/overview/data?scope=commune:05.091.01.07&semester=";
+        for (String user : List.of("focal-kasba-tadla", "admin")) {
+            try (HeadlessChromium browser = new HeadlessChromium(port)) {
+                browser.signIn(user, PASSWORD);
+                browser.open("/?scope=commune:05.091.01.07");
+                String semester = (String) browser.script("return document.querySelector('select[name=semester]').value");
+                Map<String, Object> data = json.readValue(fetchText(browser, commune + semester), Map.class);
+                for (Map<String, Object> chart : charts(data)) {
+                    if (!List.of("pyramid", "disability").contains(chart.get("id"))) {
+                        continue;
+                    }
+                    @SuppressWarnings("unchecked")
+                    List<List<Object>> rows = (List<List<Object>>) ((Map<String, Object>) chart.get("table")).get("rows");
+                    for (List<Object> row : rows) {
+                        Object count = row.get(row.size() - 1);
+                        if (user.equals("admin")) {
+                            assertThat(count).as(user + " " + row).isInstanceOf(Number.class);
+                        } else {
+                            assertThat(count instanceof Number n ? n.longValue() == 0 || n.longValue() >= 5 : "< 5".equals(count))
+                                    .as(user + " " + row).isTrue();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object option(HeadlessChromium browser, String chart, String path) {
+        return browser.script("return echarts.getInstanceByDom(document.querySelector("
+                + "'.chart-card[data-chart=" + chart + "] .chart')).getOption()." + path + ";");
+    }
+
+    private static String fetchText(HeadlessChromium browser, String path) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);", path);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> charts(Map<String, Object> data) {
+        return (List<Map<String, Object>>) data.get("charts");
+    }
+}

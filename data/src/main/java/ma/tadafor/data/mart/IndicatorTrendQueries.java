@@ -1,0 +1,70 @@
+package ma.tadafor.data.mart;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * The results framework over time, for one scope the caller may see (the web layer checks it, as
+ * for {@link IndicatorQueries}): every indicator in every semester that has figures or targets,
+ * and the semester's narrative comments.
+ */
+public final class IndicatorTrendQueries {
+
+    private final DataSource dataSource;
+
+    public IndicatorTrendQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Ordered by indicator code, then semester. */
+    public List<IndicatorPoint> trend(String scope) {
+        String sql = """
+                WITH semesters AS (
+                    SELECT semester FROM mart_indicator WHERE scope = ?
+                    UNION SELECT semester FROM indicator_target WHERE scope = ?)
+                SELECT i.code, s.semester, m.actual, coalesce(m.target, t.target), coalesce(m.status, 'NO_DATA')
+                FROM indicator i CROSS JOIN semesters s
+                LEFT JOIN mart_indicator m ON m.indicator_code = i.code AND m.scope = ? AND m.semester = s.semester
+                LEFT JOIN indicator_target t ON t.indicator_code = i.code AND t.scope = ? AND t.semester = s.semester
+                ORDER BY i.code, s.semester""";
+        List<IndicatorPoint> points = new ArrayList<>();
+        query(sql, List.of(scope, scope, scope, scope), rows -> points.add(new IndicatorPoint(rows.getString(1),
+                rows.getString(2), rows.getObject(3, Double.class), rows.getObject(4, Double.class), rows.getString(5))));
+        return points;
+    }
+
+    public List<IndicatorNarrative> narratives(String scope, String semester) {
+        String sql = """
+                SELECT indicator_code, text_fr, text_ar FROM indicator_narrative
+                WHERE scope = ? AND semester = ? ORDER BY indicator_code""";
+        List<IndicatorNarrative> narratives = new ArrayList<>();
+        query(sql, List.of(scope, semester), rows -> narratives.add(
+                new IndicatorNarrative(rows.getString(1), rows.getString(2), rows.getString(3))));
+        return narratives;
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> parameters, RowReader reader) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the results framework failed: " + e.getMessage(), e);
+        }
+    }
+}
