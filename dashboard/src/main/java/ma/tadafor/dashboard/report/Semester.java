@@ -1,0 +1,47 @@
+package ma.tadafor.dashboard.report;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A half-year as the results framework counts it: {@code 2024S1} is January–June 2024. */
+record Semester(int year, int half) {
+
+    static Semester of(LocalDate day) {
+        return new Semester(day.getYear(), day.getMonthValue() <= 6 ? 1 : 2);
+    }
+
+    /** Every semester from the one holding {@code first} to the one holding {@code last}. */
+    static List<Semester> between(LocalDate first, LocalDate last) {
+        List<Semester> semesters = new ArrayList<>();
+        for (Semester s = of(first); !s.start().isAfter(last); s = s.next()) {
+            semesters.add(s);
+        }
+        return semesters;
+    }
+
+    Semester next() {
+        return half == 1 ? new Semester(year, 2) : new Semester(year + 1, 1);
+    }
+
+    YearMonth firstMonth() {
+        return YearMonth.of(year, half == 1 ? 1 : 7);
+    }
+
+    YearMonth lastMonth() {
+        return firstMonth().plusMonths(5);
+    }
+
+    LocalDate start() {
+        return firstMonth().atDay(1);
+    }
+
+    LocalDate end() {
+        return lastMonth().atEndOfMonth();
+    }
+
+    String code() {
+        return year + "S" + half;
+    }
+}
