@@ -1,16 +1,20 @@
 package ma.tadafor.dashboard.report;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ma.tadafor.dashboard.audit.AuditLog;
+import ma.tadafor.dashboard.security.SignedInUser;
 
 /**
  * The national exports of API.md: donors' and the national consultation's files, for national
@@ -19,11 +23,17 @@ import ma.tadafor.dashboard.audit.AuditLog;
 @RestController
 class ExportController {
 
+    static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    /** Committees' due dates are Moroccan days. */
+    private static final ZoneId MOROCCO = ZoneId.of("Africa/Casablanca");
+
     private final IatiExport iati;
+    private final ConsultationPack pack;
     private final AuditLog audit;
 
-    ExportController(IatiExport iati, AuditLog audit) {
+    ExportController(IatiExport iati, ConsultationPack pack, AuditLog audit) {
         this.iati = iati;
+        this.pack = pack;
         this.audit = audit;
     }
 
@@ -36,5 +46,17 @@ class ExportController {
                 .contentType(MediaType.APPLICATION_XML)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("tadafor-iati.xml").build().toString())
                 .body(xml);
+    }
+
+    @GetMapping("/api/v1/exports/consultation-pack")
+    @PreAuthorize("hasAnyRole('NATIONAL', 'PROGRAMME', 'ADMIN')")
+    ResponseEntity<byte[]> consultationPack(@AuthenticationPrincipal SignedInUser user) {
+        byte[] workbook = pack.write(user.scope(), LocalDate.now(MOROCCO));
+        audit.record("EXPORT", "consultation-pack", "xlsx, provinces compared");
+        return ResponseEntity.ok()
+                .contentType(XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("tadafor-consultation-nationale.xlsx").build().toString())
+                .body(workbook);
     }
 }
