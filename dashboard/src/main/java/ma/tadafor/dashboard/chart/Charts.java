@@ -58,9 +58,10 @@ public final class Charts {
         return new ValueAxis().setPosition(rtl ? "right" : "left");
     }
 
-    /** Categories down the reading side of a horizontal bar chart, the first on top. */
+    /** Categories down the reading side of a horizontal bar chart, the first on top; long names end in "…". */
     public static CategoryAxis sideCategories(List<String> names, boolean rtl) {
-        return new CategoryAxis().setData(names.toArray()).setInverse(true).setPosition(rtl ? "right" : "left");
+        return new CategoryAxis().setData(names.toArray()).setInverse(true).setPosition(rtl ? "right" : "left")
+                .setAxisLabel(Map.of("width", 180, "overflow", "truncate"));
     }
 
     /** The value axis of a horizontal bar chart: bars grow away from the reading side. */

@@ -348,7 +348,8 @@ class Overview {
                 }
             }
             ranked.sort(Comparator.comparing((Ranked r) -> r.per1000() == null ? -1 : r.per1000()).reversed());
-            List<String> names = ranked.stream().map(r -> rtl ? r.commune().nameAr() : r.commune().nameFr()).toList();
+            List<String> names = ranked.stream()
+                    .map(r -> rtl && r.commune().nameAr() != null ? r.commune().nameAr() : r.commune().nameFr()).toList();
             // The chart shows the leading communes legibly; the table lists them all.
             List<Ranked> shown = ranked.subList(0, Math.min(RANKED_IN_CHART, ranked.size()));
             Drill[] bars = shown.stream().map(r -> new Drill().setDrill(links.url("/", "commune:" + r.commune().code()))

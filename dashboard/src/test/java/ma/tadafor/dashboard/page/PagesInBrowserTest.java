@@ -20,7 +20,7 @@ import ma.tadafor.dashboard.DemoApplicationTest;
  */
 class PagesInBrowserTest extends DemoApplicationTest {
 
-    private static final List<String> PAGES = List.of("/", "/results", "/commune", "/mechanisms", "/quality");
+    private static final List<String> PAGES = List.of("/", "/results", "/commune", "/mechanisms", "/convergence", "/quality");
 
     @BeforeEach
     void marts() {
@@ -126,6 +126,7 @@ class PagesInBrowserTest extends DemoApplicationTest {
             assertThat(browser.status("/commune/data?scope=province:05.081")).isEqualTo(403);
             assertThat(browser.status("/quality/data?scope=region:05")).isEqualTo(403);
             assertThat(browser.status("/mechanisms/data?scope=province:05.081&mechanism=PETITION")).isEqualTo(403);
+            assertThat(browser.status("/convergence/data?scope=programme")).isEqualTo(403);
             browser.consoleErrors(); // the refusals just asked for, logged by the browser as failed loads
             browser.open("/quality?lang=fr");
             assertThat(browser.all("table.runs")).as("run history is for ADMIN and PROGRAMME").isEmpty();

@@ -1,0 +1,68 @@
+package ma.tadafor.dashboard.convergence;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.territory.TerritoryQueries;
+
+/** Convergence with INDH: the page, its charts as JSON, their tables as files. */
+@Controller
+class ConvergenceController {
+
+    private final Convergence convergence;
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    ConvergenceController(Convergence convergence, TerritoryQueries territories, TableExports exports) {
+        this.convergence = convergence;
+        this.territories = territories;
+        this.exports = exports;
+    }
+
+    @GetMapping("/convergence")
+    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Model model) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        ViewFilters filters = new ViewFilters(null, null, null, null, null);
+        model.addAttribute("scope", scope);
+        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
+        model.addAttribute("filters", filters);
+        model.addAttribute("dataUrl", filters.url("/convergence/data", scope.key()));
+        model.addAttribute("tableBase", "/convergence/table/");
+        model.addAttribute("query", filters.url("", scope.key()));
+        return "pages/convergence";
+    }
+
+    @GetMapping("/convergence/data")
+    @ResponseBody
+    Convergence.ConvergenceData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale) {
+        return convergence.data(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories), locale);
+    }
+
+    @GetMapping("/convergence/table/{chart}")
+    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        String format = parameters.getOrDefault("format", "csv");
+        if (!TableExports.wantsFile(format)) {
+            throw new InvalidParameterException("format", "must be csv or xlsx");
+        }
+        ChartView view = data(parameters, user, locale).charts().stream().filter(c -> c.id().equals(chart)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("chart", "'" + chart + "' is not a chart of this page"));
+        return exports.download(view.table(), format);
+    }
+}
