@@ -110,7 +110,8 @@ class PortalFeedClientTest {
     @Test
     void transientFailuresGiveUpAfterTheLastAttempt() {
         for (int i = 0; i < 3; i++) {
-            portal.enqueue(new MockResponse.Builder().code(503).build());
+            // A fresh connection per answer: a kept-alive one the server drops would end as an I/O error instead.
+            portal.enqueue(new MockResponse.Builder().code(503).setHeader("Connection", "close").build());
         }
 
         assertThatThrownBy(() -> client.fetch(source, null, null)).isInstanceOf(SourceUnavailableException.class)
