@@ -2,6 +2,7 @@ package ma.tadafor.dashboard.report;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,7 +42,10 @@ final class IatiExport {
     private static final String ROLE_FUNDING = "1";
     private static final String ROLE_ACCOUNTABLE = "2";
     private static final String ROLE_IMPLEMENTING = "4";
+    private static final String STATUS_PIPELINE = "1";
     private static final String STATUS_IMPLEMENTATION = "2";
+    /** Work over, the activity still open for its final report and evaluation. */
+    private static final String STATUS_FINALISATION = "3";
     private static final String DATE_ACTUAL_START = "2";
     private static final String DATE_PLANNED_END = "3";
     private static final String RESULT_OUTCOME = "2";
@@ -89,7 +93,7 @@ final class IatiExport {
             xml.writeAttribute("last-updated-datetime", timestamp);
             xml.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "fr");
             xml.writeAttribute("default-currency", "EUR");
-            activity(xml);
+            activity(xml, now.toLocalDate());
             for (Map.Entry<String, List<IndicatorDefinition>> result : byResult.entrySet()) {
                 result(xml, result.getKey(), result.getValue(), figures);
             }
@@ -103,7 +107,7 @@ final class IatiExport {
         return out.toByteArray();
     }
 
-    private void activity(XMLStreamWriter xml) throws XMLStreamException {
+    private void activity(XMLStreamWriter xml, LocalDate today) throws XMLStreamException {
         text(xml, "iati-identifier", ENABEL_ORG_REF + "-" + programme.enabelCode());
         xml.writeStartElement("reporting-org");
         xml.writeAttribute("ref", ENABEL_ORG_REF);
@@ -122,7 +126,8 @@ final class IatiExport {
             participatingOrg(xml, ROLE_ACCOUNTABLE, null, partner);
         }
         participatingOrg(xml, ROLE_IMPLEMENTING, ENABEL_ORG_REF, programme.implementer());
-        empty(xml, "activity-status", "code", STATUS_IMPLEMENTATION);
+        empty(xml, "activity-status", "code", today.isBefore(programme.start()) ? STATUS_PIPELINE
+                : today.isAfter(programme.end()) ? STATUS_FINALISATION : STATUS_IMPLEMENTATION);
         activityDate(xml, DATE_ACTUAL_START, programme.start().toString());
         activityDate(xml, DATE_PLANNED_END, programme.end().toString());
         empty(xml, "recipient-country", "code", "MA");

@@ -40,6 +40,8 @@ class IatiExportTest extends DemoApplicationTest {
                 .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
         Element activity = (Element) xml.getElementsByTagName("iati-activity").item(0);
         assertThat(text(activity, "iati-identifier")).isEqualTo("BE-BCE_KBO-0264814354-MAR20002");
+        // the programme ended on 2025-06-30: its final reporting is under way
+        assertThat(((Element) activity.getElementsByTagName("activity-status").item(0)).getAttribute("code")).isEqualTo("3");
         List<String> results = new ArrayList<>();
         for (Element result : children(activity, "result")) {
             results.add(text(result, "narrative").substring(0, 2));
@@ -64,7 +66,9 @@ class IatiExportTest extends DemoApplicationTest {
             sums.merge(dimension.getAttribute("name"), Double.parseDouble(split.getAttribute("value")), Double::sum);
         }
         assertThat(sums).containsOnlyKeys("sex", "age", "disability").allSatisfy((name, sum) -> assertThat(sum).isEqualTo(actual));
-        assertThat(indicator(xml, "R2.1").getElementsByTagName("dimension").getLength()).isZero();
+        Element petitions = indicator(xml, "R2.1");
+        assertThat(petitions.getElementsByTagName("dimension").getLength()).isZero();
+        assertThat(((Element) petitions.getElementsByTagName("baseline").item(0)).getAttribute("value")).isEqualTo("6");
     }
 
     @Test

@@ -79,10 +79,9 @@ public final class ResultsFrameworkStore {
             List<IndicatorDefinition> indicators = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    double baseline = rows.getDouble(12);
                     indicators.add(new IndicatorDefinition(rows.getString(1), rows.getString(2), rows.getInt(3),
                             rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
-                            rows.getString(9), rows.getBoolean(10), rows.getString(11), rows.wasNull() ? null : baseline));
+                            rows.getString(9), rows.getBoolean(10), rows.getString(11), rows.getObject(12, Double.class)));
                 }
             }
             return indicators;
