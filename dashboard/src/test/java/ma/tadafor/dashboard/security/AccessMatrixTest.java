@@ -43,6 +43,8 @@ class AccessMatrixTest extends DemoApplicationTest {
             GET    | /api/v1/ingestion/quarantine                               |                          | 200 200 403 403 403 403
             GET    | /api/v1/audit                                              |                          | 200 403 403 403 403 403
             GET    | /api/v1/me/tokens                                          |                          | 200 200 200 200 200 200
+            GET    | /api/v1/exports/iati                                       |                          | 200 200 200 403 403 403
+            GET    | /api/v1/exports/consultation-pack                          |                          | 200 200 200 403 403 403
             """)
     void eachRoleGetsWhatItMay(String method, String path, String body, String expected) throws Exception {
         List<String> statuses = List.of(expected.split(" "));
