@@ -9,6 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -27,11 +28,14 @@ class ResultsController {
     private final ResultsFramework framework;
     private final TerritoryQueries territories;
     private final TableExports exports;
+    private final NarrativeEditor narratives;
 
-    ResultsController(ResultsFramework framework, TerritoryQueries territories, TableExports exports) {
+    ResultsController(ResultsFramework framework, TerritoryQueries territories, TableExports exports,
+            NarrativeEditor narratives) {
         this.framework = framework;
         this.territories = territories;
         this.exports = exports;
+        this.narratives = narratives;
     }
 
     @GetMapping("/results")
@@ -49,6 +53,19 @@ class ResultsController {
         model.addAttribute("tableBase", "/results/table/");
         model.addAttribute("query", filters.url("", scope.key()));
         return "pages/results";
+    }
+
+    /** A programme manager's comment on one indicator for the view's scope and semester; back to the same view. */
+    @PostMapping("/results/narrative")
+    String narrative(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        String semester = semester(parameters);
+        if (semester == null) {
+            throw new InvalidParameterException("semester", "say which semester the comment is for");
+        }
+        narratives.write(parameters.getOrDefault("code", ""), scope.key(), semester, parameters.get("textFr"),
+                parameters.get("textAr"), user.getUsername());
+        return "redirect:" + new ViewFilters(semester, null, null, null, null).url("/results", scope.key());
     }
 
     @GetMapping("/results/data")

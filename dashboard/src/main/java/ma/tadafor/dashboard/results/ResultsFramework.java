@@ -60,7 +60,8 @@ class ResultsFramework {
     }
 
     record Row(String code, String label, String unit, Double baseline, Double target, Double actual,
-               Double achievement, String status, String statusLabel, String narrative) {
+               Double achievement, String status, String statusLabel, String narrative, String narrativeFr,
+               String narrativeAr) {
     }
 
     record Result(String code, String label, List<Row> indicators) {
@@ -92,7 +93,8 @@ class ResultsFramework {
                     arabic && figure.labelAr() != null ? figure.labelAr() : figure.labelFr(), figure.unit(),
                     figure.baseline(), figure.target(), figure.actual(), achievement(figure.actual(), figure.target()),
                     figure.status(), text("status." + figure.status(), locale),
-                    narrative == null ? null : arabic && narrative.textAr() != null ? narrative.textAr() : narrative.textFr()));
+                    narrative == null ? null : arabic && narrative.textAr() != null ? narrative.textAr() : narrative.textFr(),
+                    narrative == null ? null : narrative.textFr(), narrative == null ? null : narrative.textAr()));
         }
         List<Result> results = new ArrayList<>();
         byResult.forEach((code, rows) -> results.add(new Result(code, text("result." + code, locale), rows)));

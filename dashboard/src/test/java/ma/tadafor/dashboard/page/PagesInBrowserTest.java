@@ -139,6 +139,36 @@ class PagesInBrowserTest extends DemoApplicationTest {
         }
     }
 
+    @Test
+    void aProgrammeManagerCommentsAnIndicatorAndAGovernorCannot() {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("enabel", PASSWORD);
+            browser.open("/results?lang=fr");
+            WebElement editor = browser.all("tr[data-indicator='R2.1'] details.narrative-editor").get(0);
+            editor.findElement(org.openqa.selenium.By.tagName("summary")).click();
+            editor.findElement(org.openqa.selenium.By.name("textFr")).sendKeys("Retard dû aux élections <script>alert(1)</script>");
+            editor.findElement(org.openqa.selenium.By.name("textAr")).sendKeys("تأخر بسبب الانتخابات");
+            editor.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+            browser.open("/results?lang=fr");
+            assertThat(browser.all("tr[data-indicator='R2.1'] p.narrative").get(0).getText())
+                    .isEqualTo("Retard dû aux élections <script>alert(1)</script>");
+            browser.open("/results?lang=ar");
+            assertThat(browser.all("tr[data-indicator='R2.1'] p.narrative").get(0).getText()).isEqualTo("تأخر بسبب الانتخابات");
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("gov-beni-mellal", PASSWORD);
+            browser.open("/results?lang=fr");
+            assertThat(browser.all("details.narrative-editor")).isEmpty();
+            Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    var done = arguments[arguments.length - 1];
+                    var form = new URLSearchParams({code: 'R2.1', scope: 'province:05.091', semester: '2024S1', textFr: 'x',
+                        _csrf: document.querySelector('input[name=_csrf]').value});
+                    fetch('/results/narrative', {method: 'POST', body: form, redirect: 'manual'}).then(r => done(r.status));""");
+            assertThat(status).as("only programme managers write comments").isEqualTo(403L);
+        }
+    }
+
     /** Counts from 1 to 4 in a commune's breakdowns by disability or age × sex: "< 5" for a focal point, exact for the administrator. */
     @Test
     void smallCountsOfACommuneAreHiddenButForTheAdministrator() throws Exception {
