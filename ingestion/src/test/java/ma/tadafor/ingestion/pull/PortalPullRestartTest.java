@@ -94,7 +94,10 @@ class PortalPullRestartTest {
         for (String table : TABLES.keySet()) {
             assertThat(actual.get(table)).as(table).containsExactlyElementsOf(expected.get(table));
         }
-        assertThat(single(interrupted, "SELECT string_agg(DISTINCT status, ',') FROM ingestion_run")).isEqualTo("COMPLETED");
+        assertThat(single(interrupted, "SELECT string_agg(DISTINCT status, ',') FROM ingestion_run_source"))
+                .as("every source of the resumed run completed; the run: "
+                        + single(interrupted, "SELECT string_agg(status, ',') FROM ingestion_run"))
+                .isEqualTo("COMPLETED");
     }
 
     /** Starts the pulling JVM and kills it once the portals have served {@code requests} more pages. */
