@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-import ma.tadafor.dashboard.api.InvalidParameterException;
-import ma.tadafor.dashboard.chart.ChartView;
+import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
@@ -70,12 +69,6 @@ class QualityController {
     @GetMapping("/quality/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        String format = parameters.getOrDefault("format", "csv");
-        if (!TableExports.wantsFile(format)) {
-            throw new InvalidParameterException("format", "must be csv or xlsx");
-        }
-        ChartView view = data(parameters, user, locale).charts().stream().filter(c -> c.id().equals(chart)).findFirst()
-                .orElseThrow(() -> new InvalidParameterException("chart", "'" + chart + "' is not a chart of this page"));
-        return exports.download(view.table(), format);
+        return ChartTables.download(exports, data(parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 }
