@@ -24,8 +24,10 @@ public final class IndicatorQueries {
 
     /** @param scope {@code programme}, {@code region:05}, {@code province:05.091} or {@code commune:05.091.01.07} */
     public List<IndicatorFigure> indicators(String scope, String semester) {
+        // Targets are configuration: the live one wins, so a change shows at once (its status follows
+        // with the next refresh of the marts).
         String sql = """
-                SELECT i.code, i.result, i.label_fr, i.label_ar, i.unit, i.baseline, coalesce(m.target, t.target),
+                SELECT i.code, i.result, i.label_fr, i.label_ar, i.unit, i.baseline, coalesce(t.target, m.target),
                        m.actual, coalesce(m.status, 'NO_DATA')
                 FROM indicator i
                 LEFT JOIN mart_indicator m ON m.indicator_code = i.code AND m.scope = ? AND m.semester = ?
