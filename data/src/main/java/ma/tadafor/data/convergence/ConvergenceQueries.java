@@ -1,13 +1,11 @@
 package ma.tadafor.data.convergence;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
+
+import ma.tadafor.data.Rows;
 
 import ma.tadafor.data.territory.TerritorialScope;
 
@@ -62,22 +60,8 @@ public final class ConvergenceQueries {
         return links;
     }
 
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
 
-    private void query(String sql, List<Object> parameters, RowReader reader) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading the convergence marts failed: " + e.getMessage(), e);
-        }
+    private void query(String sql, List<Object> parameters, Rows.Reader reader) {
+        Rows.each(dataSource, sql, parameters, reader, "reading the convergence marts");
     }
 }

@@ -1,8 +1,6 @@
 package ma.tadafor.data.mart;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
+
+import ma.tadafor.data.Rows;
 
 import ma.tadafor.data.territory.TerritorialScope;
 
@@ -83,21 +83,8 @@ public final class ParticipationQueries {
         return String.join(" AND ", conditions);
     }
 
-    private interface RowReader {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    private static void query(Connection connection, String sql, List<Object> parameters, RowReader reader)
+    private static void query(Connection connection, String sql, List<Object> parameters, Rows.Reader reader)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reader.read(rows);
-                }
-            }
-        }
+        Rows.each(connection, sql, parameters, reader);
     }
 }
