@@ -23,7 +23,8 @@ import ma.tadafor.data.Dirhams;
  * tables with DuckDB's appender (row-by-row JDBC inserts are ~150× slower here), then merged in
  * one transaction. A newer version of an item replaces the older one and all its cells; an older
  * or equal version, or one older than the item's withdrawal, changes nothing, so replaying a
- * page is harmless.
+ * page is harmless. Each applied version whose status is new for its item is appended to
+ * {@code activity_status_change}: the only history of statuses there is.
  */
 public final class ActivityStore {
 
@@ -161,6 +162,13 @@ public final class ActivityStore {
             inserted = counts.getLong(2);
             updated = counts.getLong(3);
         }
+        // The feed keeps no history: a status is remembered when a version bringing it is applied.
+        update(connection, """
+                INSERT INTO activity_status_change
+                SELECT ?, s.item_id, s.status, s.updated_at
+                FROM stage_activity s JOIN stage_apply USING (item_id, updated_at)
+                LEFT JOIN activity a ON a.source_id = ? AND a.item_id = s.item_id
+                WHERE a.item_id IS NULL OR a.status <> s.status""", sourceId, sourceId);
         // Deleting scans the fact tables: only when older versions are actually replaced.
         if (updated > 0) {
             deleteItems(connection, sourceId, "SELECT item_id FROM stage_apply WHERE existed");
