@@ -8,6 +8,7 @@ import static ma.tadafor.data.mart.ParticipationDimension.SEMESTER;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.Objects;
 
 import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarSeries;
+import org.icepear.echarts.charts.funnel.FunnelDataItem;
+import org.icepear.echarts.charts.funnel.FunnelLabel;
 import org.icepear.echarts.charts.funnel.FunnelSeries;
 import org.icepear.echarts.charts.line.LineSeries;
 import org.icepear.echarts.charts.pie.PieDataItem;
@@ -39,6 +42,7 @@ import ma.tadafor.data.mart.ParticipationFigures;
 import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.PetitionFunnelQueries;
+import ma.tadafor.data.mart.PetitionFunnelQueries.StageDuration;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.data.user.UserRole;
@@ -178,7 +182,10 @@ class Mechanisms {
                     text("column.participants")), table));
         }
 
-        /** Petitions by the stage they reached, in the chosen semester (every filter on people is moot here). */
+        /**
+         * Petitions by the stage they reached, in the chosen semester (every filter on people is moot
+         * here), each stage labelled with the median days it took from the one before.
+         */
         ChartView funnel() {
             LocalDate from = null;
             LocalDate to = null;
@@ -188,22 +195,32 @@ class Mechanisms {
                 from = LocalDate.of(year, first ? 1 : 7, 1);
                 to = first ? LocalDate.of(year, 6, 30) : LocalDate.of(year, 12, 31);
             }
-            Map<String, Long> funnel = petitions.funnel(user.scope(), scope.programme() ? null : scope.territory().code(),
-                    from, to);
-            List<PieDataItem> stages = new ArrayList<>();
+            String under = scope.programme() ? null : scope.territory().code();
+            Map<String, Long> funnel = petitions.funnel(user.scope(), under, from, to);
+            Map<String, StageDuration> durations = new LinkedHashMap<>();
+            petitions.durations(user.scope(), under, from, to).forEach(duration -> durations.put(duration.to(), duration));
+            List<FunnelDataItem> stages = new ArrayList<>();
             List<List<Object>> table = new ArrayList<>();
             long submitted = funnel.getOrDefault("SUBMITTED", 0L);
             funnel.forEach((stage, count) -> {
                 String name = text("petition." + stage);
-                stages.add(new PieDataItem().setName(name).setValue(count));
-                table.add(List.of(name, count, submitted == 0 ? "" : Math.round(count * 1000.0 / submitted) / 10.0));
+                StageDuration duration = durations.get(stage);
+                Double median = duration == null || duration.medianDays() == null ? null
+                        : Math.round(duration.medianDays() * 10) / 10.0;
+                String label = name + " : " + count + (median == null ? "" : "\n" + text("mechanisms.funnel.median",
+                        String.format(locale, "%.1f", median)));
+                stages.add(new FunnelDataItem().setName(name).setValue(count).setLabel(new FunnelLabel().setFormatter(label)));
+                table.add(Arrays.asList(name, count,
+                        submitted == 0 ? "" : Math.round(count * 1000.0 / submitted) / 10.0,
+                        median, duration == null ? null : duration.petitions()));
             });
             Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
                     .setSeries(new FunnelSeries().setName(text("mechanism.PETITION")).setSort("none")
                             .setTop(40).setBottom(8).setLeft("10%").setWidth("80%")
                             .setData(stages.toArray()));
             return chart("funnel", option, new Table("petition-funnel", List.of(text("column.stage"),
-                    text("column.petitions"), text("column.ofSubmitted")), table));
+                    text("column.petitions"), text("column.ofSubmitted"), text("column.medianDays"),
+                    text("column.petitionsTimed")), table));
         }
 
         private ParticipationFigures query(List<ParticipationDimension> groupBy, boolean inSemester) {
@@ -232,8 +249,8 @@ class Mechanisms {
                     Charts.json(option), table, null);
         }
 
-        private String text(String key) {
-            return messages.getMessage(key, null, key, locale);
+        private String text(String key, Object... arguments) {
+            return messages.getMessage(key, arguments.length == 0 ? null : arguments, key, locale);
         }
     }
 }

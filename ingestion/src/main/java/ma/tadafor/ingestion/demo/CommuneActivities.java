@@ -2,12 +2,10 @@ package ma.tadafor.ingestion.demo;
 
 import static java.time.ZoneOffset.UTC;
 import static ma.tadafor.data.activity.ActivityStatus.ACCEPTED;
-import static ma.tadafor.data.activity.ActivityStatus.ADMISSIBLE;
 import static ma.tadafor.data.activity.ActivityStatus.CANCELLED;
 import static ma.tadafor.data.activity.ActivityStatus.CLOSED;
 import static ma.tadafor.data.activity.ActivityStatus.HELD;
 import static ma.tadafor.data.activity.ActivityStatus.IMPLEMENTED;
-import static ma.tadafor.data.activity.ActivityStatus.INADMISSIBLE;
 import static ma.tadafor.data.activity.ActivityStatus.IN_PROGRESS;
 import static ma.tadafor.data.activity.ActivityStatus.ON_AGENDA;
 import static ma.tadafor.data.activity.ActivityStatus.PLANNED;
@@ -204,10 +202,9 @@ final class CommuneActivities implements Iterator<Activity> {
         switch (mechanism) {
             case PETITION -> {
                 status = SUBMITTED;
-                boolean admissible = random.nextDouble() < 0.85;
-                if (step(admissible ? ADMISSIBLE : INADMISSIBLE, 15, 60) && admissible
-                        && random.nextDouble() < 0.7 && step(ON_AGENDA, 15, 90)) {
-                    step(random.nextDouble() < 0.55 ? ACCEPTED : REJECTED, 5, 30);
+                PetitionLifecycle.Step next;
+                while ((next = PetitionLifecycle.next(status, random)) != null && step(next)) {
+                    // walks on until the petition stops or the cutoff comes
                 }
             }
             case CONSULTATIVE_OPINION -> {
@@ -277,12 +274,15 @@ final class CommuneActivities implements Iterator<Activity> {
 
     /** Moves to {@code next} some days later, unless that is past the cutoff. */
     private boolean step(ActivityStatus next, int minDays, int maxDays) {
-        Instant then = updatedAt.plusSeconds(86_400L * random.nextInt(minDays, maxDays + 1)
-                + random.nextInt(-4 * 3600, 4 * 3600));
+        return step(new PetitionLifecycle.Step(next, minDays, maxDays));
+    }
+
+    private boolean step(PetitionLifecycle.Step next) {
+        Instant then = next.after(updatedAt, random);
         if (then.isAfter(CUTOFF)) {
             return false;
         }
-        status = next;
+        status = next.status();
         updatedAt = then;
         return true;
     }

@@ -1,12 +1,20 @@
 package ma.tadafor.ingestion.simulator;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
+import ma.tadafor.data.activity.Mechanism;
 import ma.tadafor.ingestion.demo.DemoCommune;
 import ma.tadafor.ingestion.demo.DemoDataGenerator;
+import ma.tadafor.ingestion.demo.PetitionLifecycle;
+import ma.tadafor.ingestion.demo.Seeds;
 
 /**
  * A commune's feed: every item in its latest version, in feed order (updatedAt, id). A change
@@ -87,6 +95,49 @@ final class CommuneFeed {
             ids.add(version.id);
         }
         return ids;
+    }
+
+    /**
+     * The portal lives {@code days} more days: its clock moves on and its petitions along their life
+     * cycle, each step a new version dated when it happens. A petition's next step is drawn once (from
+     * the item and its status), so a step due before the clock's current time never comes: by then
+     * the portal had not moved it.
+     *
+     * @return how many steps were taken
+     */
+    synchronized int passDays(int days) {
+        Instant since = clock;
+        Instant until = clock.plus(Duration.ofDays(days));
+        List<ItemVersion> steps = new ArrayList<>();
+        for (ItemVersion version : versions) {
+            if (version.superseded || version.deleted || version.mechanism != Mechanism.PETITION) {
+                continue;
+            }
+            ItemVersion current = version;
+            while (true) {
+                SplittableRandom random = Seeds.random(seed, "petition-step", communeCode + "/" + current.id + "/" + current.status);
+                PetitionLifecycle.Step step = PetitionLifecycle.next(current.status, random);
+                Instant at = step == null ? null : step.after(current.updatedAt, random);
+                if (at == null || !at.isAfter(since) || at.isAfter(until)) {
+                    break;
+                }
+                current = current.progressed(step.status(), at, itemJson);
+                steps.add(current);
+            }
+        }
+        steps.sort(Comparator.comparing((ItemVersion version) -> version.updatedAt).thenComparing(version -> version.id));
+        Map<String, ItemVersion> latest = new HashMap<>();
+        for (ItemVersion version : versions) {
+            if (!version.superseded) {
+                latest.put(version.id, version);
+            }
+        }
+        for (ItemVersion step : steps) {
+            supersede(latest.get(step.id), step);
+            latest.put(step.id, step);
+        }
+        clock = until;
+        return steps.size();
     }
 
     synchronized void withdraw(String itemId) {

@@ -3,6 +3,7 @@ package ma.tadafor.ingestion.simulator;
 import java.time.Instant;
 
 import ma.tadafor.data.activity.Activity;
+import ma.tadafor.data.activity.ActivityStatus;
 import ma.tadafor.ingestion.feed.FeedJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +48,14 @@ final class ItemJson {
             ObjectNode cell = (ObjectNode) cells.get(revision % cells.size());
             cell.put("count", cell.path("count").asInt() + 1);
         }
+        return mapper.writeValueAsBytes(item);
+    }
+
+    /** A new version: updated at {@code at}, in {@code status}. */
+    byte[] withStatus(byte[] json, ActivityStatus status, Instant at) {
+        ObjectNode item = tree(json);
+        item.put("updatedAt", at.toString());
+        item.put("status", status.name());
         return mapper.writeValueAsBytes(item);
     }
 

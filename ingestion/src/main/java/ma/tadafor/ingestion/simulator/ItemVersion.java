@@ -3,6 +3,8 @@ package ma.tadafor.ingestion.simulator;
 import java.time.Instant;
 
 import ma.tadafor.data.activity.Activity;
+import ma.tadafor.data.activity.ActivityStatus;
+import ma.tadafor.data.activity.Mechanism;
 
 /**
  * One version of an item as its portal serves it: its place in feed order, (updatedAt, id), and
@@ -15,6 +17,9 @@ final class ItemVersion {
     final byte[] json;
     final int cells;
     final boolean deleted;
+    /** The item's mechanism and status; null for a tombstone. */
+    final Mechanism mechanism;
+    final ActivityStatus status;
     /** 0 for the generator's version, then one more for each change. */
     final int revision;
     /** How it is served broken; null when served as written. */
@@ -22,13 +27,15 @@ final class ItemVersion {
     /** A newer version exists: this one is no longer served. Guarded by its feed. */
     boolean superseded;
 
-    private ItemVersion(Instant updatedAt, String id, byte[] json, int cells, boolean deleted, int revision,
-            Malformation malformation) {
+    private ItemVersion(Instant updatedAt, String id, byte[] json, int cells, Mechanism mechanism, ActivityStatus status,
+            int revision, Malformation malformation) {
         this.updatedAt = updatedAt;
         this.id = id;
         this.json = json;
         this.cells = cells;
-        this.deleted = deleted;
+        this.deleted = status == null;
+        this.mechanism = mechanism;
+        this.status = status;
         this.revision = revision;
         this.malformation = malformation;
     }
@@ -36,15 +43,21 @@ final class ItemVersion {
     /** The generator's version of an activity. */
     static ItemVersion of(Activity activity, ItemJson itemJson, Malformation malformation) {
         return new ItemVersion(activity.updatedAt(), activity.id(), itemJson.item(activity),
-                activity.participation().size(), false, 0, malformation);
+                activity.participation().size(), activity.mechanism(), activity.status(), 0, malformation);
     }
 
     static ItemVersion tombstone(String id, Instant at, int revision, ItemJson itemJson) {
-        return new ItemVersion(at, id, itemJson.tombstone(id, at), 0, true, revision, null);
+        return new ItemVersion(at, id, itemJson.tombstone(id, at), 0, null, null, revision, null);
     }
 
     ItemVersion revised(Instant at, ItemJson itemJson) {
-        return new ItemVersion(at, id, itemJson.revised(json, at, revision + 1), cells, false, revision + 1,
+        return new ItemVersion(at, id, itemJson.revised(json, at, revision + 1), cells, mechanism, status, revision + 1,
+                malformation);
+    }
+
+    /** The item moved on to {@code next} at {@code at}, nothing else changed. */
+    ItemVersion progressed(ActivityStatus next, Instant at, ItemJson itemJson) {
+        return new ItemVersion(at, id, itemJson.withStatus(json, next, at), cells, mechanism, next, revision + 1,
                 malformation);
     }
 

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Commune portals on 127.0.0.1 serving the demo generator's activities through the feed of
  * PORTAL_FEED.md, with the faults of {@link SimulatorSettings}. Each commune answers at
  * {@link #baseUrl} with its {@link #token}; its feed is generated on first use and kept, and it
- * changes only through the simulator: items changed while paged, {@link #touch} and
+ * changes only through the simulator: items changed while paged, {@link #touch}, {@link #passDays} and
  * {@link #withdraw}, stamped by the commune's own clock ({@link #now}), never by the wall clock.
  */
 public final class PortalSimulator implements AutoCloseable {
@@ -124,6 +124,16 @@ public final class PortalSimulator implements AutoCloseable {
     /** {@link #touch} on every commune; returns how many items were touched. */
     public long touchAll(double fraction) {
         return portals.keySet().stream().mapToLong(code -> touch(code, fraction).size()).sum();
+    }
+
+    /**
+     * The portals live {@code days} more days: their clocks move on and petitions take the steps of
+     * their life cycle that fall in that time, each a new version dated the day it happens.
+     *
+     * @return how many steps were taken, over all communes
+     */
+    public long passDays(int days) {
+        return portals.values().stream().mapToLong(portal -> portal.feed().passDays(days)).sum();
     }
 
     /** The item is withdrawn now: it is served as a tombstone from then on. */

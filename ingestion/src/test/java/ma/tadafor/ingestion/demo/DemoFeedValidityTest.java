@@ -47,7 +47,8 @@ class DemoFeedValidityTest {
     private static final Set<Mechanism> MEETINGS = EnumSet.of(Mechanism.CITIZEN_MEETING, Mechanism.YOUTH_COUNCIL,
             Mechanism.NEIGHBOURHOOD_COMMITTEE, Mechanism.IEECAG_SESSION, Mechanism.DIALOGUE_SPACE, Mechanism.TRAINING);
     private static final Map<Mechanism, Set<ActivityStatus>> LIFE_CYCLES = Map.of(
-            Mechanism.PETITION, EnumSet.of(SUBMITTED, ADMISSIBLE, INADMISSIBLE, ON_AGENDA, ACCEPTED, REJECTED),
+            Mechanism.PETITION, EnumSet.of(SUBMITTED, ADMISSIBLE, INADMISSIBLE, ON_AGENDA, ACCEPTED, REJECTED,
+                    IMPLEMENTED),
             Mechanism.CONSULTATIVE_OPINION, EnumSet.of(SUBMITTED, ON_AGENDA, ACCEPTED, REJECTED),
             Mechanism.SUGGESTION, EnumSet.of(SUBMITTED, ACCEPTED, REJECTED, CLOSED),
             Mechanism.INFORMATION_REQUEST, EnumSet.of(SUBMITTED, CLOSED, REJECTED),

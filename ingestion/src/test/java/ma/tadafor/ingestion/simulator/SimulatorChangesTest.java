@@ -3,6 +3,7 @@ package ma.tadafor.ingestion.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import ma.tadafor.data.activity.Activity;
+import ma.tadafor.data.activity.ActivityStatus;
+import ma.tadafor.data.activity.Mechanism;
 import ma.tadafor.ingestion.demo.DemoCommune;
 import ma.tadafor.ingestion.demo.DemoDataGenerator;
 import ma.tadafor.ingestion.demo.ProgrammeCommunes;
@@ -137,6 +140,53 @@ class SimulatorChangesTest {
             assertThatThrownBy(() -> simulator.withdraw(COMMUNE.code(), "no-such-item"))
                     .isInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void asDaysPassPetitionsMoveAlongTheirLifeCycleInVersionsDatedWhenTheyMove() throws Exception {
+        Set<ActivityStatus> open = Set.of(ActivityStatus.SUBMITTED, ActivityStatus.ADMISSIBLE, ActivityStatus.ON_AGENDA,
+                ActivityStatus.ACCEPTED);
+        Map<ActivityStatus, Set<ActivityStatus>> next = Map.of(
+                ActivityStatus.SUBMITTED, Set.of(ActivityStatus.ADMISSIBLE, ActivityStatus.INADMISSIBLE),
+                ActivityStatus.ADMISSIBLE, Set.of(ActivityStatus.ON_AGENDA),
+                ActivityStatus.ON_AGENDA, Set.of(ActivityStatus.ACCEPTED, ActivityStatus.REJECTED),
+                ActivityStatus.ACCEPTED, Set.of(ActivityStatus.IMPLEMENTED));
+        try (PortalSimulator simulator = start(SimulatorSettings.builder())) {
+            Map<String, ActivityStatus> status = new HashMap<>();
+            generated.values().forEach(activity -> status.put(activity.id(), activity.status()));
+            Instant since = simulator.now(COMMUNE.code());
+            int moves = 0;
+            for (int pull = 0; pull < 3; pull++) {
+                simulator.passDays(60);
+                Instant until = simulator.now(COMMUNE.code());
+                assertThat(until).isEqualTo(since.plus(Duration.ofDays(60)));
+                List<FeedEntry> changes = new FeedClient(simulator).pull(COMMUNE.code(), since.plusNanos(1), 100);
+                for (FeedEntry entry : changes) {
+                    Activity activity = ((FeedEntry.Valid) entry).activity();
+                    Activity original = generated.get(activity.id());
+                    assertThat(original.mechanism()).isEqualTo(Mechanism.PETITION);
+                    assertThat(activity.updatedAt()).isAfter(since).isBeforeOrEqualTo(until);
+                    assertThat(open).contains(status.get(activity.id()));
+                    assertThat(later(next, status.get(activity.id()))).as(activity.id()).contains(activity.status());
+                    assertThat(activity.participation()).isEqualTo(original.participation());
+                    status.put(activity.id(), activity.status());
+                    moves++;
+                }
+                since = until;
+            }
+            assertThat(moves).as("petitions open at the cutoff moved on").isPositive();
+            assertThat(status.values()).contains(ActivityStatus.IMPLEMENTED);
+        }
+    }
+
+    /** The statuses a petition can reach from {@code status} in one step or more (a pull may see several at once). */
+    private static Set<ActivityStatus> later(Map<ActivityStatus, Set<ActivityStatus>> next, ActivityStatus status) {
+        Set<ActivityStatus> reached = new HashSet<>();
+        for (ActivityStatus step : next.getOrDefault(status, Set.of())) {
+            reached.add(step);
+            reached.addAll(later(next, step));
+        }
+        return reached;
     }
 
     private static PortalSimulator start(SimulatorSettings.Builder settings) {
