@@ -10,6 +10,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -21,6 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.zaxxer.hikari.HikariDataSource;
+
+import ma.tadafor.dashboard.demo.DemoProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,6 +58,12 @@ public abstract class DemoApplicationTest {
     @Autowired
     protected JsonMapper json;
 
+    @Autowired
+    private HikariDataSource demoWarehouse;
+
+    @Autowired
+    private DemoProperties demo;
+
     protected final HttpClient http = HttpClient.newHttpClient();
 
     protected HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
@@ -68,12 +81,41 @@ public abstract class DemoApplicationTest {
         return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** The demo's first pull is followed by a marts refresh (Spark); figures exist once it is done. */
+    /**
+     * The demo's pulls (the first and the later ones) are each followed by a marts refresh (Spark);
+     * the figures are final once every pull has ended and a refresh started after the last one that
+     * changed anything has completed.
+     */
     protected void awaitMarts() {
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            Map<String, Object> total = object(get("/api/v1/participation", "admin"));
-            return total.get("total") instanceof Map<?, ?> figures && ((Number) figures.get("participants")).longValue() > 0;
-        });
+        await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1)).until(this::demoSettled);
+    }
+
+    /** Every pull of the demo has ended (a test starting its own pull now is not skipped for a busy source). */
+    protected void awaitDemoPulls() {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(this::demoPullsEnded);
+    }
+
+    private boolean demoPullsEnded() throws SQLException {
+        return holds("""
+                SELECT (SELECT count(*) FROM ingestion_run WHERE trigger = 'demo' AND finished_at IS NOT NULL) >= %d
+                       AND NOT EXISTS (SELECT 1 FROM ingestion_run WHERE finished_at IS NULL)""".formatted(
+                1 + demo.laterPulls()));
+    }
+
+    private boolean demoSettled() throws SQLException {
+        return demoPullsEnded() && holds("""
+                SELECT NOT EXISTS (SELECT 1 FROM analytics_run WHERE status IN ('QUEUED', 'RUNNING'))
+                       AND coalesce((SELECT max(started_at) FROM analytics_run WHERE status = 'COMPLETED')
+                           >= (SELECT max(r.finished_at) FROM ingestion_run r JOIN ingestion_run_source s USING (run_id)
+                               WHERE s.inserted + s.updated + s.deleted > 0), false)""");
+    }
+
+    private boolean holds(String condition) throws SQLException {
+        try (Connection connection = demoWarehouse.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(condition)) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
     }
 
     protected Map<String, Object> object(HttpResponse<String> response) {

@@ -32,7 +32,7 @@ class DemoFirstPull implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (!runs.any()) {
-            String runId = ingestionRuns.start(List.of(), "demo");
+            String runId = ingestionRuns.start(List.of(), DemoLaterPulls.TRIGGER);
             log.info("First pull of the demo portals started: run {}", runId);
         }
     }

@@ -59,6 +59,11 @@ class DemoPortals implements ApplicationRunner, DisposableBean {
         log.info("Demo portal simulator on port {} serves {} communes", simulator.port(), portals.size());
     }
 
+    /** The portals live {@code days} more days (see {@link PortalSimulator#passDays}). */
+    long passDays(int days) {
+        return simulator.passDays(days);
+    }
+
     @Override
     public void destroy() {
         if (simulator != null) {

@@ -18,6 +18,8 @@ import ma.tadafor.data.user.UserRole;
  * @param simulatorPort  where the demo portals listen on 127.0.0.1 (0: any free port)
  * @param portalCommunes the communes that have a portal; the others report through uploads
  * @param pullSchedule   when the demo portals are pulled (cron)
+ * @param laterPulls     pulls after the first one of a new warehouse, each after the portals lived
+ *                       {@code daysBetweenPulls} more days (petitions move on: the funnel's durations)
  */
 @ConfigurationProperties("tadafor.demo")
 public record DemoProperties(
@@ -27,7 +29,9 @@ public record DemoProperties(
         @DefaultValue("1.0") double scale,
         @DefaultValue("8089") int simulatorPort,
         List<String> portalCommunes,
-        @DefaultValue("0 0 */6 * * *") String pullSchedule) {
+        @DefaultValue("0 0 */6 * * *") String pullSchedule,
+        @DefaultValue("3") int laterPulls,
+        @DefaultValue("60") int daysBetweenPulls) {
 
     public record DemoUser(String username, String displayName, UserRole role,
                            @DefaultValue Set<String> provinces, @DefaultValue Set<String> communes) {

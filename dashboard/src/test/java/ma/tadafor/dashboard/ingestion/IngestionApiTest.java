@@ -86,9 +86,8 @@ class IngestionApiTest extends DemoApplicationTest {
 
     @Test
     void aRunOnDemandIsAcceptedAndReportsPerSource() throws Exception {
-        // The demo's first pull claims every source while it runs: wait for it, or ours is skipped.
-        await().atMost(Duration.ofSeconds(60)).until(() -> items(get("/api/v1/ingestion/runs", "admin")).stream()
-                .noneMatch(run -> "RUNNING".equals(run.get("status"))));
+        // The demo's pulls claim every source while they run: wait for them, or ours is skipped.
+        awaitDemoPulls();
         HttpResponse<String> accepted = send("POST", "/api/v1/ingestion/runs", "admin",
                 "{\"sources\": [\"portal-05.091.01.07\", \"portal-05.081.01.01\"]}");
         assertThat(accepted.statusCode()).isEqualTo(202);

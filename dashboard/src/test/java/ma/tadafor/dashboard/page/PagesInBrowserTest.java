@@ -199,6 +199,38 @@ class PagesInBrowserTest extends DemoApplicationTest {
         }
     }
 
+    /** The demo's later pulls saw petitions move: the funnel gives median days between stages, in its chart and table. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePetitionFunnelShowsMedianDaysBetweenStagesSeenAcrossTheDemoPulls() throws Exception {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("enabel", PASSWORD);
+            browser.open("/mechanisms?mechanism=PETITION&lang=fr");
+            List<String> semesters = (List<String>) browser.script(
+                    "return Array.from(document.querySelectorAll('select[name=semester] option')).map(o => o.value);");
+            long timed = 0;
+            for (String semester : semesters) {
+                Map<String, Object> data = json.readValue(fetchText(browser,
+                        "/mechanisms/data?scope=programme&mechanism=PETITION&semester=" + semester), Map.class);
+                Map<String, Object> funnel = charts(data).stream().filter(chart -> chart.get("id").equals("funnel"))
+                        .findFirst().orElseThrow();
+                List<List<Object>> rows = (List<List<Object>>) ((Map<String, Object>) funnel.get("table")).get("rows");
+                assertThat(rows).hasSize(5);
+                assertThat(rows.get(0).get(3)).as("nothing comes before submission").isNull();
+                for (List<Object> row : rows.subList(1, rows.size())) {
+                    if (row.get(3) instanceof Number median) {
+                        assertThat(median.doubleValue()).as(semester + " " + row).isPositive();
+                        assertThat(((Number) row.get(4)).longValue()).isPositive();
+                        assertThat(funnel.get("option").toString()).contains("depuis l'étape précédente (médiane)");
+                        timed++;
+                    }
+                }
+            }
+            assertThat(timed).as("stages with a median over the semesters").isPositive();
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
     private static Object option(HeadlessChromium browser, String chart, String path) {
         return browser.script("return echarts.getInstanceByDom(document.querySelector("
                 + "'.chart-card[data-chart=" + chart + "] .chart')).getOption()." + path + ";");
