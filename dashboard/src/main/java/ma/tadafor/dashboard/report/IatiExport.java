@@ -187,7 +187,7 @@ final class IatiExport {
                     // IATI repeats the actual for each group, its dimension saying which
                     for (ParticipantBreakdown.Group group : breakdown.groups(definition, semester.getKey())) {
                         xml.writeStartElement("actual");
-                        xml.writeAttribute("value", String.valueOf(group.participants()));
+                        xml.writeAttribute("value", number(group.figure()));
                         xml.writeEmptyElement("dimension");
                         xml.writeAttribute("name", group.name());
                         xml.writeAttribute("value", group.value());

@@ -2,6 +2,7 @@ package ma.tadafor.dashboard.report;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +16,12 @@ import ma.tadafor.data.territory.TerritorialScope;
 
 /**
  * An indicator's actual split by sex, age band or disability, read from the participation mart at
- * national scope. Only indicators that count participants ({@code SUM_PARTICIPANTS}) split into
- * participant counts, and only when every field of their filter is a dimension of the mart (it
- * knows mechanism, role, cohort and the cell fields, not an activity's status or theme): otherwise
- * the split would not add up to the actual, and none is given.
+ * national scope, for the indicators about participants: a count ({@code SUM_PARTICIPANTS}) splits
+ * into the count of each group, a share ({@code SHARE_OF_PARTICIPANTS}, e.g. women among
+ * participants by age band) into the share within each group. Only when every field of the
+ * indicator's filters is a dimension of the mart (it knows mechanism, role, cohort and the cell
+ * fields, not an activity's status or theme): otherwise the split would not match the actual, and
+ * none is given.
  */
 final class ParticipantBreakdown {
 
@@ -28,7 +31,8 @@ final class ParticipantBreakdown {
             ParticipationDimension.AGE_BAND, "age",
             ParticipationDimension.DISABILITY, "disability");
 
-    record Group(String name, String value, long participants) {
+    /** One group's figure: participants for a count, percent within the group for a share. */
+    record Group(String name, String value, double figure) {
     }
 
     private final ParticipationQueries participation;
@@ -39,8 +43,12 @@ final class ParticipantBreakdown {
 
     /** Whether {@link #groups} answers anything for this indicator. */
     static boolean applies(IndicatorDefinition indicator) {
-        return "SUM_PARTICIPANTS".equals(indicator.computation()) && !dimensions(indicator).isEmpty()
-                && filters(indicator.activityFilter()).isPresent();
+        boolean mapped = !dimensions(indicator).isEmpty() && filters(indicator.activityFilter()).isPresent();
+        return switch (indicator.computation()) {
+            case "SUM_PARTICIPANTS" -> mapped;
+            case "SHARE_OF_PARTICIPANTS" -> mapped && filters(indicator.shareFilter()).isPresent();
+            default -> false;
+        };
     }
 
     /** The groups of the indicator's actual for the semester, dimension after dimension. */
@@ -49,16 +57,43 @@ final class ParticipantBreakdown {
         if (!indicator.cumulative()) {
             filters.put(ParticipationDimension.SEMESTER, List.of(semester.code()));
         }
+        boolean share = "SHARE_OF_PARTICIPANTS".equals(indicator.computation());
+        Map<ParticipationDimension, List<Object>> numerator = share
+                ? narrowed(filters, filters(indicator.shareFilter()).orElseThrow()) : null;
         List<Group> groups = new ArrayList<>();
         for (ParticipationDimension dimension : dimensions(indicator)) {
-            ParticipationFigures figures = participation.participation(
-                    new ParticipationQuery(List.of(dimension), filters, null, semester.lastMonth()), TerritorialScope.NATIONAL);
-            for (ParticipationFigures.Row row : figures.rows()) {
-                groups.add(new Group(IATI_NAMES.get(dimension), String.valueOf(row.dimensions().get(dimension)),
+            List<ParticipationFigures.Row> rows = participants(dimension, filters, semester);
+            Map<Object, Long> counted = new HashMap<>();
+            if (share) {
+                participants(dimension, numerator, semester).forEach(row -> counted.put(row.dimensions().get(dimension),
                         row.participants()));
+            }
+            for (ParticipationFigures.Row row : rows) {
+                if (share && row.participants() == 0) {
+                    continue;
+                }
+                Object value = row.dimensions().get(dimension);
+                groups.add(new Group(IATI_NAMES.get(dimension), String.valueOf(value), share
+                        ? Math.round(counted.getOrDefault(value, 0L) * 1000.0 / row.participants()) / 10.0
+                        : row.participants()));
             }
         }
         return groups;
+    }
+
+    private List<ParticipationFigures.Row> participants(ParticipationDimension dimension,
+            Map<ParticipationDimension, List<Object>> filters, Semester semester) {
+        return participation.participation(new ParticipationQuery(List.of(dimension), filters, null, semester.lastMonth()),
+                TerritorialScope.NATIONAL).rows();
+    }
+
+    /** The activity filter narrowed by the share filter: the share's numerator. */
+    private static Map<ParticipationDimension, List<Object>> narrowed(Map<ParticipationDimension, List<Object>> filters,
+            Map<ParticipationDimension, List<Object>> share) {
+        Map<ParticipationDimension, List<Object>> numerator = new EnumMap<>(filters);
+        share.forEach((dimension, values) -> numerator.merge(dimension, values,
+                (all, some) -> all.stream().filter(some::contains).toList()));
+        return numerator;
     }
 
     private static List<ParticipationDimension> dimensions(IndicatorDefinition indicator) {

@@ -66,6 +66,15 @@ class IatiExportTest extends DemoApplicationTest {
             sums.merge(dimension.getAttribute("name"), Double.parseDouble(split.getAttribute("value")), Double::sum);
         }
         assertThat(sums).containsOnlyKeys("sex", "age", "disability").allSatisfy((name, sum) -> assertThat(sum).isEqualTo(actual));
+        // shares split into the share within each group: women among participants by age band, and so on
+        for (String[] share : new String[][] {{"R2.6", "age"}, {"R2.7", "sex"}, {"R2.8", "sex"}}) {
+            List<Element> splits = children(period(indicator(xml, share[0]), "2024-01-01"), "actual");
+            assertThat(splits).as(share[0]).hasSizeGreaterThan(2);
+            for (Element split : splits.subList(1, splits.size())) {
+                assertThat(((Element) split.getElementsByTagName("dimension").item(0)).getAttribute("name")).isEqualTo(share[1]);
+                assertThat(Double.parseDouble(split.getAttribute("value"))).isBetween(0.0, 100.0);
+            }
+        }
         Element petitions = indicator(xml, "R2.1");
         assertThat(petitions.getElementsByTagName("dimension").getLength()).isZero();
         assertThat(((Element) petitions.getElementsByTagName("baseline").item(0)).getAttribute("value")).isEqualTo("6");
