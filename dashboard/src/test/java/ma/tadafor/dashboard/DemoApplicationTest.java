@@ -50,6 +50,8 @@ public abstract class DemoApplicationTest {
         registry.add("tadafor.demo.scale", () -> "0.02");
         registry.add("tadafor.demo.simulator-port", () -> "0");
         registry.add("tadafor.ingestion.schedule", () -> "false");
+        // Tests drive the briefs' job themselves, with a fixed clock.
+        registry.add("tadafor.reports.check-every", () -> "0");
     }
 
     @LocalServerPort

@@ -28,6 +28,10 @@ public final class Charts {
     /** Light to dark, for choropleths. */
     public static final String[] SEQUENTIAL = {"#E6F2EC", "#9BCFB4", "#3E9C73", "#0B6E4F", "#053B2A"};
 
+    /** An indicator's status (the word always goes with it: never colour alone). */
+    public static final Map<String, String> STATUS_COLOURS = Map.of("ON_TRACK", "#00734f", "AT_RISK", "#a35f00",
+            "OFF_TRACK", "#b33c00", "NO_DATA", "#6b6b6b");
+
     private static final Engine ENGINE = new Engine();
 
     private Charts() {

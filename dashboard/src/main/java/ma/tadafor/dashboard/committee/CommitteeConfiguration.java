@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.data.committee.CommitteeStore;
+import ma.tadafor.data.committee.MeetingBriefStore;
 
 @Configuration(proxyBeanMethods = false)
 class CommitteeConfiguration {
@@ -13,5 +14,10 @@ class CommitteeConfiguration {
     @Bean
     CommitteeStore committeeStore(HikariDataSource warehouse) {
         return new CommitteeStore(warehouse);
+    }
+
+    @Bean
+    MeetingBriefStore meetingBriefStore(HikariDataSource warehouse) {
+        return new MeetingBriefStore(warehouse);
     }
 }

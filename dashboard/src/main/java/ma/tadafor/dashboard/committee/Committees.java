@@ -31,6 +31,8 @@ import ma.tadafor.data.committee.CommitteeRole;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.FollowUpNote;
 import ma.tadafor.data.committee.Meeting;
+import ma.tadafor.data.committee.MeetingBrief;
+import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.committee.MeetingDocument;
 import ma.tadafor.data.committee.MeetingKind;
 import ma.tadafor.data.committee.MeetingMode;
@@ -52,19 +54,22 @@ import ma.tadafor.data.user.UserRole;
 public class Committees {
 
     /** "Today" for due dates and follow-up notes is Morocco's. */
-    static final ZoneId ZONE = ZoneId.of("Africa/Casablanca");
+    public static final ZoneId ZONE = ZoneId.of("Africa/Casablanca");
 
     private static final Set<UserRole> MANAGERS = Set.of(UserRole.GOVERNOR, UserRole.PROGRAMME, UserRole.ADMIN);
     private static final int TEXT = 4_000;
     private static final int MINUTES = 50_000;
 
     private final CommitteeStore store;
+    private final MeetingBriefStore briefs;
     private final TerritoryQueries territories;
     private final ResultsFrameworkStore framework;
     private final AuditLog audit;
 
-    Committees(CommitteeStore store, TerritoryQueries territories, ResultsFrameworkStore framework, AuditLog audit) {
+    Committees(CommitteeStore store, MeetingBriefStore briefs, TerritoryQueries territories, ResultsFrameworkStore framework,
+            AuditLog audit) {
         this.store = store;
+        this.briefs = briefs;
         this.territories = territories;
         this.framework = framework;
         this.audit = audit;
@@ -72,10 +77,15 @@ public class Committees {
 
     /** The province, if it exists (400 otherwise) and its committee is the caller's to read (403 otherwise). */
     public Territory province(String code, SignedInUser user) {
+        return province("provinceCode", code, user);
+    }
+
+    /** The same, for a request that names the province in {@code parameter}. */
+    public Territory province(String parameter, String code, SignedInUser user) {
         Territory province = territories.find(Territory.Level.PROVINCE, code).orElseThrow(() ->
-                new InvalidParameterException("provinceCode", "no province has the code '" + code + "'"));
+                new InvalidParameterException(parameter, "no province has the code '" + code + "'"));
         if (!covers(user, province)) {
-            throw new OutOfScopeException("provinceCode", code);
+            throw new OutOfScopeException(parameter, code);
         }
         return province;
     }
@@ -100,8 +110,9 @@ public class Committees {
     public List<MeetingView> meetings(String provinceCode, SignedInUser user) {
         Territory province = province(provinceCode, user);
         List<Recommendation> recommendations = store.recommendations(user.scope(), province.code());
+        List<MeetingBrief> briefs = this.briefs.briefs(province.code());
         return store.meetings(user.scope(), province.code()).stream()
-                .map(meeting -> MeetingView.of(meeting, recommendations, today())).toList();
+                .map(meeting -> MeetingView.of(meeting, recommendations, briefs, today())).toList();
     }
 
     public MeetingView meeting(String provinceCode, long id, SignedInUser user) {

@@ -1,16 +1,27 @@
 package ma.tadafor.dashboard.report;
 
+import java.time.Clock;
+import java.time.Instant;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.thymeleaf.ITemplateEngine;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.data.committee.CommitteeStore;
+import ma.tadafor.data.committee.MeetingBriefStore;
+import ma.tadafor.data.convergence.ConvergenceQueries;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.mart.IndicatorQueries;
 import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationRateQueries;
 import ma.tadafor.data.mart.ProvinceComparisonQueries;
+import ma.tadafor.data.quality.DataQualityQueries;
+import ma.tadafor.data.territory.TerritoryQueries;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -30,5 +41,33 @@ class ReportConfiguration {
     @Bean
     ConsultationPack consultationPack(HikariDataSource warehouse, CommitteeStore committees) {
         return new ConsultationPack(new ProvinceComparisonQueries(warehouse), committees);
+    }
+
+    @Bean
+    CommitteeBriefs committeeBriefs(TerritoryQueries territories, ParticipationQueries participation,
+            ParticipationRateQueries rates, IndicatorQueries indicators, ConvergenceQueries convergence,
+            DataQualityQueries quality, CommitteeStore committees, MessageSource messages, ITemplateEngine templates,
+            ReportProperties properties) {
+        return new CommitteeBriefs(new CommitteeBrief(territories, participation, rates, indicators, convergence, quality,
+                committees, messages), templates, new ChromiumPdf(properties));
+    }
+
+    @Bean
+    MeetingBriefJob meetingBriefJob(MeetingBriefStore store, CommitteeBriefs briefs, TerritoryQueries territories,
+            ReportProperties properties) {
+        return new MeetingBriefJob(store, briefs, territories, properties, Clock.system(Committees.ZONE));
+    }
+
+    /** Looks for meetings due their briefs every {@code check-every}, the first time a minute after start-up. */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskScheduler briefScheduler(MeetingBriefJob job, ReportProperties properties) {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("committee-briefs-");
+        scheduler.initialize();
+        if (!properties.checkEvery().isZero()) {
+            scheduler.scheduleWithFixedDelay(job::prepareDue, Instant.now().plusSeconds(60), properties.checkEvery());
+        }
+        return scheduler;
     }
 }

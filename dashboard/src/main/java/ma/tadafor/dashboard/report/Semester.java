@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** A half-year as the results framework counts it: {@code 2024S1} is January–June 2024. */
 record Semester(int year, int half) {
@@ -19,6 +20,18 @@ record Semester(int year, int half) {
             semesters.add(s);
         }
         return semesters;
+    }
+
+    /** {@code 2024S1}, or empty when the text is not a semester. */
+    static Optional<Semester> parse(String code) {
+        if (code == null || !code.matches("\\d{4}S[12]")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Semester(Integer.parseInt(code.substring(0, 4)), code.charAt(5) - '0'));
+    }
+
+    Semester previous() {
+        return half == 2 ? new Semester(year, 1) : new Semester(year - 1, 2);
     }
 
     Semester next() {

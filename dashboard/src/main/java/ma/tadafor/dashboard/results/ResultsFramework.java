@@ -45,8 +45,6 @@ import ma.tadafor.data.mart.IndicatorTrendQueries;
 @Service
 class ResultsFramework {
 
-    static final Map<String, String> STATUS_COLOURS = Map.of("ON_TRACK", "#00734f", "AT_RISK", "#a35f00",
-            "OFF_TRACK", "#b33c00", "NO_DATA", "#6b6b6b");
     private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
 
     private final IndicatorQueries indicators;
@@ -118,7 +116,7 @@ class ResultsFramework {
         List<Row> measured = rows.stream().filter(row -> row.achievement() != null).toList();
         List<String> codes = measured.stream().map(Row::code).toList();
         Drill[] bars = measured.stream().map(row -> (Drill) new Drill().setValue(row.achievement())
-                .setItemStyle(new BarItemStyle().setColor(STATUS_COLOURS.get(row.status())))).toArray(Drill[]::new);
+                .setItemStyle(new BarItemStyle().setColor(Charts.STATUS_COLOURS.get(row.status())))).toArray(Drill[]::new);
         Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
                 .setYAxis(Charts.sideCategories(codes, rtl))
                 .setXAxis(Charts.bottomValues(rtl).setName("%"))
@@ -146,7 +144,7 @@ class ResultsFramework {
             table.add(List.of(text("status." + status, locale), count));
             if (count > 0) {
                 slices.add(new PieDataItem().setName(text("status." + status, locale)).setValue(count)
-                        .setItemStyle(new PieItemStyle().setColor(STATUS_COLOURS.get(status))));
+                        .setItemStyle(new PieItemStyle().setColor(Charts.STATUS_COLOURS.get(status))));
             }
         }
         Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))

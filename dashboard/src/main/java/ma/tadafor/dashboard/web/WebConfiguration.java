@@ -32,6 +32,7 @@ class WebConfiguration implements WebMvcConfigurer {
         LocaleChangeInterceptor languages = new LocaleChangeInterceptor();
         languages.setParamName("lang");
         languages.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(languages);
+        // The committee brief's own lang chooses the PDF's language, not the pages'.
+        registry.addInterceptor(languages).excludePathPatterns("/committees/brief");
     }
 }

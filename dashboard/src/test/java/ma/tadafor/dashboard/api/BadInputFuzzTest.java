@@ -44,7 +44,8 @@ class BadInputFuzzTest extends DemoApplicationTest {
             "/api/v1/ingestion/runs/{}",
             "/api/v1/audit?user={}&action={}&q={}&page={}",
             "/api/v1/committees/{}/meetings",
-            "/api/v1/committees/{}/recommendations"})
+            "/api/v1/committees/{}/recommendations",
+            "/api/v1/reports/committee-brief?province={}&semester={}&lang={}"})
     void queriesNeverAnswer500(String template) throws Exception {
         SplittableRandom random = new SplittableRandom(template.hashCode());
         for (int i = 0; i < 40; i++) {

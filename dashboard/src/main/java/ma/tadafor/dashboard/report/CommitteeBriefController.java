@@ -1,0 +1,97 @@
+package ma.tadafor.dashboard.report;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.audit.AuditLog;
+import ma.tadafor.dashboard.committee.Committees;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.committee.MeetingBriefStore;
+import ma.tadafor.data.territory.Territory;
+
+/**
+ * The committee brief (API.md): printed on demand for a province and a semester, or the one
+ * prepared ahead of a meeting. Readers are those of the province's committee; each path is also
+ * served under the pages' session (without {@code /api/v1}) for the meeting page's links.
+ */
+@RestController
+class CommitteeBriefController {
+
+    static final List<String> LANGUAGES = List.of("fr", "ar");
+
+    private final Committees committees;
+    private final CommitteeBriefs briefs;
+    private final MeetingBriefStore prepared;
+    private final AuditLog audit;
+    private final MessageSource messages;
+
+    CommitteeBriefController(Committees committees, CommitteeBriefs briefs, MeetingBriefStore prepared, AuditLog audit,
+            MessageSource messages) {
+        this.committees = committees;
+        this.briefs = briefs;
+        this.prepared = prepared;
+        this.audit = audit;
+        this.messages = messages;
+    }
+
+    @GetMapping({"/api/v1/reports/committee-brief", "/committees/brief"})
+    ResponseEntity<byte[]> brief(@RequestParam String province, @RequestParam String semester,
+            @RequestParam(defaultValue = "fr") String lang, @AuthenticationPrincipal SignedInUser user) {
+        Territory territory = committees.province("province", province.strip(), user);
+        Semester covered = Semester.parse(semester.strip()).orElseThrow(() ->
+                new InvalidParameterException("semester", "'" + semester + "' is not a semester such as 2024S1"));
+        String language = language(lang);
+        byte[] pdf = briefs.pdf(territory, covered, Locale.forLanguageTag(language), user.scope(), Committees.today());
+        audit.record("EXPORT", "committee-brief:" + territory.code(), covered.code() + " " + language);
+        return pdf("note-comite-" + territory.code() + "-" + covered.code() + "-" + language + ".pdf", pdf);
+    }
+
+    @GetMapping({"/api/v1/committees/{provinceCode}/meetings/{id}/briefs/{lang}", "/committees/{provinceCode}/meetings/{id}/briefs/{lang}"})
+    ResponseEntity<byte[]> prepared(@PathVariable String provinceCode, @PathVariable long id, @PathVariable String lang,
+            @AuthenticationPrincipal SignedInUser user) {
+        committees.meeting(provinceCode, id, user);
+        String language = language(lang);
+        byte[] pdf = prepared.pdf(id, language).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "meeting " + id + " has no brief in " + language));
+        return pdf("note-comite-" + provinceCode + "-reunion-" + id + "-" + language + ".pdf", pdf);
+    }
+
+    /** Chromium missing, failing or busy: 503 with what to do, in the reader's language. */
+    @ExceptionHandler(BriefUnavailableException.class)
+    ProblemDetail unavailable(BriefUnavailableException e, Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+        problem.setProperty("cause", e.getMessage());
+        return problem;
+    }
+
+    private static String language(String lang) {
+        String language = lang.strip();
+        if (!LANGUAGES.contains(language)) {
+            throw new InvalidParameterException("lang", "'" + lang + "' is not one of " + LANGUAGES);
+        }
+        return language;
+    }
+
+    private static ResponseEntity<byte[]> pdf(String fileName, byte[] pdf) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(fileName).build().toString())
+                .body(pdf);
+    }
+}
