@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.data.committee.MeetingBrief;
+import ma.tadafor.data.committee.MeetingBriefStore;
 
 /** A governor runs a whole committee cycle through the pages, as a browser would (session cookie, CSRF tokens). */
 class CommitteePagesTest extends DemoApplicationTest {
+
+    @Autowired
+    private MeetingBriefStore briefs;
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern MEETING = Pattern.compile("/committees/05\\.091/meetings/(\\d+)$");
@@ -94,6 +101,33 @@ class CommitteePagesTest extends DemoApplicationTest {
         assertThat(analyst.get("/committees").body()).contains("/committees/05.081", "/committees/05.091");
     }
 
+    @Test
+    void theMeetingPageLinksItsBriefsAndTheCommitteePagePrintsOneWithoutSwitchingTheLanguage() throws Exception {
+        Browser governor = new Browser("gov-beni-mellal");
+        HttpResponse<String> planned = governor.post("/committees/05.091/meetings", List.of(
+                Map.entry("plannedOn", Committees.today().plusDays(10).toString()), Map.entry("kind", "ORDINARY"),
+                Map.entry("mode", "REMOTE")), "/committees/05.091");
+        Matcher meeting = MEETING.matcher(planned.headers().firstValue("Location").orElseThrow());
+        assertThat(meeting.find()).isTrue();
+        // what the briefs' job keeps (MeetingBriefJob, driven in CommitteeBriefTest)
+        byte[] pdf = "%PDF-1.4 brief".getBytes(StandardCharsets.US_ASCII);
+        briefs.attach(new MeetingBrief(Long.parseLong(meeting.group(1)), "ar", "2024S2", Instant.now()), pdf);
+        String page = "/committees/05.091/meetings/" + meeting.group(1);
+        assertThat(governor.get(page).body()).contains("Notes au comité préparées pour cette réunion",
+                "href=\"" + page + "/briefs/ar\"", "Note au comité en arabe · 2024S2");
+        HttpResponse<byte[]> kept = governor.bytes(page + "/briefs/ar");
+        assertThat(kept.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(kept.body()).isEqualTo(pdf);
+        assertThat(governor.bytes(page + "/briefs/fr").statusCode()).isEqualTo(404);
+
+        assertThat(governor.get("/committees/05.091").body()).contains("action=\"/committees/brief\"");
+        HttpResponse<byte[]> printed = governor.bytes("/committees/brief?province=05.091&semester=2024S1&lang=ar");
+        assertThat(printed.statusCode()).isEqualTo(200);
+        assertThat(new String(printed.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(governor.get("/committees/05.091").body()).as("the pages stay in French").contains("dir=\"ltr\"");
+        assertThat(governor.bytes("/committees/brief?province=05.081&semester=2024S1&lang=ar").statusCode()).isEqualTo(403);
+    }
+
     /** A browser as far as the server can tell: a cookie session, the login form, CSRF tokens read from pages. */
     private final class Browser {
 
@@ -106,6 +140,10 @@ class CommitteePagesTest extends DemoApplicationTest {
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
             return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<byte[]> bytes(String path) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
         }
 
         /** Posts a form with the CSRF token of page {@code csrfFrom} (none if null). */
