@@ -13,18 +13,21 @@ import ma.tadafor.ingestion.demo.DemoDataGenerator;
 import ma.tadafor.ingestion.demo.ProgrammeCommunes;
 
 /**
- * Runs the portal simulator on its own for the 60 programme communes, until killed: prints each
- * commune's base URL and token, one commune a line, tab-separated.
+ * Runs the portal simulator on its own for the 60 programme communes (or all 1,503 with
+ * {@code --communes national}), until killed: prints each commune's base URL and token, one commune
+ * a line, tab-separated.
  */
 public final class PortalSimulatorMain {
 
     private static final String USAGE = """
-            usage: PortalSimulatorMain [--port 8089] [--seed 42] [--scale 1 | --cells N] [--threads 8]
+            usage: PortalSimulatorMain [--port 8089] [--seed 42] [--scale 1 | --cells N] [--communes programme|national]
+                   [--threads 8]
                    [--latency-ms 0] [--reset-rate 0] [--429-rate 0] [--retry-after 1] [--503-rate 0]
                    [--html-rate 0] [--malformed-rate 0] [--change-while-paging-rate 0] [--tombstone-rate 0] [--lazy]
             --cells N picks the scale at which the communes hold about N participation cells;
+            --communes national serves every commune of the reference instead of the programme's 60;
             --lazy generates each commune's feed at its first request instead of at start.""";
-    private static final Set<String> FLAGS = Set.of("--port", "--seed", "--scale", "--cells", "--threads",
+    private static final Set<String> FLAGS = Set.of("--port", "--seed", "--scale", "--cells", "--communes", "--threads",
             "--latency-ms", "--reset-rate", "--429-rate", "--retry-after", "--503-rate", "--html-rate",
             "--malformed-rate", "--change-while-paging-rate", "--tombstone-rate");
 
@@ -33,17 +36,19 @@ public final class PortalSimulatorMain {
 
     public static void main(String[] args) throws InterruptedException {
         Map<String, String> options;
+        List<DemoCommune> communes;
         SimulatorSettings settings;
         try {
             options = options(args);
-            settings = settings(options, ProgrammeCommunes.all());
+            communes = communes(options.getOrDefault("--communes", "programme"));
+            settings = settings(options, communes);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        PortalSimulator simulator = PortalSimulator.start(settings, ProgrammeCommunes.all());
+        PortalSimulator simulator = PortalSimulator.start(settings, communes);
         Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
         System.out.printf("Portal simulator on http://127.0.0.1:%d (seed %d, scale %s)%n",
                 simulator.port(), settings.seed(), settings.scale());
@@ -81,6 +86,14 @@ public final class PortalSimulatorMain {
                 .changeWhilePagingRate(rate(options, "--change-while-paging-rate"))
                 .tombstoneRate(rate(options, "--tombstone-rate"))
                 .build();
+    }
+
+    private static List<DemoCommune> communes(String which) {
+        return switch (which) {
+            case "programme" -> ProgrammeCommunes.all();
+            case "national" -> ProgrammeCommunes.nationalRollout();
+            default -> throw new IllegalArgumentException("--communes must be programme or national: " + which);
+        };
     }
 
     private static double rate(Map<String, String> options, String flag) {

@@ -85,4 +85,15 @@ class DemoDataGeneratorTest {
         assertThatThrownBy(() -> new DemoDataGenerator(1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new DemoDataGenerator(1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aNationalRolloutCoversEveryCommuneAndKeepsTheProgrammesAsTheyAre() {
+        List<DemoCommune> national = ProgrammeCommunes.nationalRollout();
+
+        assertThat(national).hasSize(1503).doesNotHaveDuplicates().containsAll(communes);
+        DemoCommune outside = national.stream().filter(commune -> !communes.contains(commune)).findFirst().orElseThrow();
+        assertThat(outside.cohort()).isEqualTo("extension");
+        assertThat(new DemoDataGenerator(DemoFeed.SEED, 1.0).activities(outside).limit(10).toList())
+                .hasSize(10);
+    }
 }
