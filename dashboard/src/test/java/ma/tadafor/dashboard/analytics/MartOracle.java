@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * activity; filters translated to SQL here, not by the analytics module's parser). The tables it
  * creates are {@code oracle_<mart>}.
  */
-final class MartOracle {
+public final class MartOracle {
 
     private static final List<String> SNAPSHOT_TABLES = List.of("activity", "participation_cell", "co_construction_project",
             "indh_project", "commune", "programme_commune", "census_population", "census_age_share", "indicator",
@@ -28,7 +28,7 @@ final class MartOracle {
     private MartOracle() {
     }
 
-    static void compute(Connection duckdb, Path snapshot, double onTrack, double atRisk) throws SQLException {
+    public static void compute(Connection duckdb, Path snapshot, double onTrack, double atRisk) throws SQLException {
         try (Statement sql = duckdb.createStatement()) {
             sql.execute("SET TimeZone = 'UTC'");
             for (String table : SNAPSHOT_TABLES) {

@@ -27,13 +27,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * profile: a real browser enforcing the Content-Security-Policy, running the pages' scripts and
  * drawing their charts.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private final Path profile;
     private final ChromeDriver driver;
     private final String base;
 
-    HeadlessChromium(int port) {
+    public HeadlessChromium(int port) {
         try {
             profile = Files.createTempDirectory("chromium-profile-");
         } catch (IOException e) {
@@ -52,7 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
         base = "http://127.0.0.1:" + port;
     }
 
-    void signIn(String username, String password) {
+    public void signIn(String username, String password) {
         driver.get(base + "/login");
         driver.findElement(By.name("username")).sendKeys(username);
         driver.findElement(By.name("password")).sendKeys(password);
@@ -61,7 +61,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Opens a page and waits until its script has drawn it (or failed to). */
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
         new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> {
             String ready = d.findElement(By.cssSelector("[data-page-data]")).getDomAttribute("data-ready");
@@ -79,7 +79,7 @@ final class HeadlessChromium implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
-    Object script(String script, Object... arguments) {
+    public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
@@ -101,7 +101,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The console's errors since the last call (CSP violations, script errors, failed requests). */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage).toList();
@@ -120,7 +120,7 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A browser as far as the server can tell: cookies, the login form, CSRF tokens from the pages. */
-final class BrowserSession {
+public final class BrowserSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
@@ -24,18 +24,18 @@ final class BrowserSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
 
-    BrowserSession(int port) {
+    public BrowserSession(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Posts a form; {@code csrfFrom} is the page whose CSRF token to send, or null to send none. */
-    HttpResponse<String> post(String path, Map<String, String> fields, String csrfFrom) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> fields, String csrfFrom) throws IOException, InterruptedException {
         Map<String, String> form = new LinkedHashMap<>(fields);
         if (csrfFrom != null) {
             Matcher token = CSRF.matcher(get(csrfFrom).body());
@@ -52,11 +52,11 @@ final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
+    public HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
         return post("/login", Map.of("username", username, "password", password), "/login");
     }
 
-    String sessionId() {
+    public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }

@@ -1,0 +1,162 @@
+package ma.tadafor.dashboard.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+
+import com.sun.tools.attach.VirtualMachine;
+
+/**
+ * The application's fat jar run as its own process, as in production: its own heap, its own resident
+ * memory. It listens on an ephemeral loopback port (read from its log), keeps its warehouse in
+ * {@code folder}, and is killed with the JVM that started it. Its memory is read from outside:
+ * the heap pools' peaks over JMX (attach API), the resident peak from {@code /proc/<pid>/status}.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final JMXConnector jmx;
+    private final List<MemoryPoolMXBean> heapPools;
+
+    private AppProcess(Process process, Path log, int port) throws IOException {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        try {
+            VirtualMachine vm = VirtualMachine.attach(String.valueOf(process.pid()));
+            String address = vm.startLocalManagementAgent();
+            vm.detach();
+            jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
+            MBeanServerConnection connection = jmx.getMBeanServerConnection();
+            heapPools = ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class).stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        } catch (Exception e) {
+            throw new IOException("cannot read the application's memory over JMX", e);
+        }
+    }
+
+    /**
+     * Starts {@code jar} with no profile but {@code bench} (no demo users, no demo portals), the given
+     * initial administrator, scheduled pulls off, and waits until it serves.
+     */
+    static AppProcess start(Path jar, Path folder, String maxHeap, String admin, String password) throws IOException {
+        Files.createDirectories(folder);
+        Path log = folder.resolve("app.log");
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx" + maxHeap, "-jar", jar.toAbsolutePath().toString())
+                .redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_PROFILES_ACTIVE", "bench");
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("SERVER_PORT", "0");
+        env.put("SPARK_LOCAL_IP", "127.0.0.1");
+        env.put("TADAFOR_WAREHOUSE_PATH", folder.resolve("warehouse.duckdb").toAbsolutePath().toString());
+        env.put("TADAFOR_ANALYTICS_EXCHANGE", folder.resolve("exchange").toAbsolutePath().toString());
+        env.put("TADAFOR_INGESTION_SCHEDULE", "false");
+        env.put("TADAFOR_SECURITY_INITIAL_ADMIN_USERNAME", admin);
+        env.put("TADAFOR_SECURITY_INITIAL_ADMIN_PASSWORD", password);
+        Process process = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        Thread copier = new Thread(() -> copyLog(process, log, port), "app-log");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            return new AppProcess(process, log, port.get(180, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("the application did not start; see " + log, e);
+        }
+    }
+
+    /** Copies the application's output to its log file and reports the port it listens on. */
+    private static void copyLog(Process process, Path log, CompletableFuture<Integer> port) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var file = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                file.write(line);
+                file.newLine();
+                file.flush();
+                Matcher started = PORT.matcher(line);
+                if (started.find()) {
+                    port.complete(Integer.parseInt(started.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            port.completeExceptionally(e);
+        }
+        port.completeExceptionally(new IllegalStateException("the application's output ended before it served"));
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Sum of the heap pools' peaks since the last reset, in bytes (an upper bound of the peak heap in use). */
+    long peakHeap() {
+        return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+    }
+
+    /** Starts a new peak-heap measurement. */
+    void resetPeakHeap() {
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The process's peak resident memory since it started ({@code VmHWM}), in bytes. */
+    long peakResident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+                }
+            }
+            throw new IllegalStateException("no VmHWM in /proc/" + process.pid() + "/status");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops the application as a service manager would (SIGTERM, then SIGKILL after a minute). */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            jmx.close();
+        } catch (IOException e) {
+            // the process may already be gone
+        }
+        process.destroy();
+        if (!process.waitFor(Duration.ofMinutes(1).toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package ma.tadafor.dashboard.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A closed-loop load generator on loopback: {@code clients} threads, each sending the next request
+ * of the mix as soon as the previous answer is read in full, for a bounded time. Every answer but
+ * a 200 counts as an error. Latencies are kept whole (no histogram buckets) and sorted at the end.
+ */
+final class LoadTest {
+
+    /** One request of the mix: what page or API call it stands for, as whom, and the request itself. */
+    record Target(String name, String role, HttpRequest request) {
+    }
+
+    /** Latency percentiles (ms), answers and errors of one target or of all. */
+    record Figures(String name, long answers, long errors, double p50, double p95, double p99, double max) {
+    }
+
+    record Result(int clients, double seconds, Figures all, List<Figures> byTarget, Map<String, Long> errorSamples) {
+
+        double throughput() {
+            return all.answers() / seconds;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final List<Target> mix;
+
+    LoadTest(List<Target> mix) {
+        this.mix = List.copyOf(mix);
+    }
+
+    static HttpRequest get(String base, String path, String header, String value) {
+        // Compressed answers, as a browser asks for them: the server's gzip cost is part of the figure.
+        return HttpRequest.newBuilder(URI.create(base + path)).header(header, value).header("Accept", "application/json")
+                .header("Accept-Encoding", "gzip").timeout(Duration.ofSeconds(60)).GET().build();
+    }
+
+    Result run(int clients, Duration duration) throws InterruptedException {
+        long[][] latencies = new long[clients][];
+        int[][] targets = new int[clients][];
+        int[] counts = new int[clients];
+        AtomicLong errors = new AtomicLong();
+        Map<String, Long> errorSamples = new ConcurrentHashMap<>();
+        long[] errorsByTarget = new long[mix.size()];
+        CountDownLatch done = new CountDownLatch(clients);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            latencies[c] = new long[1024];
+            targets[c] = new int[1024];
+            Thread thread = new Thread(() -> {
+                try {
+                    // Each client walks the mix from its own offset, so all targets run at once.
+                    for (int i = client; System.nanoTime() < end; i++) {
+                        int target = i % mix.size();
+                        long sent = System.nanoTime();
+                        String error = send(mix.get(target).request());
+                        long took = System.nanoTime() - sent;
+                        if (error != null) {
+                            errors.incrementAndGet();
+                            synchronized (errorsByTarget) {
+                                errorsByTarget[target]++;
+                            }
+                            errorSamples.merge(mix.get(target).name() + " as " + mix.get(target).role() + ": " + error,
+                                    1L, Long::sum);
+                            continue;
+                        }
+                        if (counts[client] == latencies[client].length) {
+                            latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
+                            targets[client] = Arrays.copyOf(targets[client], counts[client] * 2);
+                        }
+                        latencies[client][counts[client]] = took;
+                        targets[client][counts[client]++] = target;
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "load-client-" + c);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        done.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        List<long[]> perTarget = new ArrayList<>();
+        int[] filled = new int[mix.size()];
+        for (int t = 0; t < mix.size(); t++) {
+            perTarget.add(new long[16]);
+        }
+        long[] everything = new long[Arrays.stream(counts).sum()];
+        int n = 0;
+        for (int c = 0; c < clients; c++) {
+            for (int i = 0; i < counts[c]; i++) {
+                int t = targets[c][i];
+                if (filled[t] == perTarget.get(t).length) {
+                    perTarget.set(t, Arrays.copyOf(perTarget.get(t), filled[t] * 2));
+                }
+                perTarget.get(t)[filled[t]++] = latencies[c][i];
+                everything[n++] = latencies[c][i];
+            }
+        }
+        // Targets of the same name (one page as several roles) are reported together.
+        Map<String, long[]> byName = new LinkedHashMap<>();
+        Map<String, Long> errorsByName = new LinkedHashMap<>();
+        for (int t = 0; t < mix.size(); t++) {
+            long[] these = Arrays.copyOf(perTarget.get(t), filled[t]);
+            byName.merge(mix.get(t).name(), these, LoadTest::concat);
+            errorsByName.merge(mix.get(t).name(), errorsByTarget[t], Long::sum);
+        }
+        List<Figures> byTarget = new ArrayList<>();
+        byName.forEach((name, values) -> byTarget.add(figures(name, values, errorsByName.get(name))));
+        return new Result(clients, seconds, figures("all", everything, errors.get()), byTarget, errorSamples);
+    }
+
+    /** The answer's text (unpacked), or an exception naming the request and its status if it is not a 200. */
+    static String text(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] body = answer.body();
+        if (answer.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = in.readAllBytes();
+            }
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + ": " + answer.statusCode() + " " + text);
+        }
+        return text;
+    }
+
+    /** Null when the answer is a 200 read in full, else what went wrong. */
+    private String send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return answer.statusCode() == 200 ? null : "HTTP " + answer.statusCode();
+        } catch (IOException e) {
+            return e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static Figures figures(String name, long[] nanos, long errors) {
+        Arrays.sort(nanos);
+        return new Figures(name, nanos.length, errors, percentile(nanos, 0.50), percentile(nanos, 0.95),
+                percentile(nanos, 0.99), nanos.length == 0 ? Double.NaN : nanos[nanos.length - 1] / 1e6);
+    }
+
+    /** Nearest-rank percentile, in milliseconds. */
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, rank - 1)] / 1e6;
+    }
+}
