@@ -70,16 +70,39 @@ public final class ApiTokenStore {
         }
     }
 
-    /** The owner of the live token with this hash, marking it used. */
+    /**
+     * The owner of the live token with this hash, marking it used. The mark is written at most once a
+     * minute (it is shown to the minute): a token's requests are read-only, and concurrent ones do not
+     * race to update the same row, which DuckDB refuses as a write conflict.
+     */
     public Optional<String> use(String tokenHash) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     UPDATE api_token SET last_used_at = now() WHERE token_hash = ? AND revoked_at IS NULL
-                     RETURNING username""")) {
-            statement.setString(1, tokenHash);
-            try (ResultSet owner = statement.executeQuery()) {
-                return owner.next() ? Optional.of(owner.getString(1)) : Optional.empty();
+        try (Connection connection = dataSource.getConnection()) {
+            String owner;
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT username, last_used_at IS NULL OR last_used_at < now() - INTERVAL 1 MINUTE
+                    FROM api_token WHERE token_hash = ? AND revoked_at IS NULL""")) {
+                statement.setString(1, tokenHash);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    owner = row.getString(1);
+                    if (!row.getBoolean(2)) {
+                        return Optional.of(owner);
+                    }
+                }
             }
+            try (PreparedStatement mark = connection.prepareStatement(
+                    "UPDATE api_token SET last_used_at = now() WHERE token_hash = ?")) {
+                mark.setString(1, tokenHash);
+                mark.executeUpdate();
+            } catch (SQLException e) {
+                if (!e.getMessage().contains("Conflict")) {
+                    throw e;
+                }
+                // A concurrent request of the same token is writing the same mark.
+            }
+            return Optional.of(owner);
         } catch (SQLException e) {
             throw new IllegalStateException("checking a token failed: " + e.getMessage(), e);
         }

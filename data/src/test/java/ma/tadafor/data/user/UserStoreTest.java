@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,5 +88,24 @@ class UserStoreTest {
         assertThat(tokens.revoke("someone-else", id)).isFalse();
         assertThat(tokens.revoke("gov-beni-mellal", id)).isTrue();
         assertThat(tokens.use("hash-1")).isEmpty();
+    }
+
+    @Test
+    void concurrentRequestsOfOneTokenAllFindItsOwner() throws Exception {
+        tokens.create("gov-beni-mellal", "tableau de bord", "hash-1");
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Optional<String>>> uses = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                uses.add(clients.submit(() -> tokens.use("hash-1")));
+            }
+            for (Future<Optional<String>> use : uses) {
+                assertThat(use.get()).hasValue("gov-beni-mellal");
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(tokens.of("gov-beni-mellal")).singleElement()
+                .satisfies(token -> assertThat(token.lastUsedAt()).isNotNull());
     }
 }
