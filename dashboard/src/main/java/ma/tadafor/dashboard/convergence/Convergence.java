@@ -20,6 +20,7 @@ import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.convergence.ConvergenceLink;
 import ma.tadafor.data.convergence.ConvergenceQueries;
 import ma.tadafor.data.convergence.ProgrammeConvergence;
@@ -35,16 +36,24 @@ class Convergence {
 
     private final ConvergenceQueries convergence;
     private final MessageSource messages;
+    private final MartCache cache;
 
-    Convergence(ConvergenceQueries convergence, MessageSource messages) {
+    Convergence(ConvergenceQueries convergence, MessageSource messages, MartCache cache) {
         this.convergence = convergence;
         this.messages = messages;
+        this.cache = cache;
     }
 
     record ConvergenceData(String scope, List<ChartView> charts) {
     }
 
+    /** Built once per marts for each caller's scope, territory and language: it reads only the convergence marts. */
     ConvergenceData data(SignedInUser user, ViewScope scope, Locale locale) {
+        return cache.get(List.of("convergence", user.scope(), scope.key(), locale.getLanguage()),
+                () -> compute(user, scope, locale));
+    }
+
+    private ConvergenceData compute(SignedInUser user, ViewScope scope, Locale locale) {
         boolean rtl = locale.getLanguage().equals("ar");
         List<ProgrammeConvergence> programmes = convergence.byProgramme(scope.key());
         List<String> names = programmes.stream().map(p -> programme(p.programmeNo(), p.programmeNameFr(), locale)).toList();

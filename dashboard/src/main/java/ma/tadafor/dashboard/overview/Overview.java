@@ -39,6 +39,7 @@ import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.participation.SmallCellSuppression;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.mart.AreaRate;
 import ma.tadafor.data.mart.ParticipationDimension;
@@ -68,13 +69,15 @@ class Overview {
     private final ParticipationRateQueries rates;
     private final TerritoryQueries territories;
     private final MessageSource messages;
+    private final MartCache cache;
 
     Overview(ParticipationQueries participation, ParticipationRateQueries rates, TerritoryQueries territories,
-            MessageSource messages) {
+            MessageSource messages, MartCache cache) {
         this.participation = participation;
         this.rates = rates;
         this.territories = territories;
         this.messages = messages;
+        this.cache = cache;
     }
 
     record Headline(String key, String label, String value, String previous, String change) {
@@ -89,7 +92,18 @@ class Overview {
         return new Figures(user, scope, filters, locale).semesters();
     }
 
+    /**
+     * The overview, built once per marts for each view: every figure comes from the marts (and the
+     * reference territories), so the same view answers the same until the next refresh. The view is
+     * what the figures depend on: the caller's scope, whether small counts are shown, the territory,
+     * the filters and the language.
+     */
     OverviewData build(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+        return cache.get(List.of("overview", user.scope(), user.account().role() == UserRole.ADMIN, scope.key(), filters,
+                locale.getLanguage()), () -> compute(user, scope, filters, locale));
+    }
+
+    private OverviewData compute(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
         Figures figures = new Figures(user, scope, filters, locale);
         List<String> semesters = figures.semesters();
         String semester = filters.semester() != null ? filters.semester()

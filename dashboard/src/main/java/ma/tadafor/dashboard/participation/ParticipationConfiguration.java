@@ -5,13 +5,14 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.ParticipationQueries;
 
 @Configuration(proxyBeanMethods = false)
 class ParticipationConfiguration {
 
     @Bean
-    ParticipationQueries participationQueries(HikariDataSource warehouse) {
-        return new ParticipationQueries(warehouse);
+    ParticipationQueries participationQueries(HikariDataSource warehouse, MartCache martCache) {
+        return new CachedParticipationQueries(warehouse, martCache);
     }
 }

@@ -37,6 +37,11 @@ public class WarehouseConfiguration {
     }
 
     @Bean
+    MartCache martCache(HikariDataSource warehouse, WarehouseProperties properties) {
+        return new MartCache(warehouse, properties.martCache());
+    }
+
+    @Bean
     TerritoryQueries territoryQueries(HikariDataSource warehouse) {
         return new TerritoryQueries(warehouse);
     }

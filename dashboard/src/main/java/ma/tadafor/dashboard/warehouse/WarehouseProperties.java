@@ -12,8 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param path        the warehouse file
  * @param connections the size of the in-process connection pool
  * @param backups     where consistent backups of the warehouse are written
+ * @param martCache   how many answers read from the marts are kept until the next refresh
  */
 @ConfigurationProperties("tadafor.warehouse")
 public record WarehouseProperties(@DefaultValue("./var/warehouse.duckdb") Path path, @DefaultValue("8") int connections,
-                                  @DefaultValue("./var/backups") Path backups) {
+                                  @DefaultValue("./var/backups") Path backups, @DefaultValue("2000") int martCache) {
 }

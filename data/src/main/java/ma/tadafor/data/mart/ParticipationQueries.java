@@ -19,7 +19,7 @@ import ma.tadafor.data.territory.TerritorialScope;
  * cell dimensions asked for; territory, cohort, mechanism and time are summed at query time, which
  * is exact for distinct activities too because an activity has one commune, mechanism and month.
  */
-public final class ParticipationQueries {
+public class ParticipationQueries {
 
     private final DataSource dataSource;
 

@@ -13,7 +13,7 @@ import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.Territory;
 
 /** Reads {@code mart_participation_rate}: participation against the census, per scope and semester. */
-public final class ParticipationRateQueries {
+public class ParticipationRateQueries {
 
     private static final String COLUMNS = """
             r.semester, r.participants, r.population, r.participants_per_1000, r.women_share, r.women_index,
