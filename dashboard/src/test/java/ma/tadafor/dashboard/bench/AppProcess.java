@@ -5,20 +5,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -28,8 +26,9 @@ import com.sun.tools.attach.VirtualMachine;
 /**
  * The application's fat jar run as its own process, as in production: its own heap, its own resident
  * memory. It listens on an ephemeral loopback port (read from its log), keeps its warehouse in
- * {@code folder}, and is killed with the JVM that started it. Its memory is read from outside:
- * the heap pools' peaks over JMX (attach API), the resident peak from {@code /proc/<pid>/status}.
+ * {@code folder}, and is killed with the JVM that started it. Its memory is read from outside: the
+ * heap in use sampled every 100 ms over JMX (attach API), the resident peak from
+ * {@code /proc/<pid>/status}.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -39,7 +38,7 @@ final class AppProcess implements AutoCloseable {
     private final Path log;
     private final int port;
     private final JMXConnector jmx;
-    private final List<MemoryPoolMXBean> heapPools;
+    private final AtomicLong peakHeap = new AtomicLong();
 
     private AppProcess(Process process, Path log, int port) throws IOException {
         this.process = process;
@@ -50,11 +49,25 @@ final class AppProcess implements AutoCloseable {
             String address = vm.startLocalManagementAgent();
             vm.detach();
             jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
-            MBeanServerConnection connection = jmx.getMBeanServerConnection();
-            heapPools = ManagementFactory.getPlatformMXBeans(connection, MemoryPoolMXBean.class).stream()
-                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
+                    ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
+            Thread sampler = new Thread(() -> sample(memory), "app-heap");
+            sampler.setDaemon(true);
+            sampler.start();
         } catch (Exception e) {
             throw new IOException("cannot read the application's memory over JMX", e);
+        }
+    }
+
+    private void sample(MemoryMXBean memory) {
+        try {
+            while (process.isAlive()) {
+                long used = memory.getHeapMemoryUsage().getUsed();
+                peakHeap.accumulateAndGet(used, Math::max);
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException | RuntimeException e) {
+            // the application stopped: nothing more to sample
         }
     }
 
@@ -122,14 +135,14 @@ final class AppProcess implements AutoCloseable {
         return log;
     }
 
-    /** Sum of the heap pools' peaks since the last reset, in bytes (an upper bound of the peak heap in use). */
+    /** The most heap in use seen since the last reset, in bytes. */
     long peakHeap() {
-        return heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return peakHeap.get();
     }
 
     /** Starts a new peak-heap measurement. */
     void resetPeakHeap() {
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        peakHeap.set(0);
     }
 
     /** The process's peak resident memory since it started ({@code VmHWM}), in bytes. */

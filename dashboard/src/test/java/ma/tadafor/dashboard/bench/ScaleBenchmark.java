@@ -439,7 +439,7 @@ public final class ScaleBenchmark {
         report.add("");
         report.add("| application process (`-Xmx%s`) | after ingestion | after refresh | after load test |".formatted(options.heap()));
         report.add("|---|---|---|---|");
-        report.add("| heap peak in the step (JMX, sum of pools' peaks) | %s | %s | %s |".formatted(megabytes(memory.get(0).heap()),
+        report.add("| heap in use, peak in the step (JMX, sampled every 100 ms) | %s | %s | %s |".formatted(megabytes(memory.get(0).heap()),
                 megabytes(memory.get(1).heap()), megabytes(memory.get(2).heap())));
         report.add("| resident peak since start (VmHWM) | %s | %s | %s |".formatted(megabytes(memory.get(0).resident()),
                 megabytes(memory.get(1).resident()), megabytes(memory.get(2).resident())));
