@@ -23,7 +23,6 @@ import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.Scopes;
 import ma.tadafor.analytics.indicators.Indicator.Computation;
-import ma.tadafor.analytics.participation.CellCode;
 import ma.tadafor.analytics.participation.ParticipationGrain;
 
 /**
@@ -89,13 +88,10 @@ public final class IndicatorActuals {
         }
         Dataset<Row> dated = activities.filter(col("semester").isNotNull());
         if (!perActivity.isEmpty()) {
-            List<Column> decoded = new ArrayList<>(List.of(col("activity_key"), col("participants")));
-            for (int i = 0; i < ParticipationGrain.CELL_DIMENSIONS.size(); i++) {
-                decoded.add(CellCode.decode(col("cell_code"), i).as(ParticipationGrain.CELL_DIMENSIONS.get(i)));
-            }
-            Dataset<Row> cells = grain.select(decoded.toArray(Column[]::new)).groupBy(col("activity_key"))
+            // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
+            Dataset<Row> cells = grain.groupBy(col("activity_key"), col("base_key"))
                     .agg(perActivity.get(0), perActivity.subList(1, perActivity.size()).toArray(Column[]::new));
-            dated = dated.join(cells, new String[] {"activity_key"}, "left");
+            dated = dated.join(cells.drop("base_key"), new String[] {"activity_key"}, "left");
         }
         Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(dated.groupBy(col("commune_code"),
                         col("semester")).agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new)),

@@ -10,6 +10,9 @@ import java.util.Map;
 
 import org.apache.spark.sql.Column;
 
+import ma.tadafor.analytics.participation.CellCode;
+import ma.tadafor.analytics.participation.ParticipationGrain;
+
 /**
  * An indicator's filter as docs/INDICATORS.md writes it: {@code field=VALUE|VALUE;field=VALUE},
  * conditions joined by {@code ;} all hold, values joined by {@code |} are alternatives. Conditions
@@ -73,8 +76,13 @@ public record IndicatorFilter(List<Condition> activityConditions, List<Condition
         return all(activityConditions);
     }
 
+    /** The condition on the grain's {@code cell_code}: the codes of the cells passing every cell condition. */
     public Column cellCondition() {
-        return all(cellConditions);
+        if (cellConditions.isEmpty()) {
+            return lit(true);
+        }
+        return col("cell_code").isin(CellCode.codesWhere(cell -> cellConditions.stream().allMatch(condition ->
+                condition.values().contains(cell.get(ParticipationGrain.CELL_DIMENSIONS.indexOf(condition.column()))))));
     }
 
     private static Column all(List<Condition> conditions) {

@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.spark.sql.Column;
 
@@ -47,14 +49,35 @@ public final class CellCode {
     }
 
     /** The code with the dimensions outside grouping set {@code set} (bit i: dimension i) set to 0. */
-    public static Column project(Column code, int set) {
-        Column projected = lit(0);
+    static int project(int code, int set) {
+        int projected = 0;
         for (int i = 0; i < WEIGHTS.length; i++) {
             if ((set & (1 << i)) != 0) {
-                projected = projected.plus(digit(code, i).multiply(WEIGHTS[i]));
+                projected += code / WEIGHTS[i] % 10 * WEIGHTS[i];
             }
         }
         return projected;
+    }
+
+    /**
+     * The codes of every cell whose dimensions (string values, in {@link ParticipationGrain#CELL_DIMENSIONS}
+     * order) pass {@code test}: a condition on cells becomes a test of one integer.
+     */
+    public static Object[] codesWhere(Predicate<List<String>> test) {
+        List<Integer> codes = new ArrayList<>();
+        for (int g = 0; g < VALUES.get(0).size(); g++) {
+            for (int a = 0; a < VALUES.get(1).size(); a++) {
+                for (int d = 0; d < VALUES.get(2).size(); d++) {
+                    for (int r = 0; r < VALUES.get(3).size(); r++) {
+                        if (test.test(List.of(VALUES.get(0).get(g), VALUES.get(1).get(a), VALUES.get(2).get(d),
+                                VALUES.get(3).get(r)))) {
+                            codes.add((g + 1) * WEIGHTS[0] + (a + 1) * WEIGHTS[1] + (d + 1) * WEIGHTS[2] + (r + 1) * WEIGHTS[3]);
+                        }
+                    }
+                }
+            }
+        }
+        return codes.toArray();
     }
 
     /** Dimension {@code i} of the code as its string value, null when the code does not group by it. */

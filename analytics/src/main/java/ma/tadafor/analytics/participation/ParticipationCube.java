@@ -2,16 +2,20 @@ package ma.tadafor.analytics.participation;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The participation cube behind {@code GET /api/v1/participation}: participants and distinct
@@ -25,33 +29,33 @@ import org.apache.spark.sql.Row;
  * bit mask of the cell dimensions a row is grouped by (gender 1, age band 2, disability 4,
  * role 8); the others are null in that row.
  *
- * <p>How: per grouping set, the grain's cell codes are projected onto the set and grouped per
- * activity (no shuffle: the grain is partitioned by activity), which leaves one row per activity
- * and combination; those rows are then counted and summed per base, a shuffle of a small table.
+ * <p>How: the grain is partitioned by base, so each base is tallied whole in one partition
+ * ({@link BaseTally}), its activities one after the other: no shuffle, and one pass over the grain
+ * for all 16 sets. Spark's own operators need a hash aggregation per set (each activity's distinct
+ * projections) and were 4–6× slower at 10 million cells (docs/BENCHMARKS.md).
  */
 public final class ParticipationCube {
 
     public static final int ALL_CELL_DIMENSIONS = 15;
 
+    private static final StructType TALLIED = new StructType()
+            .add("base_key", DataTypes.IntegerType, false)
+            .add("cell_set", DataTypes.IntegerType, false)
+            .add("cell_code", DataTypes.IntegerType, false)
+            .add("participants", DataTypes.LongType, false)
+            .add("activities", DataTypes.LongType, false);
+
     private ParticipationCube() {
     }
 
     /**
-     * @param grain the grain of {@link ParticipationGrain#finest}
+     * @param grain the grain of {@link ParticipationGrain#finest}, partitioned by base
      * @param bases the bases of {@link ParticipationGrain#bases}
      */
     public static Dataset<Row> of(Dataset<Row> grain, Dataset<Row> bases) {
-        Dataset<Row> counted = null;
-        for (int set = 0; set <= ALL_CELL_DIMENSIONS; set++) {
-            // The grain has one row per activity and cell code already: the full set needs no per-activity step.
-            Dataset<Row> perActivity = set == ALL_CELL_DIMENSIONS ? grain
-                    : grain.groupBy(col("activity_key"), col("base_key"), CellCode.project(col("cell_code"), set).as("cell_code"))
-                            .agg(sum("participants").as("participants"));
-            Dataset<Row> rows = perActivity.groupBy(col("base_key"), col("cell_code"))
-                    .agg(sum("participants").as("participants"), count(lit(1)).as("activities"))
-                    .withColumn("cell_set", lit(set));
-            counted = counted == null ? rows : counted.union(rows);
-        }
+        Dataset<Row> tallied = grain.select(col("base_key"), col("activity_key"), col("cell_code"), col("participants"))
+                .sortWithinPartitions(col("base_key"), col("activity_key"))
+                .mapPartitions((MapPartitionsFunction<Row, Row>) ParticipationCube::tally, Encoders.row(TALLIED));
         List<Column> output = new ArrayList<>(ParticipationGrain.BASE.stream().map(name -> col(name)).toList());
         output.add(col("cell_set"));
         for (int i = 0; i < ParticipationGrain.CELL_DIMENSIONS.size(); i++) {
@@ -59,6 +63,56 @@ public final class ParticipationCube {
         }
         output.add(col("participants"));
         output.add(col("activities"));
-        return counted.join(broadcast(bases), "base_key").select(output.toArray(Column[]::new));
+        return tallied.join(broadcast(bases), "base_key").select(output.toArray(Column[]::new));
+    }
+
+    /** Rows sorted by base and activity in, the cube's rows of each base out as soon as the base is complete. */
+    private static Iterator<Row> tally(Iterator<Row> rows) {
+        return new Iterator<>() {
+            private final BaseTally tally = new BaseTally();
+            private final List<Row> out = new ArrayList<>();
+            private int next;
+            private Row pending;
+
+            @Override
+            public boolean hasNext() {
+                while (next == out.size()) {
+                    if (pending == null && !rows.hasNext()) {
+                        return false;
+                    }
+                    fillWithNextBase();
+                }
+                return true;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return out.get(next++);
+            }
+
+            private void fillWithNextBase() {
+                out.clear();
+                next = 0;
+                Row row = pending != null ? pending : rows.next();
+                pending = null;
+                int base = row.getInt(0);
+                while (true) {
+                    tally.add(row.getLong(1), row.getInt(2), row.getLong(3));
+                    if (!rows.hasNext()) {
+                        break;
+                    }
+                    row = rows.next();
+                    if (row.getInt(0) != base) {
+                        pending = row;
+                        break;
+                    }
+                }
+                tally.drain((set, code, participants, activities) ->
+                        out.add(RowFactory.create(base, set, code, participants, activities)));
+            }
+        };
     }
 }

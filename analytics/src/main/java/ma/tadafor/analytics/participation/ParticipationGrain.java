@@ -20,7 +20,8 @@ import ma.tadafor.analytics.Activities;
  * Participation at its finest grain: one row per activity and cell code ({@link CellCode}), with
  * the activity's base (commune, mechanism, month) as a number. Every mart is a roll-up of this
  * narrow, all-numeric table, which is why the big cell table is read and grouped once, here. The
- * cells are partitioned by activity before grouping, and every later per-activity aggregation
+ * cells are partitioned by base before grouping: an activity has one base, so a base's activities
+ * share a partition and every later aggregation per base or per activity (grouped with its base)
  * keeps that partitioning: the big table is shuffled once.
  */
 public final class ParticipationGrain {
@@ -58,9 +59,9 @@ public final class ParticipationGrain {
         return cells.select(Activities.key().as("activity_key"),
                         CellCode.encode(List.of(col("gender"), col("age_band"), disability, col("role"))).as("cell_code"),
                         col("participants"))
-                .repartition(col("activity_key"))
-                // Broadcast: the activities' two numbers are small beside the cells, whose partitioning stays.
+                // Broadcast: the activities' two numbers are small beside the cells.
                 .join(broadcast(keys), "activity_key")
+                .repartition(col("base_key"))
                 .groupBy(col("activity_key"), col("base_key"), col("cell_code"))
                 .agg(sum("participants").as("participants"));
     }
