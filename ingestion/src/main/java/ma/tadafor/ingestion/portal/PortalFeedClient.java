@@ -35,6 +35,8 @@ public final class PortalFeedClient {
 
     static final String FEED_PATH = "/api/participation/v1/activities";
 
+    private static final int HEAD_BYTES = 1024;
+
     private static final Logger log = LoggerFactory.getLogger(PortalFeedClient.class);
 
     private final RestClient http;
@@ -92,6 +94,7 @@ public final class PortalFeedClient {
     }
 
     private Answer get(Source source, URI uri) {
+        long start = System.nanoTime();
         try {
             return http.get().uri(uri)
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + source.token())
@@ -121,15 +124,35 @@ public final class PortalFeedClient {
                         return Answer.rejected("the portal answered " + status + " to a feed request");
                     }, false);
         } catch (ResourceAccessException | UncheckedIOException e) {
-            return Answer.transientFailure("no answer: " + e.getMessage(), e);
+            // A read timeout surfaces as a cancelled request: say what it was.
+            boolean timedOut = System.nanoTime() - start >= settings.readTimeout().toNanos();
+            return Answer.transientFailure(timedOut ? "no answer within the read timeout (" + settings.readTimeout().toMillis()
+                    + " ms)" : "no answer: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * A page is a JSON object: an answer that does not open like one is refused after its first
+     * kilobyte, so a portal sending megabytes of garbage costs neither the memory nor the time to
+     * read them all; any other answer is read up to the size limit.
+     */
     private String readBody(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxPageBytes() + 1));
-        if (bytes.length > settings.maxPageBytes()) {
+        long limit = Math.min(Integer.MAX_VALUE - 8, settings.maxPageBytes() + 1);
+        byte[] head = body.readNBytes((int) Math.min(HEAD_BYTES, limit));
+        String opening = new String(head, StandardCharsets.UTF_8).stripLeading();
+        if (!opening.isEmpty() && opening.charAt(0) != '{') {
+            String start = opening.substring(0, Math.min(60, opening.length())).replaceAll("\\s+", " ");
+            boolean binary = start.chars().anyMatch(c -> c == '\uFFFD' || Character.isISOControl(c));
+            throw new MalformedPageException("the answer is not a JSON object; it starts with "
+                    + (binary ? "binary data" : "\"" + start + "\""));
+        }
+        byte[] rest = body.readNBytes((int) (limit - head.length));
+        if (head.length + rest.length > settings.maxPageBytes()) {
             throw new MalformedPageException("the answer is larger than " + settings.maxPageBytes() + " bytes");
         }
+        byte[] bytes = new byte[head.length + rest.length];
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        System.arraycopy(rest, 0, bytes, head.length, rest.length);
         return new String(bytes, StandardCharsets.UTF_8);
     }
 

@@ -92,8 +92,9 @@ public class PortalPullJobConfiguration {
 
     @Bean
     IngestionRuns ingestionRuns(JobOperator jobOperator, JobRepository jobRepository,
-                                Job portalPull, SourceStore sources, IngestionRunStore runs, SourceClaims claims) {
-        return new IngestionRuns(jobOperator, jobRepository, portalPull, sources, runs, claims);
+                                Job portalPull, SourceStore sources, IngestionRunStore runs, WatermarkStore watermarks,
+                                SourceClaims claims) {
+        return new IngestionRuns(jobOperator, jobRepository, portalPull, sources, runs, watermarks, claims);
     }
 
     @Bean(destroyMethod = "shutdown")

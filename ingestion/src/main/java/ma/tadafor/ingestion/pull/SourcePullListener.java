@@ -11,6 +11,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.SourceRun;
 import ma.tadafor.data.ingestion.WatermarkStore;
+import ma.tadafor.ingestion.portal.SourceRejectedException;
+import ma.tadafor.ingestion.portal.SourceUnavailableException;
 
 /**
  * Records one source's pull in the run history; on success moves its watermark to the newest
@@ -62,10 +64,14 @@ class SourcePullListener implements StepExecutionListener {
                 .orElse("the pull stopped: " + stepExecution.getExitStatus().getExitDescription());
     }
 
-    /** Batch wraps what went wrong ("Unable to process chunk"); the administrator needs the cause. */
+    /**
+     * Batch wraps what went wrong ("Unable to process chunk"); the administrator needs the cause: the
+     * connector's own words when it gave up on the portal (they name the attempts), else the root.
+     */
     private static String rootMessage(Throwable failure) {
         Throwable cause = failure;
-        while (cause.getCause() != null) {
+        while (cause.getCause() != null
+                && !(cause instanceof SourceUnavailableException || cause instanceof SourceRejectedException)) {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
