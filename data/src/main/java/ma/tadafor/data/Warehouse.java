@@ -33,6 +33,11 @@ public final class Warehouse {
         // checkpoint threshold than DuckDB's 16 MB halves the cost of bulk pulls (fewer checkpoints
         // of growing tables) for a few more seconds of WAL replay after a crash.
         config.setConnectionInitSql("SET TimeZone = 'UTC'; SET checkpoint_threshold = '256MB'");
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            // The pool opens its first connection here: a file held by another process fails now, by name.
+            throw WarehouseUnavailableException.of(absolute, e);
+        }
     }
 }

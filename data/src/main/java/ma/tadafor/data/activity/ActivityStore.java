@@ -17,6 +17,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import ma.tadafor.data.Dirhams;
+import ma.tadafor.data.Transactions;
 
 /**
  * Writes portal-feed items into the facts, idempotently: a batch is appended to temporary staging
@@ -44,16 +45,19 @@ public final class ActivityStore {
             createStagingTables(connection);
             stage(connection.unwrap(DuckDBConnection.class), activities, withdrawals);
             merges.lock();
-            connection.setAutoCommit(false);
             try {
-                ApplyResult result = merge(connection, sourceId, communeCode);
-                connection.commit();
-                return result;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
+                connection.setAutoCommit(false);
+                ApplyResult result;
+                try {
+                    result = merge(connection, sourceId, communeCode);
+                    connection.commit();
+                } catch (SQLException e) {
+                    Transactions.rollBack(connection, e);
+                    throw e;
+                }
                 connection.setAutoCommit(true);
+                return result;
+            } finally {
                 merges.unlock();
             }
         } catch (SQLException e) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import ma.tadafor.data.Transactions;
 import ma.tadafor.data.territory.TerritorialScope;
 
 /**
@@ -285,16 +286,16 @@ public final class CommitteeStore {
     private <T> T inTransaction(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Transactions.rollBack(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
+            return result;
         } catch (SQLException e) {
             throw new IllegalStateException("changing a committee failed: " + e.getMessage(), e);
         }

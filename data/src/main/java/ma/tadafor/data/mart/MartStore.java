@@ -9,6 +9,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import ma.tadafor.data.Transactions;
+
 /**
  * Loads the Parquet marts the analytics job wrote into the warehouse. Each is first loaded into a
  * table of its own ({@code mart_x__next}, typed by the current {@code mart_x}, so a mart whose
@@ -48,11 +50,10 @@ public final class MartStore {
                 }
                 connection.commit();
             } catch (SQLException e) {
-                connection.rollback();
+                Transactions.rollBack(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
             throw new IllegalStateException("loading the marts failed, the previous ones stay: " + e.getMessage(), e);
         }
