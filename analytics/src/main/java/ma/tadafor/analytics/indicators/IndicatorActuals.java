@@ -119,12 +119,14 @@ public final class IndicatorActuals {
         if (result == null) {
             return scopeSemesters.limit(0).select(lit(null).cast("string").as("indicator_code"), col("scope"),
                     col("semester"), lit(null).cast("double").as("actual"), lit(null).cast("double").as("target"),
-                    lit(null).cast("string").as("status"));
+                    lit(null).cast("string").as("status"), lit(null).cast("double").as("numerator"),
+                    lit(null).cast("double").as("denominator"));
         }
         return result.join(targets.select(col("indicator_code"), col("scope"), col("semester"), col("target")),
                         new String[] {"indicator_code", "scope", "semester"}, "left")
                 .select(col("indicator_code"), col("scope"), col("semester"), col("actual"), col("target"),
-                        status(col("actual"), col("target"), thresholds).as("status"));
+                        status(col("actual"), col("target"), thresholds).as("status"), col("numerator"),
+                        col("denominator"));
     }
 
     private static Dataset<Row> computed(Dataset<Row> actuals) {
@@ -144,7 +146,10 @@ public final class IndicatorActuals {
                 .select(col("indicator_code"), col("scope"), col("semester"),
                         when(share, when(col("den").gt(0),
                                 col("num").cast("double").multiply(100.0).divide(col("den").cast("double"))))
-                                .otherwise(col("num").cast("double")).as("actual"));
+                                .otherwise(col("num").cast("double")).as("actual"),
+                        // A share's terms, so that a territory's actual can be traced to its communes'.
+                        when(share, col("num").cast("double")).as("numerator"),
+                        when(share, col("den").cast("double")).as("denominator"));
     }
 
     /** Indicators entered by hand: their value for each scope and semester, if someone entered it. */
@@ -159,7 +164,8 @@ public final class IndicatorActuals {
         }
         return rows.join(values.select(col("indicator_code"), col("scope"), col("semester"), col("value")),
                         new String[] {"indicator_code", "scope", "semester"}, "left")
-                .select(col("indicator_code"), col("scope"), col("semester"), col("value").as("actual"));
+                .select(col("indicator_code"), col("scope"), col("semester"), col("value").as("actual"),
+                        lit(null).cast("double").as("numerator"), lit(null).cast("double").as("denominator"));
     }
 
     static Column status(Column actual, Column target, StatusThresholds thresholds) {

@@ -5,6 +5,8 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import ma.tadafor.data.mart.AnalyticsRunStore;
 import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
@@ -24,7 +26,7 @@ class AnalyticsConfiguration {
     }
 
     @Bean
-    AnalyticsRuns analyticsRuns(MartRefresh refresh, HikariDataSource warehouse) {
-        return new AnalyticsRuns(refresh, new AnalyticsRunStore(warehouse));
+    AnalyticsRuns analyticsRuns(MartRefresh refresh, HikariDataSource warehouse, MeterRegistry metrics) {
+        return new AnalyticsRuns(refresh, new AnalyticsRunStore(warehouse), metrics);
     }
 }

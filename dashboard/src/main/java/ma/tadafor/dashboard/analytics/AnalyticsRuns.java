@@ -1,5 +1,7 @@
 package ma.tadafor.dashboard.analytics;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -9,13 +11,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import ma.tadafor.data.mart.AnalyticsRun;
 import ma.tadafor.data.mart.AnalyticsRunStore;
+import ma.tadafor.ingestion.pull.RunLogContext;
 
 /**
  * Starts mart refreshes in the background, one at a time. A request while a refresh runs queues
  * one more, and further requests join that queued one: it will read everything ingested before
- * it starts, so one refresh after a burst of ingestion runs is enough.
+ * it starts, so one refresh after a burst of ingestion runs is enough. Each run is timed
+ * ({@code tadafor.analytics.runs}) and its log lines carry its id; {@code tadafor.marts.age} says
+ * how old the marts in place are.
  */
 public class AnalyticsRuns implements DisposableBean {
 
@@ -28,11 +36,17 @@ public class AnalyticsRuns implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private final MeterRegistry metrics;
     private String queued;
 
-    public AnalyticsRuns(MartRefresh refresh, AnalyticsRunStore runs) {
+    public AnalyticsRuns(MartRefresh refresh, AnalyticsRunStore runs, MeterRegistry metrics) {
         this.refresh = refresh;
         this.runs = runs;
+        this.metrics = metrics;
+        // Read at each scrape: how stale the figures every page shows are.
+        Gauge.builder("tadafor.marts.age", runs, store -> store.lastCompletedAt()
+                        .map(at -> Duration.between(at, Instant.now()).toMillis() / 1000.0).orElse(Double.NaN))
+                .description("Seconds since the marts in place were swapped in").baseUnit("seconds").register(metrics);
         int abandoned = runs.abandonUnfinished();
         if (abandoned > 0) {
             log.warn("{} analytics run(s) of a previous process never finished; marked failed", abandoned);
@@ -64,11 +78,14 @@ public class AnalyticsRuns implements DisposableBean {
         synchronized (this) {
             queued = null;
         }
-        try {
+        Timer.Sample duration = Timer.start(metrics);
+        String status = "FAILED";
+        try (var logContext = RunLogContext.of(runId)) {
             runs.running(runId);
             log.info("Analytics run {} started", runId);
             MartRefresh.Outcome outcome = refresh.run(runId);
             if (outcome.failure() == null) {
+                status = "COMPLETED";
                 runs.completed(runId, outcome.timings(), outcome.cells());
                 log.info("Analytics run {} completed: {}, marts (ms) {}", runId, outcome.timings(), outcome.martMs());
             } else {
@@ -78,6 +95,8 @@ public class AnalyticsRuns implements DisposableBean {
         } catch (RuntimeException e) {
             // The run log itself failed (the warehouse is unreachable): nothing more can be recorded.
             log.error("Analytics run {} could not be recorded", runId, e);
+        } finally {
+            duration.stop(metrics.timer("tadafor.analytics.runs", "status", status));
         }
     }
 

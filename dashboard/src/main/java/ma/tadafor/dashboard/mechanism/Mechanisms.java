@@ -216,7 +216,9 @@ class Mechanisms {
             });
             Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
                     .setSeries(new FunnelSeries().setName(text("mechanism.PETITION")).setSort("none")
-                            .setTop(40).setBottom(8).setLeft("10%").setWidth("80%")
+                            // room beside and below for the labels, which carry the medians
+                            .setTop(40).setBottom(36).setLeft(rtl ? "40%" : "5%").setWidth("55%")
+                            .setLabel(new FunnelLabel().setPosition(rtl ? "left" : "right"))
                             .setData(stages.toArray()));
             return chart("funnel", option, new Table("petition-funnel", List.of(text("column.stage"),
                     text("column.petitions"), text("column.ofSubmitted"), text("column.medianDays"),

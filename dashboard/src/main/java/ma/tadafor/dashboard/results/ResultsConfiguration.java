@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.data.mart.IndicatorContributionQueries;
 import ma.tadafor.data.mart.IndicatorTrendQueries;
 
 @Configuration(proxyBeanMethods = false)
@@ -13,5 +14,10 @@ class ResultsConfiguration {
     @Bean
     IndicatorTrendQueries indicatorTrendQueries(HikariDataSource warehouse) {
         return new IndicatorTrendQueries(warehouse);
+    }
+
+    @Bean
+    IndicatorContributionQueries indicatorContributionQueries(HikariDataSource warehouse) {
+        return new IndicatorContributionQueries(warehouse);
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two chains: the API is stateless (HTTP Basic or a personal API token as Bearer), the pages use
- * a session, the login form and CSRF tokens. Health stays open for orchestrators. State-changing
+ * Two chains: the API and the metrics are stateless (HTTP Basic or a personal API token as
+ * Bearer; metrics for ADMIN only), the pages use a session, the login form and CSRF tokens. Health stays open for orchestrators. State-changing
  * services carry {@code @PreAuthorize} rules, and every read query is limited to the caller's
  * territorial scope in the data layer: authorization holds whichever door a request comes through.
  */
@@ -45,8 +45,11 @@ class SecurityConfiguration {
         AuthenticationFilter bearer = new AuthenticationFilter(tokenManager, BearerTokens::read);
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
-        return secureHeaders(http.securityMatcher("/api/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        // Metrics describe the whole platform: scraped with an administrator's API token.
+        return secureHeaders(http.securityMatcher("/api/**", "/actuator/prometheus"))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
+                        .anyRequest().authenticated())
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

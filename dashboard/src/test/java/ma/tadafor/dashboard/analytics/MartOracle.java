@@ -174,7 +174,7 @@ public final class MartOracle {
                 + "commune_code VARCHAR, province_code VARCHAR, region_code VARCHAR, semester VARCHAR, num DECIMAL(38,2), "
                 + "den DECIMAL(38,2))");
         sql.execute("CREATE OR REPLACE TABLE oracle_indicator (indicator_code VARCHAR, scope VARCHAR, semester VARCHAR, "
-                + "actual DOUBLE, target DOUBLE, status VARCHAR)");
+                + "actual DOUBLE, target DOUBLE, status VARCHAR, numerator DOUBLE, denominator DOUBLE)");
         for (String[] d : definitions) {
             String code = d[0];
             String computation = d[1];
@@ -219,10 +219,12 @@ public final class MartOracle {
                     .formatted(code, computation, num, perCommune));
         }
         sql.execute("""
-                INSERT INTO oracle_indicator (indicator_code, scope, semester, actual)
+                INSERT INTO oracle_indicator (indicator_code, scope, semester, actual, numerator, denominator)
                 SELECT indicator_code, scope, semester,
                        CASE WHEN computation LIKE 'SHARE_%%' THEN CASE WHEN den > 0 THEN num::DOUBLE * 100.0 / den::DOUBLE END
-                            ELSE num::DOUBLE END
+                            ELSE num::DOUBLE END,
+                       CASE WHEN computation LIKE 'SHARE_%%' THEN num::DOUBLE END,
+                       CASE WHEN computation LIKE 'SHARE_%%' THEN den::DOUBLE END
                 FROM (%s)""".formatted(scoped("indicator_code, computation, semester, sum(num) AS num, sum(den) AS den",
                 "indicator_per_commune")));
         sql.execute("""

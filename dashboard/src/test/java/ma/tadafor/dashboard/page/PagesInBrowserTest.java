@@ -231,6 +231,78 @@ class PagesInBrowserTest extends DemoApplicationTest {
         }
     }
 
+    /** An indicator opens on its communes' contributions, which add up to the territory's figure; small counts hidden but for the administrator. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIndicatorOpensOnItsCommunesContributionsWhichAddUpToTheTerritorysFigure() throws Exception {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("admin", PASSWORD);
+            for (String language : List.of("fr", "ar")) {
+                browser.open("/results?lang=" + language);
+                String link = browser.all("tr[data-indicator='R2.8'] a.contributions").get(0).getDomAttribute("href");
+                assertThat(link).startsWith("/results/indicators/R2.8?scope=programme&semester=");
+                browser.open(link + "&lang=" + language);
+                assertThat(browser.ready()).isEqualTo("true");
+                WebElement card = browser.all(".chart-card[data-chart=contributions]").get(0);
+                assertThat(browser.paintedPixels(card)).isGreaterThan(2_000);
+                assertThat(card.findElements(org.openqa.selenium.By.cssSelector(".table-view tbody tr"))).isNotEmpty();
+                assertThat(browser.consoleErrors()).as(language).isEmpty();
+                String folder = System.getProperty("tadafor.screenshots");
+                if (folder != null) {
+                    browser.screenshot(Path.of(folder, "indicator-" + language + ".png"));
+                }
+            }
+            String semester = (String) browser.script("return document.querySelector('select[name=semester]').value");
+            Map<String, Object> results = json.readValue(fetchText(browser, "/results/data?scope=programme&semester=" + semester),
+                    Map.class);
+            List<List<Object>> indicators = (List<List<Object>>) ((Map<String, Object>) charts(results).get(0).get("table"))
+                    .get("rows");
+            for (String code : List.of("R2.5", "R2.8")) {
+                double programme = indicators.stream().filter(row -> row.get(0).equals(code))
+                        .map(row -> ((Number) row.get(5)).doubleValue()).findFirst().orElseThrow();
+                List<List<Object>> communes = contributions(browser, code, "programme", semester);
+                assertThat(communes).hasSizeGreaterThan(10);
+                if (code.equals("R2.5")) {
+                    assertThat(communes.stream().mapToDouble(row -> number(row.get(2))).sum()).isCloseTo(programme,
+                            org.assertj.core.data.Offset.offset(0.01));
+                } else {
+                    double numerators = communes.stream().mapToDouble(row -> number(row.get(3))).sum();
+                    double denominators = communes.stream().mapToDouble(row -> number(row.get(4))).sum();
+                    assertThat(numerators * 100 / denominators).isCloseTo(programme, org.assertj.core.data.Offset.offset(0.1));
+                }
+            }
+            assertThat(browser.status("/results/indicators/R9.9?scope=programme")).isEqualTo(400);
+            assertThat(browser.status("/results/indicators/R2.8/table/contributions?scope=programme&semester=" + semester
+                    + "&format=xlsx")).isEqualTo(200);
+            browser.consoleErrors();
+        }
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("gov-beni-mellal", PASSWORD);
+            browser.open("/results/indicators/R2.8?lang=fr");
+            String semester = (String) browser.script("return document.querySelector('select[name=semester]').value");
+            List<List<Object>> communes = contributions(browser, "R2.8", "province:05.091", semester);
+            assertThat(communes).isNotEmpty().allSatisfy(row -> assertThat((String) row.get(0)).startsWith("05.091."));
+            assertThat(communes).as("a count of persons with disabilities from 1 to 4 is hidden, with its share")
+                    .allSatisfy(row -> assertThat(row.get(3) instanceof Number n ? n.doubleValue() == 0 || n.doubleValue() >= 5
+                            : "< 5".equals(row.get(3)) && "< 5".equals(row.get(2))).as(row.toString()).isTrue());
+            assertThat(communes.stream().filter(row -> "< 5".equals(row.get(3))).count()).as("never one hidden alone")
+                    .isNotEqualTo(1);
+            assertThat(browser.status("/results/indicators/R2.8/data?scope=province:05.081")).isEqualTo(403);
+            browser.consoleErrors();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<List<Object>> contributions(HeadlessChromium browser, String code, String scope, String semester) {
+        Map<String, Object> data = json.readValue(fetchText(browser, "/results/indicators/" + code + "/data?scope=" + scope
+                + "&semester=" + semester), Map.class);
+        return (List<List<Object>>) ((Map<String, Object>) charts(data).get(0).get("table")).get("rows");
+    }
+
+    private static double number(Object cell) {
+        return cell instanceof Number n ? n.doubleValue() : 0;
+    }
+
     private static Object option(HeadlessChromium browser, String chart, String path) {
         return browser.script("return echarts.getInstanceByDom(document.querySelector("
                 + "'.chart-card[data-chart=" + chart + "] .chart')).getOption()." + path + ";");

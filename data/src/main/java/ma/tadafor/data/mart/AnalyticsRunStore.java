@@ -73,6 +73,19 @@ public final class AnalyticsRunStore {
         }
     }
 
+    /** When the marts in place were swapped in: the end of the latest completed refresh, if any. */
+    public Optional<Instant> lastCompletedAt() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT max(finished_at) FROM analytics_run WHERE status = 'COMPLETED'");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return Optional.ofNullable(instant(row, 1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the last refresh failed: " + e.getMessage(), e);
+        }
+    }
+
     private static Instant instant(ResultSet row, int column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

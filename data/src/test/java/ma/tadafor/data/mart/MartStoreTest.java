@@ -82,7 +82,7 @@ class MartStoreTest {
                 + "NULL, NULL, NULL, NULL, " + value + ", 1");
         write(marts, "participation_rate", "SELECT '" + scope + "', '2024S1', " + value + ", 1000, 1.0, 0, 0, NULL, NULL, "
                 + "NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL");
-        write(marts, "indicator", "SELECT 'R2.1', '" + scope + "', '2024S1', " + value + ".0, 35.0, 'OFF_TRACK'");
+        write(marts, "indicator", "SELECT 'R2.1', '" + scope + "', '2024S1', " + value + ".0, 35.0, 'OFF_TRACK', NULL, NULL");
         write(marts, "convergence", "SELECT '" + scope + "', 1, 0, 0, 0, 0, 0, 0, 60, 3, 5.0");
         write(marts, "convergence_link", "SELECT 'p', 'a', 'INDH-1', 1, false, '05.091.01.07', 'PETITION'");
         write(marts, "data_quality", "SELECT " + commune + ", 'pilot', 1, 0, " + value + ", 0, 0, 0, 0.0, 0.0, 0.0, 3.0, "

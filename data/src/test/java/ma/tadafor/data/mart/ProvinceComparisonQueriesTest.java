@@ -35,9 +35,9 @@ class ProvinceComparisonQueriesTest {
                     INSERT INTO mart_participation_rate VALUES ('province:%1$s', '2024S1', 120, 500000, 0.24,
                         100, 40, 40.0, 50.0, 0.8, 110, 30, 27.3, 30.0, 0.91, 90, 2, 2.2, 5.0, 0.44)""".formatted(province));
             TestWarehouse.execute(warehouse, """
-                    INSERT INTO mart_indicator VALUES ('R2.5', 'province:%s', '2024S1', 120, NULL, 'NO_DATA')""".formatted(province));
+                    INSERT INTO mart_indicator VALUES ('R2.5', 'province:%s', '2024S1', 120, NULL, 'NO_DATA', NULL, NULL)""".formatted(province));
         }
-        TestWarehouse.execute(warehouse, "INSERT INTO mart_indicator VALUES ('R2.5', 'programme', '2024S1', 900, 1000, 'ON_TRACK')");
+        TestWarehouse.execute(warehouse, "INSERT INTO mart_indicator VALUES ('R2.5', 'programme', '2024S1', 900, 1000, 'ON_TRACK', NULL, NULL)");
     }
 
     @AfterAll

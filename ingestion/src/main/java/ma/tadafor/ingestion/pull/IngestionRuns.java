@@ -98,7 +98,10 @@ public class IngestionRuns {
                     List.of(sourceIds.split(",")).forEach(sourceId -> claims.claim(sourceId, runId));
                     reportCompletedSources(runId, execution);
                     JobExecution recovered = jobOperator.recover(execution);
-                    JobExecution restarted = jobOperator.restart(recovered);
+                    JobExecution restarted;
+                    try (var logContext = RunLogContext.of(runId)) {
+                        restarted = jobOperator.restart(recovered);
+                    }
                     runs.attachJobExecution(runId, restarted.getId());
                     log.info("Resumed ingestion run {} (execution {} after {})", runId, restarted.getId(), execution.getId());
                 }
@@ -134,7 +137,7 @@ public class IngestionRuns {
                 .addString(PortalPullJobConfiguration.RUN_ID, runId)
                 .addString(PortalPullJobConfiguration.SOURCES, String.join(",", sourceIds))
                 .toJobParameters();
-        try {
+        try (var logContext = RunLogContext.of(runId)) {
             JobExecution execution = jobOperator.start(portalPull, parameters);
             runs.attachJobExecution(runId, execution.getId());
         } catch (Exception e) {

@@ -103,6 +103,7 @@ public class PortalPullJobConfiguration {
         executor.setCorePoolSize(settings.parallelSources());
         executor.setMaxPoolSize(settings.parallelSources());
         executor.setThreadNamePrefix("source-pull-");
+        executor.setTaskDecorator(new RunLogContext());
         executor.initialize();
         return executor;
     }

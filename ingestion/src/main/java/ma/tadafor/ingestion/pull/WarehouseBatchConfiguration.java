@@ -50,6 +50,8 @@ public class WarehouseBatchConfiguration extends JdbcDefaultBatchConfiguration {
 
     @Override
     protected TaskExecutor getTaskExecutor() {
-        return new SimpleAsyncTaskExecutor("ingestion-run-");
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("ingestion-run-");
+        executor.setTaskDecorator(new RunLogContext());
+        return executor;
     }
 }

@@ -1,0 +1,83 @@
+package ma.tadafor.dashboard.results;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import ma.tadafor.dashboard.chart.ChartTables;
+import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.ViewFilters;
+import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.territory.TerritoryQueries;
+
+/** One indicator of the results framework, drilled down to the communes' contributions; filters: scope and semester. */
+@Controller
+class IndicatorPageController {
+
+    private final ResultsFramework framework;
+    private final IndicatorContributions contributions;
+    private final TerritoryQueries territories;
+    private final TableExports exports;
+
+    IndicatorPageController(ResultsFramework framework, IndicatorContributions contributions,
+            TerritoryQueries territories, TableExports exports) {
+        this.framework = framework;
+        this.contributions = contributions;
+        this.territories = territories;
+        this.exports = exports;
+    }
+
+    @GetMapping("/results/indicators/{code}")
+    String page(@PathVariable String code, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
+        contributions.definition(code);
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), locale);
+        ResultsFramework.Row row = results.results().stream().flatMap(result -> result.indicators().stream())
+                .filter(candidate -> candidate.code().equals(code)).findFirst().orElse(null);
+        ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
+        String path = "/results/indicators/" + code;
+        model.addAttribute("scope", scope);
+        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
+        model.addAttribute("filters", filters);
+        model.addAttribute("semesters", results.semesters());
+        model.addAttribute("indicator", row);
+        model.addAttribute("path", path);
+        model.addAttribute("back", filters.url("/results", scope.key()));
+        model.addAttribute("dataUrl", filters.url(path + "/data", scope.key()));
+        model.addAttribute("tableBase", path + "/table/");
+        model.addAttribute("query", filters.url("", scope.key()));
+        return "pages/indicator";
+    }
+
+    @GetMapping("/results/indicators/{code}/data")
+    @ResponseBody
+    IndicatorContributions.IndicatorData data(@PathVariable String code, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+        String semester = semester(parameters);
+        if (semester == null) {
+            semester = framework.framework(scope, null, locale).semester();
+        }
+        return contributions.data(code, user, scope, semester, locale);
+    }
+
+    @GetMapping("/results/indicators/{code}/table/{chart}")
+    ResponseEntity<byte[]> table(@PathVariable String code, @PathVariable String chart,
+            @RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        return ChartTables.download(exports, data(code, parameters, user, locale).charts(), chart, parameters.get("format"));
+    }
+
+    private static String semester(Map<String, String> parameters) {
+        return ViewFilters.parse(Map.of("semester", parameters.getOrDefault("semester", ""))).semester();
+    }
+}
