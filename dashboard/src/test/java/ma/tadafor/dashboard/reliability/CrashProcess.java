@@ -18,6 +18,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import com.zaxxer.hikari.HikariDataSource;
 
 import ch.qos.logback.classic.Level;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import ma.tadafor.dashboard.analytics.AnalyticsProperties;
 import ma.tadafor.dashboard.analytics.AnalyticsRuns;
@@ -134,7 +135,8 @@ public final class CrashProcess {
                         "spark.default.parallelism", "1"),
                 new AnalyticsProperties.Status(0.9, 0.6));
         AnalyticsRuns runs = new AnalyticsRuns(new MartRefresh(properties, new SparkSessionProvider(properties),
-                new WarehouseSnapshot(warehouse), new MartStore(warehouse)), new AnalyticsRunStore(warehouse));
+                new WarehouseSnapshot(warehouse), new MartStore(warehouse)), new AnalyticsRunStore(warehouse),
+                new SimpleMeterRegistry());
         String runId = runs.start("kill-campaign");
         System.out.println("REFRESHING " + runId);
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
