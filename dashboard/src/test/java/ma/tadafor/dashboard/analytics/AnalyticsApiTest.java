@@ -124,17 +124,37 @@ class AnalyticsApiTest {
                         cell(Gender.F, AgeBand.AGE_35_59, false, Role.CITIZEN, 8),
                         cell(Gender.M, AgeBand.AGE_35_59, false, Role.ELECTED_OFFICIAL, 4))), List.of());
 
+        assertThat(refresh()).containsEntry("status", "COMPLETED").containsEntry("cells", 9); // 3 + 3 + 1 + 2: A4 withdrawn
+    }
+
+    /** Starts a refresh through the API and returns the run once it ended. */
+    private Map<String, Object> refresh() throws Exception {
         HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/v1/analytics/runs"))
                 .POST(HttpRequest.BodyPublishers.noBody()), "admin");
         assertThat(started.statusCode()).isEqualTo(202);
         String runId = (String) map(started).get("runId");
         Map<String, Object> run = map(get("/api/v1/analytics/runs/" + runId, "admin"));
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
         while (!Set.of("COMPLETED", "FAILED").contains(run.get("status")) && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
             run = map(get("/api/v1/analytics/runs/" + runId, "admin"));
         }
-        assertThat(run).containsEntry("status", "COMPLETED").containsEntry("cells", 9); // 3 + 3 + 1 + 2: A4 withdrawn
+        return run;
+    }
+
+    /** An MD5 of each mart's rows, in order. */
+    private Map<String, String> martFingerprints() throws SQLException {
+        Map<String, String> fingerprints = new java.util.LinkedHashMap<>();
+        try (Connection connection = warehouse.getConnection(); Statement statement = connection.createStatement()) {
+            for (String mart : ma.tadafor.data.mart.MartStore.MARTS) {
+                try (ResultSet row = statement.executeQuery("SELECT count(*) || ' ' || coalesce(md5(string_agg(CAST(m AS VARCHAR), "
+                        + "chr(10) ORDER BY CAST(m AS VARCHAR))), '') FROM mart_" + mart + " m")) {
+                    row.next();
+                    fingerprints.put(mart, row.getString(1));
+                }
+            }
+        }
+        return fingerprints;
     }
 
     @Test
@@ -265,6 +285,44 @@ class AnalyticsApiTest {
             assertThat(row.getDouble(4)).isCloseTo(2_499_500.0 / 47_399, offset(1e-9));
             assertThat(row.getDouble(5)).isCloseTo((3400.0 / 45) / (2_499_500.0 / 47_399), offset(1e-9));
         }
+    }
+
+    /**
+     * Spark fails mid-job: once the first mart is written, the snapshot the later jobs read is deleted
+     * under them. The run ends FAILED with Spark's reason, the marts are the previous ones to the byte,
+     * and the next refresh succeeds.
+     */
+    @Test
+    void sparkFailingMidJobLeavesThePreviousMartsAndAFailedRunWithItsReason() throws Exception {
+        Map<String, String> before = martFingerprints();
+        Path exchange = folder.resolve("exchange");
+        Thread saboteur = new Thread(() -> {
+            try {
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (System.nanoTime() < deadline) {
+                    try (var runs = Files.list(exchange)) {
+                        for (Path run : runs.toList()) {
+                            if (Files.exists(run.resolve("marts/participation/_SUCCESS"))) {
+                                FileSystemUtils.deleteRecursively(run.resolve("snapshot"));
+                                return;
+                            }
+                        }
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, "snapshot-saboteur");
+        saboteur.start();
+
+        Map<String, Object> failed = refresh();
+        saboteur.join();
+
+        assertThat(failed).containsEntry("status", "FAILED");
+        assertThat((String) failed.get("error")).as("Spark's reason").isNotBlank().containsIgnoringCase("snapshot");
+        assertThat(martFingerprints()).isEqualTo(before);
+        assertThat(refresh()).containsEntry("status", "COMPLETED");
     }
 
     @Test
