@@ -38,7 +38,7 @@ public class MartRefresh {
     }
 
     /** What a refresh did, and where its time went. */
-    public record Outcome(Timings timings, Map<String, Long> martMs, long cells, RuntimeException failure) {
+    public record Outcome(Timings timings, Map<String, Long> martMs, long cells, Exception failure) {
     }
 
     public Outcome run(String runId) {
@@ -61,7 +61,9 @@ public class MartRefresh {
             start = System.nanoTime();
             marts.load(folder.resolve("marts"));
             return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), martMs, cells, null);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only runtime exceptions: Spark throws its checked SparkException undeclared (Scala), and a
+            // job failing mid-run must end the run FAILED, not kill the refresh thread and leave it RUNNING.
             return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, null), Map.of(), cells, e);
         } finally {
             delete(folder);
