@@ -6,9 +6,13 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -16,12 +20,16 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
 
 class ConsultationPackTest extends DemoApplicationTest {
 
     private static final String PACK = "/api/v1/exports/consultation-pack";
+
+    @TempDir
+    Path folder;
 
     @Test
     void comparesTheProgrammesProvincesSheetBySheet() throws Exception {
@@ -63,6 +71,23 @@ class ConsultationPackTest extends DemoApplicationTest {
             assertThat(workbook.getSheet("Convergence INDH").getLastRowNum()).isPositive();
         }
         assertThat(get("/api/v1/audit?action=EXPORT&user=dgct", "admin").body()).contains("consultation-pack");
+        assertThat(openedInLibreOffice(response.body())).contains("05.091").contains("Béni Mellal");
+    }
+
+    /**
+     * The workbook's first sheet as LibreOffice reads it (Debian's {@code libreoffice-calc-nogui},
+     * installed by {@code .ci/run}): committees open the pack in LibreOffice as often as in Excel.
+     */
+    private String openedInLibreOffice(byte[] workbook) throws Exception {
+        Path file = folder.resolve("pack.xlsx");
+        Files.write(file, workbook);
+        Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + folder.resolve("profile").toUri(),
+                "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
+                folder.toString(), file.toString()).redirectErrorStream(true).start();
+        String output = new String(soffice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(soffice.waitFor(3, TimeUnit.MINUTES)).as("LibreOffice converts the pack").isTrue();
+        assertThat(soffice.exitValue()).as(output).isZero();
+        return Files.readString(folder.resolve("pack.csv"), StandardCharsets.UTF_8);
     }
 
     @Test
