@@ -58,7 +58,7 @@ class MetricsAndLogsTest extends DemoApplicationTest {
         String tag = "[run " + runId + "]";
         assertThat(output.getOut().lines().filter(line -> line.contains(tag)))
                 .as("the job's and the source's lines").anyMatch(line -> line.contains("Ingestion run " + runId))
-                .anyMatch(line -> line.contains("pullSource:source:portal-05.091.01.07"));
+                .anyMatch(line -> line.contains("Source portal-05.091.01.07 COMPLETED"));
     }
 
     /** Each sample line of the Prometheus text format: name with labels → value. */

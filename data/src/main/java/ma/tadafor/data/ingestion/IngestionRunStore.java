@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import ma.tadafor.data.Transactions;
+
 /** The history of ingestion runs, per source, as the API and the data-quality pages report it. */
 public final class IngestionRunStore {
 
@@ -21,11 +23,32 @@ public final class IngestionRunStore {
         this.dataSource = dataSource;
     }
 
+    /** Records a run and its sources, PENDING, in one transaction: a national run has 1,503 sources. */
     public void start(String runId, String trigger, List<String> sourceIds) {
-        update("INSERT INTO ingestion_run (run_id, trigger, status, started_at) VALUES (?, ?, 'RUNNING', now())",
-                runId, trigger);
-        for (String sourceId : sourceIds) {
-            update("INSERT INTO ingestion_run_source (run_id, source_id, status) VALUES (?, ?, 'PENDING')", runId, sourceId);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement run = connection.prepareStatement(
+                     "INSERT INTO ingestion_run (run_id, trigger, status, started_at) VALUES (?, ?, 'RUNNING', now())");
+             PreparedStatement source = connection.prepareStatement(
+                     "INSERT INTO ingestion_run_source (run_id, source_id, status) VALUES (?, ?, 'PENDING')")) {
+            connection.setAutoCommit(false);
+            try {
+                run.setString(1, runId);
+                run.setString(2, trigger);
+                run.executeUpdate();
+                for (String sourceId : sourceIds) {
+                    source.setString(1, runId);
+                    source.setString(2, sourceId);
+                    source.addBatch();
+                }
+                source.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                Transactions.rollBack(connection, e);
+                throw e;
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("recording ingestion run failed: " + e.getMessage(), e);
         }
     }
 

@@ -3,27 +3,22 @@ package ma.tadafor.ingestion.pull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 
 import ma.tadafor.data.ingestion.IngestionRun;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.data.ingestion.SourceRun;
 import ma.tadafor.data.ingestion.SourceStore;
-import ma.tadafor.data.ingestion.WatermarkStore;
 
 /**
  * Starts ingestion runs (on demand or on schedule) and resumes those a dead process left behind.
@@ -38,17 +33,15 @@ public class IngestionRuns {
     private final Job portalPull;
     private final SourceStore sources;
     private final IngestionRunStore runs;
-    private final WatermarkStore watermarks;
     private final SourceClaims claims;
 
     IngestionRuns(JobOperator jobOperator, JobRepository jobRepository, Job portalPull, SourceStore sources,
-                  IngestionRunStore runs, WatermarkStore watermarks, SourceClaims claims) {
+                  IngestionRunStore runs, SourceClaims claims) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.portalPull = portalPull;
         this.sources = sources;
         this.runs = runs;
-        this.watermarks = watermarks;
         this.claims = claims;
     }
 
@@ -81,7 +74,8 @@ public class IngestionRuns {
 
     /**
      * Resumes the runs a process that died left unfinished: their Batch executions are marked
-     * failed, then restarted, and each source continues from its last committed chunk.
+     * failed, then restarted, and each lane continues from its last committed chunk: the sources
+     * whose end it had committed are not pulled again, the one it was on resumes at its page.
      */
     public void resumeInterrupted() {
         for (String runId : runs.unfinished()) {
@@ -96,7 +90,6 @@ public class IngestionRuns {
                 } else {
                     String sourceIds = execution.getJobParameters().getString(PortalPullJobConfiguration.SOURCES);
                     List.of(sourceIds.split(",")).forEach(sourceId -> claims.claim(sourceId, runId));
-                    reportCompletedSources(runId, execution);
                     JobExecution recovered = jobOperator.recover(execution);
                     JobExecution restarted;
                     try (var logContext = RunLogContext.of(runId)) {
@@ -109,25 +102,6 @@ public class IngestionRuns {
                 log.error("Could not resume ingestion run {}; marking it failed", runId, e);
                 claims.releaseRun(runId);
                 runs.finish(runId, "FAILED");
-            }
-        }
-    }
-
-    /**
-     * Spring Batch saves a step COMPLETED before it calls the step's listeners, so a process killed
-     * in between left a pulled source without its report and watermark, and a restart does not run
-     * a completed step again: what its listener would have recorded is recorded now.
-     */
-    private void reportCompletedSources(String runId, JobExecution execution) {
-        Set<String> reported = runs.find(runId).orElseThrow().sources().stream()
-                .filter(source -> !source.status().equals("PENDING") && !source.status().equals("RUNNING"))
-                .map(SourceRun::sourceId).collect(Collectors.toSet());
-        for (StepExecution step : execution.getStepExecutions()) {
-            String sourceId = step.getExecutionContext().getString(PortalPullJobConfiguration.SOURCE_ID, null);
-            if (step.getStatus() == BatchStatus.COMPLETED && sourceId != null && !reported.contains(sourceId)) {
-                new SourcePullListener(sourceId, runId, runs, watermarks, claims).afterStep(step);
-                log.info("Ingestion run {}: source {} had completed before the process died; its report is recorded now",
-                        runId, sourceId);
             }
         }
     }

@@ -1,9 +1,5 @@
 package ma.tadafor.ingestion.pull;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -14,35 +10,31 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import ma.tadafor.data.activity.ActivityStore;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.QuarantineStore;
-import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.data.ingestion.SourceStore;
-import ma.tadafor.data.ingestion.SourceType;
 import ma.tadafor.data.ingestion.WatermarkStore;
 import ma.tadafor.ingestion.decidim.DecidimClient;
-import ma.tadafor.ingestion.decidim.DecidimReader;
 import ma.tadafor.ingestion.decidim.DecidimSettings;
-import ma.tadafor.ingestion.feed.FeedEntry;
 import ma.tadafor.ingestion.feed.FeedJson;
 import ma.tadafor.ingestion.portal.Pause;
 import ma.tadafor.ingestion.portal.PortalFeedClient;
 
 /**
- * The {@code portalPull} job: one partition per source, pulled in parallel on a bounded pool,
- * each a chunk-oriented step (read feed entries, apply them) that a restart resumes where its
- * last chunk committed. Needs from its host a {@link DataSource} (the warehouse), the
+ * The {@code portalPull} job: the run's sources dealt into {@code parallelSources} lanes, pulled in
+ * parallel on a bounded pool, each lane a chunk-oriented step that reads its sources one after the
+ * other (a chunk may carry the entries of several small sources) and that a restart resumes where
+ * its last chunk committed. Needs from its host a {@link DataSource} (the warehouse), the
  * {@link ActivityStore} and {@link PullSettings}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +44,6 @@ public class PortalPullJobConfiguration {
     static final String JOB_NAME = "portalPull";
     static final String RUN_ID = "runId";
     static final String SOURCES = "sources";
-    static final String SOURCE_ID = "sourceId";
 
     @Bean
     SourceStore sourceStore(DataSource warehouse) {
@@ -92,9 +83,8 @@ public class PortalPullJobConfiguration {
 
     @Bean
     IngestionRuns ingestionRuns(JobOperator jobOperator, JobRepository jobRepository,
-                                Job portalPull, SourceStore sources, IngestionRunStore runs, WatermarkStore watermarks,
-                                SourceClaims claims) {
-        return new IngestionRuns(jobOperator, jobRepository, portalPull, sources, runs, watermarks, claims);
+                                Job portalPull, SourceStore sources, IngestionRunStore runs, SourceClaims claims) {
+        return new IngestionRuns(jobOperator, jobRepository, portalPull, sources, runs, claims);
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -118,11 +108,11 @@ public class PortalPullJobConfiguration {
     }
 
     @Bean
-    Step pullSources(JobRepository jobRepository, Step pullSource, Partitioner sourcePartitioner,
+    Step pullSources(JobRepository jobRepository, Step pullLane, Partitioner sourceLanes,
                      ThreadPoolTaskExecutor sourcePullExecutor, PullSettings settings) {
         return new StepBuilder("pullSources", jobRepository)
-                .partitioner("pullSource", sourcePartitioner)
-                .step(pullSource)
+                .partitioner("pullLane", sourceLanes)
+                .step(pullLane)
                 .taskExecutor(sourcePullExecutor)
                 .gridSize(settings.parallelSources())
                 .build();
@@ -130,61 +120,41 @@ public class PortalPullJobConfiguration {
 
     @Bean
     @StepScope
-    Partitioner sourcePartitioner(@Value("#{jobParameters['" + SOURCES + "']}") String sourceIds) {
-        return gridSize -> {
-            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
-            Arrays.stream(sourceIds.split(",")).filter(id -> !id.isBlank()).forEach(id -> {
-                ExecutionContext context = new ExecutionContext();
-                context.putString(SOURCE_ID, id);
-                partitions.put("source:" + id, context);
-            });
-            return partitions;
-        };
+    Partitioner sourceLanes(@Value("#{jobParameters['" + SOURCES + "']}") String sourceIds) {
+        return new SourceLanes(sourceIds);
     }
 
     @Bean
-    Step pullSource(JobRepository jobRepository, DataSource warehouse, PullSettings settings,
-                    ItemStreamReader<FeedEntry> sourceReader, FeedEntryWriter feedEntryWriter,
-                    SourcePullListener sourcePullListener) {
-        return new StepBuilder("pullSource", jobRepository)
-                .<FeedEntry, FeedEntry>chunk(settings.chunkSize())
+    SourceReaders sourceReaders(PortalFeedClient portals, DecidimClient decidim, WatermarkStore watermarks,
+                                PullSettings settings) {
+        return new SourceReaders(portals, decidim, watermarks, settings);
+    }
+
+    @Bean
+    Step pullLane(JobRepository jobRepository, DataSource warehouse, PullSettings settings, LaneReader laneReader,
+                  LaneWriter laneWriter) {
+        return new StepBuilder("pullLane", jobRepository)
+                .<LaneItem, LaneItem>chunk(settings.chunkSize())
                 .transactionManager(new JdbcTransactionManager(warehouse))
-                .reader(sourceReader)
-                .writer(feedEntryWriter)
-                .listener(feedEntryWriter)
-                .listener(sourcePullListener)
+                .reader(laneReader)
+                .writer(laneWriter)
+                .listener(laneWriter)
                 .build();
     }
 
     @Bean
     @StepScope
-    ItemStreamReader<FeedEntry> sourceReader(@Value("#{stepExecutionContext['" + SOURCE_ID + "']}") String sourceId,
-                                             SourceStore sources, PortalFeedClient client, DecidimClient decidim,
-                                             WatermarkStore watermarks, PullSettings settings) {
-        Source source = source(sources, sourceId);
-        // Both readers yield the same feed entries, so the writer, watermark and quarantine are shared.
-        return source.type() == SourceType.DECIDIM
-                ? new DecidimReader(source, decidim, watermarks, settings.watermarkOverlap(), PortalFeedReader.NEWEST_SEEN)
-                : new PortalFeedReader(source, client, watermarks, settings.watermarkOverlap());
+    LaneReader laneReader(SourceStore sources, SourceReaders readers) {
+        return new LaneReader(sources, readers);
     }
 
+    /** Its run history and watermarks join the chunk's transaction (see {@link LaneWriter}). */
     @Bean
     @StepScope
-    FeedEntryWriter feedEntryWriter(@Value("#{stepExecutionContext['" + SOURCE_ID + "']}") String sourceId,
-                                    @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
-                                    SourceStore sources, ActivityStore activities, QuarantineStore quarantine) {
-        return new FeedEntryWriter(source(sources, sourceId), runId, activities, quarantine);
-    }
-
-    @Bean
-    @StepScope
-    SourcePullListener sourcePullListener(@Value("#{stepExecutionContext['" + SOURCE_ID + "']}") String sourceId,
-                                          @Value("#{jobParameters['" + RUN_ID + "']}") String runId,
-                                          IngestionRunStore runs, WatermarkStore watermarks, SourceClaims claims) {
-        return new SourcePullListener(sourceId, runId, runs, watermarks, claims);
-    }
-
-    private static Source source(SourceStore sources, String sourceId) {
-        return sources.find(sourceId).orElseThrow(() -> new IllegalStateException("source " + sourceId + " no longer exists"));
+    LaneWriter laneWriter(@Value("#{jobParameters['" + RUN_ID + "']}") String runId, DataSource warehouse,
+                          ActivityStore activities, QuarantineStore quarantine, SourceClaims claims) {
+        DataSource chunkTransaction = new TransactionAwareDataSourceProxy(warehouse);
+        return new LaneWriter(runId, activities, quarantine, new IngestionRunStore(chunkTransaction),
+                new WatermarkStore(chunkTransaction), claims);
     }
 }

@@ -7,7 +7,7 @@ import ma.tadafor.ingestion.portal.PortalClientSettings;
 /**
  * How pulls run.
  *
- * @param parallelSources  sources pulled at the same time (the partition pool's size)
+ * @param parallelSources  sources pulled at the same time: the lanes (partitions) a run's sources are dealt into
  * @param chunkSize        feed items applied per transaction
  * @param watermarkOverlap how far before its watermark a source is asked again, against clock skew
  * @param portal           how each portal is called

@@ -37,9 +37,12 @@ import ma.tadafor.ingestion.simulator.PortalSimulator;
 import ma.tadafor.ingestion.simulator.SimulatorSettings;
 
 /**
- * Generator, raw appender and full pull of N participation cells from the simulator (60 communes)
- * into an empty warehouse, then an incremental pull where 1 % changed; prints a Markdown table
- * row set for docs/BENCHMARKS.md. Not a test: run it by hand (command in docs/BENCHMARKS.md).
+ * Generator, raw appender and full pull of N participation cells from the simulator into an empty
+ * warehouse, then an incremental pull where 1 % changed; prints a Markdown table row set for
+ * docs/BENCHMARKS.md. Arguments: the number of cells, then {@code --communes programme} (the 60
+ * programme communes, the default) or {@code --communes national} (the 1,503 of the national
+ * rollout: one source each, so the cost per source shows). Not a test: run it by hand (command in
+ * docs/BENCHMARKS.md).
  */
 public final class IngestionBenchmark {
 
@@ -51,7 +54,7 @@ public final class IngestionBenchmark {
     public static void main(String[] args) throws Exception {
         long targetCells = Long.parseLong(args[0].replace("_", ""));
         Path folder = Files.createTempDirectory("tadafor-bench");
-        List<DemoCommune> communes = ProgrammeCommunes.all();
+        List<DemoCommune> communes = communes(args);
         double scale = DemoDataGenerator.scaleFor(targetCells, SEED, communes);
         DemoDataGenerator generator = new DemoDataGenerator(SEED, scale);
 
@@ -65,7 +68,8 @@ public final class IngestionBenchmark {
             }
         }
         double generateSeconds = seconds(start);
-        row("generator (1 thread)", cells, generateSeconds, "%,d activities".formatted(activities));
+        row("generator (1 thread)", cells, generateSeconds, "%,d activities, %,d communes".formatted(activities,
+                communes.size()));
 
         double appenderSeconds = rawAppender(folder.resolve("raw.duckdb"), generator, communes);
         row("raw DuckDB appender (cells only)", cells, appenderSeconds, "");
@@ -87,7 +91,8 @@ public final class IngestionBenchmark {
                 IngestionRun full = pull(ingestion);
                 double fullSeconds = seconds(start);
                 long stored = count(context.getBean(DataSource.class), "SELECT count(*) FROM participation_cell");
-                row("full pull, empty warehouse", stored, fullSeconds, "%s, peak heap %s".formatted(full.status(), peakHeap()));
+                row("full pull, empty warehouse", stored, fullSeconds, "%s, peak heap %s, load average %s".formatted(full.status(),
+                        peakHeap(), loadAverage()));
 
                 long touched = simulator.touchAll(0.01);
                 resetPeakHeap();
@@ -96,13 +101,28 @@ public final class IngestionBenchmark {
                 double incrementalSeconds = seconds(start);
                 long updated = incremental.sources().stream().mapToLong(source -> source.updated()).sum();
                 row("incremental pull, 1 % changed", stored, incrementalSeconds,
-                        "%s, %,d items touched, %,d updated, peak heap %s".formatted(incremental.status(), touched, updated,
-                                peakHeap()));
+                        "%s, %,d items touched, %,d updated, peak heap %s, load average %s".formatted(incremental.status(),
+                                touched, updated, peakHeap(), loadAverage()));
                 checkpoint(context.getBean(DataSource.class));
             }
             System.out.printf(Locale.ROOT, "| warehouse file | %,d cells | %s |%n", cells,
                     megabytes(Files.size(warehouseFile)));
         }
+    }
+
+    private static List<DemoCommune> communes(String[] args) {
+        String communes = "programme";
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            if (!args[i].equals("--communes")) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; known: --communes programme|national");
+            }
+            communes = args[i + 1];
+        }
+        return switch (communes) {
+            case "programme" -> ProgrammeCommunes.all();
+            case "national" -> ProgrammeCommunes.nationalRollout();
+            default -> throw new IllegalArgumentException("--communes is programme or national, not " + communes);
+        };
     }
 
     private static double rawAppender(Path file, DemoDataGenerator generator, List<DemoCommune> communes) throws Exception {
@@ -163,6 +183,12 @@ public final class IngestionBenchmark {
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
                 .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         return megabytes(peak);
+    }
+
+    /** The machine's load averages over 1, 5 and 15 minutes: the two cores are shared. */
+    private static String loadAverage() throws Exception {
+        String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return String.join(" ", fields[0], fields[1], fields[2]);
     }
 
     private static String megabytes(long bytes) {

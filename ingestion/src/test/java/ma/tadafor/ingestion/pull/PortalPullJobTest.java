@@ -90,42 +90,6 @@ class PortalPullJobTest {
                 .isEqualTo("2024-03-05T07:55:00Z");
     }
 
-    /**
-     * Spring Batch saves a step COMPLETED before calling its listeners: a process killed in between
-     * (found by the kill campaign) leaves the source RUNNING in the run's report, without watermark,
-     * and a restart does not run the completed step again. The restart records what was missed.
-     */
-    @Test
-    void aSourceCompletedInBatchButKilledBeforeItsReportIsReportedAtRestart() throws Exception {
-        String runId = finished(ingestion.start(List.of("kasba-tadla"), "test")).runId();
-        // The state of a process killed right after Batch saved the source's step COMPLETED.
-        try (java.sql.Connection connection = context.getBean(javax.sql.DataSource.class).getConnection();
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("UPDATE ingestion_run SET status = 'RUNNING', finished_at = NULL");
-            statement.execute("UPDATE ingestion_run_source SET status = 'RUNNING', read = 0, inserted = 0, finished_at = NULL");
-            statement.execute("DELETE FROM watermark");
-            statement.execute("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL");
-            statement.execute("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL "
-                    + "WHERE STEP_NAME = 'pullSources'");
-        }
-        context.close();
-        context = IngestionContext.open(folder.resolve("warehouse.duckdb"), IngestionContext.fastRetries(2));
-        ingestion = context.getBean(IngestionRuns.class);
-        int requests = portals.getRequestCount();
-
-        ingestion.resumeInterrupted();
-        IngestionRun resumed = finished(runId);
-
-        assertThat(resumed.status()).isEqualTo("COMPLETED");
-        assertThat(resumed.sources()).singleElement().satisfies(kasba -> {
-            assertThat(kasba.status()).isEqualTo("COMPLETED");
-            assertThat(kasba.read()).isEqualTo(3);
-            assertThat(kasba.inserted()).isEqualTo(2);
-        });
-        assertThat(count("SELECT count(*) FROM watermark WHERE source_id = 'kasba-tadla'")).isEqualTo(1);
-        assertThat(portals.getRequestCount()).as("the completed step is not pulled again").isEqualTo(requests);
-    }
-
     @Test
     void anUnknownSourceIsRefusedBeforeAnythingStarts() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingestion.start(List.of("nowhere"), "test"))

@@ -56,6 +56,7 @@ class PortalPullRestartTest {
 
     private PortalSimulator simulator;
     private Process child;
+    private int lanes = 3;
 
     @AfterEach
     void stop() {
@@ -100,6 +101,45 @@ class PortalPullRestartTest {
                 .isEqualTo("COMPLETED");
     }
 
+    /**
+     * Ten sources in two lanes, killed once mid-run: the sources whose end a lane had committed are
+     * not asked for a single page again, the others are resumed, and the tables end as if nothing
+     * had happened.
+     */
+    @Test
+    void aLaneKilledMidRunResumesItsRemainingSourcesAndPullsNoEndedSourceAgain() throws Exception {
+        lanes = 2;
+        List<DemoCommune> communes = ProgrammeCommunes.all().subList(0, 10);
+        simulator = PortalSimulator.start(SimulatorSettings.builder().seed(13).scale(0.5).latency(Duration.ofMillis(30))
+                .malformedItemRate(0.02).tombstoneRate(0.03).build(), communes);
+        Path interrupted = folder.resolve("interrupted.duckdb");
+        Path uninterrupted = folder.resolve("uninterrupted.duckdb");
+        registerSources(interrupted, communes);
+        registerSources(uninterrupted, communes);
+        long pagesInAll = communes.stream().mapToLong(c -> simulator.counts(c.code()).items() + simulator.counts(c.code()).withdrawn())
+                .map(items -> items / 50 + 1).sum();
+
+        killAfter(interrupted, pagesInAll / 2);
+        List<String> ended = List.of(single(interrupted, "SELECT coalesce(string_agg(source_id, ','), '') FROM ingestion_run_source "
+                + "WHERE status = 'COMPLETED'").split(","));
+        assertThat(ended).as("the kill came after some sources ended and before all did")
+                .doesNotContain("").hasSizeLessThan(communes.size());
+        Map<String, Long> requestsBefore = new LinkedHashMap<>();
+        ended.forEach(source -> requestsBefore.put(source, simulator.requests(source)));
+        runToCompletion(interrupted);
+        ended.forEach(source -> assertThat(simulator.requests(source)).as(source + " is not pulled again")
+                .isEqualTo(requestsBefore.get(source)));
+        pullInProcess(uninterrupted);
+
+        Map<String, List<String>> expected = snapshot(uninterrupted);
+        Map<String, List<String>> actual = snapshot(interrupted);
+        for (String table : TABLES.keySet()) {
+            assertThat(actual.get(table)).as(table).containsExactlyElementsOf(expected.get(table));
+        }
+        assertThat(single(interrupted, "SELECT count(*) || ' ' || string_agg(DISTINCT status, ',') FROM ingestion_run_source"))
+                .isEqualTo(communes.size() + " COMPLETED");
+    }
+
     /** Starts the pulling JVM and kills it once the portals have served {@code requests} more pages. */
     private void killAfter(Path warehouse, long requests) throws Exception {
         long before = served();
@@ -122,7 +162,7 @@ class PortalPullRestartTest {
     private Process pullingJvm(Path warehouse) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                PullProcess.class.getName(), warehouse.toString())
+                PullProcess.class.getName(), warehouse.toString(), String.valueOf(lanes))
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("child.log").toFile())
                 .start();
@@ -133,7 +173,7 @@ class PortalPullRestartTest {
     }
 
     private void pullInProcess(Path warehouse) {
-        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings())) {
+        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings(lanes))) {
             IngestionRuns ingestion = context.getBean(IngestionRuns.class);
             String runId = ingestion.start(List.of(), "reference");
             await().atMost(Duration.ofSeconds(60)).until(() -> !ingestion.find(runId).orElseThrow().status().equals("RUNNING"));
@@ -141,7 +181,7 @@ class PortalPullRestartTest {
     }
 
     private void registerSources(Path warehouse, List<DemoCommune> communes) {
-        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings())) {
+        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings(lanes))) {
             SourceStore sources = context.getBean(SourceStore.class);
             for (DemoCommune commune : communes) {
                 sources.save(new Source(commune.code(), SourceType.PORTAL_FEED, commune.code(),
@@ -151,7 +191,7 @@ class PortalPullRestartTest {
     }
 
     private Map<String, List<String>> snapshot(Path warehouse) throws Exception {
-        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings())) {
+        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings(lanes))) {
             DataSource dataSource = context.getBean(DataSource.class);
             Map<String, List<String>> tables = new LinkedHashMap<>();
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -175,7 +215,7 @@ class PortalPullRestartTest {
     }
 
     private String single(Path warehouse, String sql) throws Exception {
-        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings());
+        try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouse, PullProcess.settings(lanes));
              Connection connection = context.getBean(DataSource.class).getConnection();
              Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();

@@ -14,7 +14,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /**
  * A separate JVM that pulls every source of a warehouse, as the application would: at start it
  * resumes what a killed predecessor left unfinished, and starts a run only if none was ever made.
- * The restart test kills it with SIGKILL mid-run and starts it again.
+ * The restart test kills it with SIGKILL mid-run and starts it again. Arguments: the warehouse
+ * file, then the number of lanes (3 if absent).
  */
 public final class PullProcess {
 
@@ -22,7 +23,8 @@ public final class PullProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        try (AnnotationConfigApplicationContext context = IngestionContext.open(Path.of(args[0]), settings())) {
+        try (AnnotationConfigApplicationContext context = IngestionContext.open(Path.of(args[0]),
+                settings(args.length > 1 ? Integer.parseInt(args[1]) : 3))) {
             IngestionRuns ingestion = context.getBean(IngestionRuns.class);
             DataSource warehouse = context.getBean(DataSource.class);
             ingestion.resumeInterrupted();
@@ -42,8 +44,9 @@ public final class PullProcess {
         System.exit(0);
     }
 
-    static PullSettings settings() {
-        return IngestionContext.fastRetries(40);
+    static PullSettings settings(int lanes) {
+        PullSettings settings = IngestionContext.fastRetries(40);
+        return new PullSettings(lanes, settings.chunkSize(), settings.watermarkOverlap(), settings.portal());
     }
 
     private static long count(DataSource warehouse, String sql) throws Exception {

@@ -1,0 +1,173 @@
+package ma.tadafor.ingestion.pull;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import ma.tadafor.data.activity.Activity;
+import ma.tadafor.data.activity.ActivityStore;
+import ma.tadafor.data.activity.ApplyResult;
+import ma.tadafor.data.activity.Withdrawal;
+import ma.tadafor.data.ingestion.IngestionRunStore;
+import ma.tadafor.data.ingestion.QuarantineStore;
+import ma.tadafor.data.ingestion.Source;
+import ma.tadafor.data.ingestion.SourceRun;
+import ma.tadafor.data.ingestion.WatermarkStore;
+import ma.tadafor.ingestion.feed.FeedEntry;
+
+/**
+ * Applies a chunk of a lane: each source's run of entries at once, valid items and tombstones to
+ * the facts (idempotently), invalid ones to the quarantine; and records in the run history each
+ * source the chunk starts and ends. {@code runs} and {@code watermarks} write through the chunk's
+ * transaction, so a source's end (its counts, its status and, on success only, its watermark)
+ * commits together with the lane's position past it: a crash can neither lose it nor pull the
+ * source again. The counts of the source being pulled live in the lane's context, saved with each
+ * chunk, so they survive a restart.
+ */
+class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(LaneWriter.class);
+
+    static final String READ = "count.read";
+    static final String INSERTED = "count.inserted";
+    static final String UPDATED = "count.updated";
+    static final String DELETED = "count.deleted";
+    static final String QUARANTINED = "count.quarantined";
+
+    private final String runId;
+    private final ActivityStore activities;
+    private final QuarantineStore quarantine;
+    private final IngestionRunStore runs;
+    private final WatermarkStore watermarks;
+    private final SourceClaims claims;
+    private ExecutionContext lane;
+
+    LaneWriter(String runId, ActivityStore activities, QuarantineStore quarantine, IngestionRunStore runs,
+               WatermarkStore watermarks, SourceClaims claims) {
+        this.runId = runId;
+        this.activities = activities;
+        this.quarantine = quarantine;
+        this.runs = runs;
+        this.watermarks = watermarks;
+        this.claims = claims;
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        lane = stepExecution.getExecutionContext();
+    }
+
+    @Override
+    public void write(Chunk<? extends LaneItem> chunk) {
+        List<FeedEntry> entries = new ArrayList<>();
+        Source source = null;
+        for (LaneItem item : chunk) {
+            if (item instanceof LaneItem.Fed fed) {
+                if (source != null && !source.id().equals(fed.source().id())) {
+                    apply(source, entries);
+                }
+                source = fed.source();
+                entries.add(fed.entry());
+                continue;
+            }
+            if (source != null) {
+                apply(source, entries);
+                source = null;
+            }
+            if (item instanceof LaneItem.Started started) {
+                runs.sourceStarted(runId, started.sourceId());
+            } else if (item instanceof LaneItem.Ended ended) {
+                finish(ended);
+            }
+        }
+        if (source != null) {
+            apply(source, entries);
+        }
+    }
+
+    private void apply(Source source, List<FeedEntry> entries) {
+        List<Activity> valid = new ArrayList<>();
+        List<Withdrawal> withdrawn = new ArrayList<>();
+        List<QuarantineStore.Rejection> rejected = new ArrayList<>();
+        for (FeedEntry entry : entries) {
+            if (entry instanceof FeedEntry.Valid item) {
+                valid.add(item.activity());
+            } else if (entry instanceof FeedEntry.Withdrawn item) {
+                withdrawn.add(item.withdrawal());
+            } else if (entry instanceof FeedEntry.Invalid item) {
+                rejected.add(new QuarantineStore.Rejection(item.itemId(), item.reason(), item.rawText()));
+            }
+        }
+        ApplyResult applied = activities.apply(source.id(), source.communeCode(), valid, withdrawn);
+        int quarantined = quarantine.add(source.id(), runId, rejected);
+        add(READ, entries.size());
+        add(INSERTED, applied.inserted());
+        add(UPDATED, applied.updated());
+        add(DELETED, applied.deleted());
+        add(QUARANTINED, quarantined);
+        entries.clear();
+    }
+
+    private void finish(LaneItem.Ended ended) {
+        if (ended.completed()) {
+            watermarks.recordSuccess(ended.sourceId(), ended.newestSeen(), Instant.now());
+        }
+        SourceRun report = report(ended.sourceId(), ended.completed() ? "COMPLETED" : "FAILED", ended.failure());
+        runs.sourceFinished(runId, report);
+        log.info("Source {} {}: {} read, {} inserted, {} updated, {} deleted, {} set aside{}", report.sourceId(),
+                report.status(), report.read(), report.inserted(), report.updated(), report.deleted(),
+                report.quarantined(), ended.completed() ? "" : "; " + ended.failure());
+        resetCounts();
+        // Another run may pull the source once its end is committed, not before.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                claims.release(ended.sourceId(), runId);
+            }
+        });
+    }
+
+    /**
+     * A lane stops early only when writing failed (the warehouse, not a portal): its sources not
+     * yet ended are recorded FAILED with the reason, the one it was on with what it had applied.
+     */
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+            String reason = stepExecution.getFailureExceptions().stream().findFirst().map(FailureReason::of)
+                    .orElse("the pull stopped: " + stepExecution.getExitStatus().getExitDescription());
+            List<String> sourceIds = LaneReader.sourceIds(lane);
+            for (int i = lane.getInt(LaneReader.POSITION, 0); i < sourceIds.size(); i++) {
+                runs.sourceFinished(runId, report(sourceIds.get(i), "FAILED", reason));
+                resetCounts();
+                claims.release(sourceIds.get(i), runId);
+            }
+        }
+        return stepExecution.getExitStatus();
+    }
+
+    private SourceRun report(String sourceId, String status, String failure) {
+        return new SourceRun(sourceId, status, lane.getLong(READ, 0), lane.getLong(INSERTED, 0),
+                lane.getLong(UPDATED, 0), lane.getLong(DELETED, 0), lane.getLong(QUARANTINED, 0), failure, null, null);
+    }
+
+    private void resetCounts() {
+        List.of(READ, INSERTED, UPDATED, DELETED, QUARANTINED).forEach(lane::remove);
+    }
+
+    private void add(String key, long value) {
+        lane.putLong(key, lane.getLong(key, 0) + value);
+    }
+}
