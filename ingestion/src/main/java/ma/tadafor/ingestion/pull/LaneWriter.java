@@ -2,7 +2,10 @@ package ma.tadafor.ingestion.pull;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +31,8 @@ import ma.tadafor.data.ingestion.WatermarkStore;
 import ma.tadafor.ingestion.feed.FeedEntry;
 
 /**
- * Applies a chunk of a lane: each source's run of entries at once, valid items and tombstones to
- * the facts (idempotently), invalid ones to the quarantine; and records in the run history each
+ * Applies a chunk of a lane: the entries of all its sources in one merge, valid items and
+ * tombstones to the facts (idempotently), invalid ones to the quarantine; and records in the run history each
  * source the chunk starts and ends. {@code runs} and {@code watermarks} write through the chunk's
  * transaction, so a source's end (its counts, its status and, on success only, its watermark)
  * commits together with the lane's position past it: a crash can neither lose it nor pull the
@@ -71,20 +74,12 @@ class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
 
     @Override
     public void write(Chunk<? extends LaneItem> chunk) {
-        List<FeedEntry> entries = new ArrayList<>();
-        Source source = null;
+        Map<String, Counts> applied = apply(chunk);
         for (LaneItem item : chunk) {
-            if (item instanceof LaneItem.Fed fed) {
-                if (source != null && !source.id().equals(fed.source().id())) {
-                    apply(source, entries);
-                }
-                source = fed.source();
-                entries.add(fed.entry());
-                continue;
-            }
-            if (source != null) {
-                apply(source, entries);
-                source = null;
+            // A lane's sources follow each other: a source's counts are in before its end is met.
+            Counts counts = applied.remove(item.sourceId());
+            if (counts != null) {
+                counts.addTo(lane);
             }
             if (item instanceof LaneItem.Started started) {
                 runs.sourceStarted(runId, started.sourceId());
@@ -92,32 +87,42 @@ class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
                 finish(ended);
             }
         }
-        if (source != null) {
-            apply(source, entries);
-        }
     }
 
-    private void apply(Source source, List<FeedEntry> entries) {
-        List<Activity> valid = new ArrayList<>();
-        List<Withdrawal> withdrawn = new ArrayList<>();
-        List<QuarantineStore.Rejection> rejected = new ArrayList<>();
-        for (FeedEntry entry : entries) {
-            if (entry instanceof FeedEntry.Valid item) {
-                valid.add(item.activity());
-            } else if (entry instanceof FeedEntry.Withdrawn item) {
-                withdrawn.add(item.withdrawal());
-            } else if (entry instanceof FeedEntry.Invalid item) {
-                rejected.add(new QuarantineStore.Rejection(item.itemId(), item.reason(), item.rawText()));
+    /** The chunk's entries of every source at once: one merge, however many sources the chunk carries. */
+    private Map<String, Counts> apply(Chunk<? extends LaneItem> chunk) {
+        Map<String, Source> sources = new LinkedHashMap<>();
+        Map<String, List<Activity>> valid = new HashMap<>();
+        Map<String, List<Withdrawal>> withdrawn = new HashMap<>();
+        Map<String, List<QuarantineStore.Rejection>> rejected = new HashMap<>();
+        Map<String, Long> read = new HashMap<>();
+        for (LaneItem item : chunk) {
+            if (!(item instanceof LaneItem.Fed fed)) {
+                continue;
+            }
+            String sourceId = fed.sourceId();
+            sources.putIfAbsent(sourceId, fed.source());
+            read.merge(sourceId, 1L, Long::sum);
+            if (fed.entry() instanceof FeedEntry.Valid entry) {
+                valid.computeIfAbsent(sourceId, id -> new ArrayList<>()).add(entry.activity());
+            } else if (fed.entry() instanceof FeedEntry.Withdrawn entry) {
+                withdrawn.computeIfAbsent(sourceId, id -> new ArrayList<>()).add(entry.withdrawal());
+            } else if (fed.entry() instanceof FeedEntry.Invalid entry) {
+                rejected.computeIfAbsent(sourceId, id -> new ArrayList<>())
+                        .add(new QuarantineStore.Rejection(entry.itemId(), entry.reason(), entry.rawText()));
             }
         }
-        ApplyResult applied = activities.apply(source.id(), source.communeCode(), valid, withdrawn);
-        int quarantined = quarantine.add(source.id(), runId, rejected);
-        add(READ, entries.size());
-        add(INSERTED, applied.inserted());
-        add(UPDATED, applied.updated());
-        add(DELETED, applied.deleted());
-        add(QUARANTINED, quarantined);
-        entries.clear();
+        List<ActivityStore.SourceChanges> changes = sources.values().stream()
+                .map(source -> new ActivityStore.SourceChanges(source.id(), source.communeCode(),
+                        valid.getOrDefault(source.id(), List.of()), withdrawn.getOrDefault(source.id(), List.of())))
+                .toList();
+        Map<String, ApplyResult> results = changes.isEmpty() ? Map.of() : activities.apply(changes);
+        Map<String, Counts> counts = new HashMap<>();
+        for (String sourceId : sources.keySet()) {
+            int quarantined = quarantine.add(sourceId, runId, rejected.getOrDefault(sourceId, List.of()));
+            counts.put(sourceId, new Counts(read.get(sourceId), results.get(sourceId), quarantined));
+        }
+        return counts;
     }
 
     private void finish(LaneItem.Ended ended) {
@@ -167,7 +172,19 @@ class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
         List.of(READ, INSERTED, UPDATED, DELETED, QUARANTINED).forEach(lane::remove);
     }
 
-    private void add(String key, long value) {
-        lane.putLong(key, lane.getLong(key, 0) + value);
+    /** What a chunk did for one source. */
+    private record Counts(long read, ApplyResult applied, long quarantined) {
+
+        void addTo(ExecutionContext lane) {
+            add(lane, READ, read);
+            add(lane, INSERTED, applied.inserted());
+            add(lane, UPDATED, applied.updated());
+            add(lane, DELETED, applied.deleted());
+            add(lane, QUARANTINED, quarantined);
+        }
+
+        private static void add(ExecutionContext lane, String key, long value) {
+            lane.putLong(key, lane.getLong(key, 0) + value);
+        }
     }
 }
