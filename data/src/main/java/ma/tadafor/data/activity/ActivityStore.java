@@ -23,9 +23,9 @@ import ma.tadafor.data.Dirhams;
 import ma.tadafor.data.Transactions;
 
 /**
- * Writes portal-feed items into the facts, idempotently: a batch is appended to temporary staging
- * tables with DuckDB's appender (row-by-row JDBC inserts are ~150× slower here), then merged in
- * one transaction. A newer version of an item replaces the older one and all its cells; an older
+ * Writes portal-feed items into the facts, idempotently: a batch, of one source or of several, is
+ * appended to temporary staging tables with DuckDB's appender (row-by-row JDBC inserts are ~150×
+ * slower here), then merged in one transaction. A newer version of an item replaces the older one and all its cells; an older
  * or equal version, or one older than the item's withdrawal, changes nothing, so replaying a
  * page is harmless. Each applied version whose status is new for its item is appended to
  * {@code activity_status_change}: the only history of statuses there is.

@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -73,19 +77,60 @@ public final class IngestionRunStore {
         }
     }
 
-    public void sourceStarted(String runId, String sourceId) {
+    /**
+     * Marks sources RUNNING, in one statement, each from the time given (a source resumed after a
+     * restart keeps the time it first started).
+     */
+    public void sourcesStarted(String runId, Map<String, Instant> startedAt) {
+        List<Object> parameters = new ArrayList<>();
+        startedAt.forEach((sourceId, at) -> {
+            parameters.add(sourceId);
+            parameters.add(Timestamp.from(at));
+        });
+        parameters.add(runId);
         update("""
-                UPDATE ingestion_run_source SET status = 'RUNNING', error = NULL, started_at = coalesce(started_at, now())
-                WHERE run_id = ? AND source_id = ?""", runId, sourceId);
+                UPDATE ingestion_run_source AS r SET status = 'RUNNING', error = NULL,
+                    started_at = coalesce(r.started_at, v.started_at)
+                FROM (VALUES %s) AS v(source_id, started_at)
+                WHERE r.run_id = ? AND r.source_id = v.source_id""".formatted(
+                rows("(CAST(? AS VARCHAR), CAST(? AS TIMESTAMPTZ))", startedAt.size())), parameters.toArray());
     }
 
     public void sourceFinished(String runId, SourceRun result) {
+        sourcesFinished(runId, List.of(result));
+    }
+
+    /**
+     * Records what the run did for each source, in one statement: a lane's chunk may end dozens of
+     * sources. A result's {@code startedAt}, if any, stands where the source has no start yet; its
+     * {@code finishedAt}, if any, is the end's time, now otherwise.
+     */
+    public void sourcesFinished(String runId, List<SourceRun> results) {
+        List<Object> parameters = new ArrayList<>();
+        for (SourceRun result : results) {
+            parameters.addAll(Arrays.asList(result.sourceId(), result.status(), result.read(), result.inserted(),
+                    result.updated(), result.deleted(), result.quarantined(), result.error(), timestamp(result.startedAt()),
+                    timestamp(result.finishedAt())));
+        }
+        parameters.add(runId);
         update("""
-                UPDATE ingestion_run_source SET status = ?, read = ?, inserted = ?, updated = ?, deleted = ?,
-                    quarantined = ?, error = ?, finished_at = now()
-                WHERE run_id = ? AND source_id = ?""",
-                result.status(), result.read(), result.inserted(), result.updated(), result.deleted(),
-                result.quarantined(), result.error(), runId, result.sourceId());
+                UPDATE ingestion_run_source AS r SET status = v.status, read = v.read, inserted = v.inserted,
+                    updated = v.updated, deleted = v.deleted, quarantined = v.quarantined, error = v.error,
+                    started_at = coalesce(r.started_at, v.started_at), finished_at = coalesce(v.finished_at, now())
+                FROM (VALUES %s) AS v(source_id, status, read, inserted, updated, deleted, quarantined, error,
+                                      started_at, finished_at)
+                WHERE r.run_id = ? AND r.source_id = v.source_id""".formatted(rows("""
+                (CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT),
+                 CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ))""",
+                results.size())), parameters.toArray());
+    }
+
+    private static String rows(String row, int count) {
+        return String.join(", ", Collections.nCopies(count, row));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public void finish(String runId, String status) {

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -35,23 +37,35 @@ public final class WatermarkStore {
         }
     }
 
+    /** A source pulled in full, and the newest version it applied (null if it applied none). */
+    public record Success(String sourceId, Instant newestApplied) {
+    }
+
     /**
-     * Records a successful pull. The watermark never moves back: a pull that saw nothing new
-     * ({@code newestApplied} null or older) keeps it.
+     * Records successful pulls, in one statement (a lane's chunk may end dozens of sources). A
+     * watermark never moves back: a pull that saw nothing new (its newest version null or older)
+     * keeps it.
      */
-    public void recordSuccess(String sourceId, Instant newestApplied, Instant succeededAt) {
+    public void recordSuccesses(List<Success> successes, Instant succeededAt) {
+        String rows = String.join(", ", Collections.nCopies(successes.size(), "(CAST(? AS VARCHAR), CAST(? AS TIMESTAMPTZ))"));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement("""
-                     INSERT INTO watermark (source_id, applied_up_to, last_success_at) VALUES (?, coalesce(?, TIMESTAMPTZ '1970-01-01 00:00:00+00'), ?)
+                     INSERT INTO watermark (source_id, applied_up_to, last_success_at)
+                     SELECT source_id, coalesce(applied_up_to, TIMESTAMPTZ '1970-01-01 00:00:00+00'), CAST(? AS TIMESTAMPTZ)
+                     FROM (VALUES %s) AS v(source_id, applied_up_to)
                      ON CONFLICT (source_id) DO UPDATE SET
                          applied_up_to = greatest(watermark.applied_up_to, excluded.applied_up_to),
-                         last_success_at = excluded.last_success_at""")) {
-            statement.setString(1, sourceId);
-            statement.setTimestamp(2, newestApplied == null ? null : Timestamp.from(newestApplied));
-            statement.setTimestamp(3, Timestamp.from(succeededAt));
+                         last_success_at = excluded.last_success_at""".formatted(rows))) {
+            int parameter = 1;
+            statement.setTimestamp(parameter++, Timestamp.from(succeededAt));
+            for (Success success : successes) {
+                statement.setString(parameter++, success.sourceId());
+                statement.setTimestamp(parameter++, success.newestApplied() == null ? null : Timestamp.from(success.newestApplied()));
+            }
             statement.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("saving the watermark of " + sourceId + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("saving the watermarks of " + successes.stream().map(Success::sourceId).toList()
+                    + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -14,8 +14,8 @@ sealed interface LaneItem {
 
     String sourceId();
 
-    /** The lane has opened the source (at its watermark, or where a restart left it). */
-    record Started(String sourceId) implements LaneItem {
+    /** The lane has opened the source (at its watermark, or where a restart left it) at {@code at}. */
+    record Started(String sourceId, Instant at) implements LaneItem {
     }
 
     record Fed(Source source, FeedEntry entry) implements LaneItem {
@@ -27,10 +27,10 @@ sealed interface LaneItem {
     }
 
     /**
-     * The source is done: read to its end ({@code failure} null; {@code newestSeen} the newest
-     * version read, null if none), or given up with the reason.
+     * The source is done, at {@code at}: read to its end ({@code failure} null; {@code newestSeen}
+     * the newest version read, null if none), or given up with the reason.
      */
-    record Ended(String sourceId, Instant newestSeen, String failure) implements LaneItem {
+    record Ended(String sourceId, Instant at, Instant newestSeen, String failure) implements LaneItem {
 
         boolean completed() {
             return failure == null;

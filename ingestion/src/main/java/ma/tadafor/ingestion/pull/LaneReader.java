@@ -82,7 +82,7 @@ class LaneReader implements ItemStreamReader<LaneItem> {
         } catch (RuntimeException e) {
             return end(sourceId, null, FailureReason.of(e));
         }
-        return new LaneItem.Started(sourceId);
+        return new LaneItem.Started(sourceId, Instant.now());
     }
 
     private LaneItem next() {
@@ -100,7 +100,7 @@ class LaneReader implements ItemStreamReader<LaneItem> {
     }
 
     private LaneItem end(String sourceId, Instant newestSeen, String failure) {
-        LaneItem ended = new LaneItem.Ended(sourceId, newestSeen, failure);
+        LaneItem ended = new LaneItem.Ended(sourceId, Instant.now(), newestSeen, failure);
         close();
         position++;
         return ended;

@@ -32,12 +32,12 @@ import ma.tadafor.ingestion.feed.FeedEntry;
 
 /**
  * Applies a chunk of a lane: the entries of all its sources in one merge, valid items and
- * tombstones to the facts (idempotently), invalid ones to the quarantine; and records in the run history each
- * source the chunk starts and ends. {@code runs} and {@code watermarks} write through the chunk's
- * transaction, so a source's end (its counts, its status and, on success only, its watermark)
- * commits together with the lane's position past it: a crash can neither lose it nor pull the
- * source again. The counts of the source being pulled live in the lane's context, saved with each
- * chunk, so they survive a restart.
+ * tombstones to the facts (idempotently), invalid ones to the quarantine; and records in the run
+ * history each source the chunk starts and ends. {@code runs} and {@code watermarks} write
+ * through the chunk's transaction, so a source's end (its counts, its status and, on success
+ * only, its watermark) commits together with the lane's position past it: a crash can neither
+ * lose it nor pull the source again. The counts of the source being pulled live in the lane's
+ * context, saved with each chunk, so they survive a restart.
  */
 class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
 
@@ -75,17 +75,38 @@ class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
     @Override
     public void write(Chunk<? extends LaneItem> chunk) {
         Map<String, Counts> applied = apply(chunk);
+        Map<String, Instant> started = new LinkedHashMap<>();
+        List<SourceRun> finished = new ArrayList<>();
+        List<WatermarkStore.Success> pulled = new ArrayList<>();
         for (LaneItem item : chunk) {
             // A lane's sources follow each other: a source's counts are in before its end is met.
             Counts counts = applied.remove(item.sourceId());
             if (counts != null) {
                 counts.addTo(lane);
             }
-            if (item instanceof LaneItem.Started started) {
-                runs.sourceStarted(runId, started.sourceId());
-            } else if (item instanceof LaneItem.Ended ended) {
-                finish(ended);
+            if (item instanceof LaneItem.Started start) {
+                started.put(start.sourceId(), start.at());
+            } else if (item instanceof LaneItem.Ended end) {
+                SourceRun report = report(end.sourceId(), end.completed() ? "COMPLETED" : "FAILED", end.failure(),
+                        started.remove(end.sourceId()), end.at());
+                finished.add(report);
+                if (end.completed()) {
+                    pulled.add(new WatermarkStore.Success(end.sourceId(), end.newestSeen()));
+                }
+                resetCounts();
             }
+        }
+        // Three statements for the chunk's bookkeeping, however many sources it starts and ends.
+        if (!started.isEmpty()) {
+            runs.sourcesStarted(runId, started);
+        }
+        if (!finished.isEmpty()) {
+            runs.sourcesFinished(runId, finished);
+            finished.forEach(LaneWriter::log);
+            releaseAfterCommit(finished);
+        }
+        if (!pulled.isEmpty()) {
+            watermarks.recordSuccesses(pulled, Instant.now());
         }
     }
 
@@ -125,21 +146,18 @@ class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
         return counts;
     }
 
-    private void finish(LaneItem.Ended ended) {
-        if (ended.completed()) {
-            watermarks.recordSuccess(ended.sourceId(), ended.newestSeen(), Instant.now());
-        }
-        SourceRun report = report(ended.sourceId(), ended.completed() ? "COMPLETED" : "FAILED", ended.failure());
-        runs.sourceFinished(runId, report);
+    private static void log(SourceRun report) {
         log.info("Source {} {}: {} read, {} inserted, {} updated, {} deleted, {} set aside{}", report.sourceId(),
                 report.status(), report.read(), report.inserted(), report.updated(), report.deleted(),
-                report.quarantined(), ended.completed() ? "" : "; " + ended.failure());
-        resetCounts();
-        // Another run may pull the source once its end is committed, not before.
+                report.quarantined(), report.error() == null ? "" : "; " + report.error());
+    }
+
+    /** Another run may pull a source once its end is committed, not before. */
+    private void releaseAfterCommit(List<SourceRun> finished) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                claims.release(ended.sourceId(), runId);
+                finished.forEach(report -> claims.release(report.sourceId(), runId));
             }
         });
     }
@@ -155,7 +173,7 @@ class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
                     .orElse("the pull stopped: " + stepExecution.getExitStatus().getExitDescription());
             List<String> sourceIds = LaneReader.sourceIds(lane);
             for (int i = lane.getInt(LaneReader.POSITION, 0); i < sourceIds.size(); i++) {
-                runs.sourceFinished(runId, report(sourceIds.get(i), "FAILED", reason));
+                runs.sourceFinished(runId, report(sourceIds.get(i), "FAILED", reason, null, null));
                 resetCounts();
                 claims.release(sourceIds.get(i), runId);
             }
@@ -163,9 +181,11 @@ class LaneWriter implements ItemWriter<LaneItem>, StepExecutionListener {
         return stepExecution.getExitStatus();
     }
 
-    private SourceRun report(String sourceId, String status, String failure) {
+    /** The source's report from the counts in the lane's context; null times are left to the store. */
+    private SourceRun report(String sourceId, String status, String failure, Instant startedAt, Instant finishedAt) {
         return new SourceRun(sourceId, status, lane.getLong(READ, 0), lane.getLong(INSERTED, 0),
-                lane.getLong(UPDATED, 0), lane.getLong(DELETED, 0), lane.getLong(QUARANTINED, 0), failure, null, null);
+                lane.getLong(UPDATED, 0), lane.getLong(DELETED, 0), lane.getLong(QUARANTINED, 0), failure, startedAt,
+                finishedAt);
     }
 
     private void resetCounts() {
