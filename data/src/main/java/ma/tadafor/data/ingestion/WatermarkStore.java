@@ -8,8 +8,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -25,15 +26,18 @@ public final class WatermarkStore {
         this.dataSource = dataSource;
     }
 
-    public Optional<Instant> appliedUpTo(String sourceId) {
+    /** Every source's watermark, in one query: a run of 1,503 sources would otherwise ask 1,503 times. */
+    public Map<String, Instant> all() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT applied_up_to FROM watermark WHERE source_id = ?")) {
-            query.setString(1, sourceId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
+             PreparedStatement query = connection.prepareStatement("SELECT source_id, applied_up_to FROM watermark");
+             ResultSet rows = query.executeQuery()) {
+            Map<String, Instant> watermarks = new HashMap<>();
+            while (rows.next()) {
+                watermarks.put(rows.getString(1), rows.getObject(2, OffsetDateTime.class).toInstant());
             }
+            return watermarks;
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the watermark of " + sourceId + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException("reading the watermarks failed: " + e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import ma.tadafor.data.ingestion.Source;
-import ma.tadafor.data.ingestion.WatermarkStore;
 import ma.tadafor.ingestion.feed.FeedEntry;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +36,7 @@ public final class DecidimReader implements ItemStreamReader<FeedEntry> {
 
     private final Source source;
     private final DecidimClient client;
-    private final WatermarkStore watermarks;
+    private final Instant watermark;
     private final Duration overlap;
     private final String newestSeenKey;
 
@@ -51,11 +50,14 @@ public final class DecidimReader implements ItemStreamReader<FeedEntry> {
     private Instant newestSeen;
     private final Deque<FeedEntry> buffer = new ArrayDeque<>();
 
-    /** {@code newestSeenKey} is where the job reads the newest version seen, to move the watermark. */
-    public DecidimReader(Source source, DecidimClient client, WatermarkStore watermarks, Duration overlap, String newestSeenKey) {
+    /**
+     * {@code watermark}: the newest version the source's last successful pull applied, null if none;
+     * {@code newestSeenKey} is where the job reads the newest version seen, to move the watermark.
+     */
+    public DecidimReader(Source source, DecidimClient client, Instant watermark, Duration overlap, String newestSeenKey) {
         this.source = source;
         this.client = client;
-        this.watermarks = watermarks;
+        this.watermark = watermark;
         this.overlap = overlap;
         this.newestSeenKey = newestSeenKey;
     }
@@ -75,7 +77,7 @@ public final class DecidimReader implements ItemStreamReader<FeedEntry> {
             index = Math.max(0, indexOf(component));
             cursor = indexOf(component) < 0 ? null : emptyToNull(context.getString(CURSOR, ""));
         } else {
-            updatedSince = watermarks.appliedUpTo(source.id()).map(watermark -> watermark.minus(overlap)).orElse(null);
+            updatedSince = watermark == null ? null : watermark.minus(overlap);
         }
     }
 

@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.data.ingestion.SourceStore;
+import ma.tadafor.data.ingestion.WatermarkStore;
 import ma.tadafor.ingestion.feed.FeedEntry;
 
 /**
@@ -32,18 +33,21 @@ class LaneReader implements ItemStreamReader<LaneItem> {
     static final String SOURCE_STATE = "lane.sourceState";
 
     private final SourceStore sourceStore;
+    private final WatermarkStore watermarkStore;
     private final SourceReaders readers;
 
     private List<String> sourceIds;
     private Map<String, Source> sources;
+    private Map<String, Instant> watermarks;
     private int position;
     private Map<String, Object> resumedState;
     private Source current;
     private ItemStreamReader<FeedEntry> reader;
     private ExecutionContext readerState;
 
-    LaneReader(SourceStore sourceStore, SourceReaders readers) {
+    LaneReader(SourceStore sourceStore, WatermarkStore watermarkStore, SourceReaders readers) {
         this.sourceStore = sourceStore;
+        this.watermarkStore = watermarkStore;
         this.readers = readers;
     }
 
@@ -55,7 +59,9 @@ class LaneReader implements ItemStreamReader<LaneItem> {
     @SuppressWarnings("unchecked")
     public void open(ExecutionContext lane) {
         sourceIds = sourceIds(lane);
+        // Read once for the lane: its sources' watermarks move only when the lane ends them.
         sources = sourceStore.all().stream().collect(Collectors.toMap(Source::id, Function.identity()));
+        watermarks = watermarkStore.all();
         position = lane.getInt(POSITION, 0);
         resumedState = (Map<String, Object>) lane.get(SOURCE_STATE);
     }
@@ -75,7 +81,7 @@ class LaneReader implements ItemStreamReader<LaneItem> {
         if (current == null) {
             return end(sourceId, null, "the source " + sourceId + " no longer exists");
         }
-        reader = readers.readerFor(current);
+        reader = readers.readerFor(current, watermarks.get(sourceId));
         readerState = state == null ? new ExecutionContext() : new ExecutionContext(state);
         try {
             reader.open(readerState);

@@ -9,7 +9,6 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import ma.tadafor.data.ingestion.Source;
-import ma.tadafor.data.ingestion.WatermarkStore;
 import ma.tadafor.ingestion.feed.FeedEntry;
 import ma.tadafor.ingestion.feed.FeedPage;
 import ma.tadafor.ingestion.portal.PortalFeedClient;
@@ -28,7 +27,7 @@ class PortalFeedReader implements ItemStreamReader<FeedEntry> {
 
     private final Source source;
     private final PortalFeedClient client;
-    private final WatermarkStore watermarks;
+    private final Instant watermark;
     private final Duration overlap;
 
     private Instant updatedSince;
@@ -38,10 +37,11 @@ class PortalFeedReader implements ItemStreamReader<FeedEntry> {
     private Instant newestSeen;
     private final Deque<FeedEntry> buffer = new ArrayDeque<>();
 
-    PortalFeedReader(Source source, PortalFeedClient client, WatermarkStore watermarks, Duration overlap) {
+    /** {@code watermark}: the newest version the source's last successful pull applied, null if none. */
+    PortalFeedReader(Source source, PortalFeedClient client, Instant watermark, Duration overlap) {
         this.source = source;
         this.client = client;
-        this.watermarks = watermarks;
+        this.watermark = watermark;
         this.overlap = overlap;
     }
 
@@ -52,7 +52,7 @@ class PortalFeedReader implements ItemStreamReader<FeedEntry> {
             currentPageToken = emptyToNull(context.getString(PAGE_TOKEN));
             newestSeen = instant(context.getString(NEWEST_SEEN));
         } else {
-            updatedSince = watermarks.appliedUpTo(source.id()).map(watermark -> watermark.minus(overlap)).orElse(null);
+            updatedSince = watermark == null ? null : watermark.minus(overlap);
         }
         nextPageToken = currentPageToken;
     }

@@ -125,9 +125,8 @@ public class PortalPullJobConfiguration {
     }
 
     @Bean
-    SourceReaders sourceReaders(PortalFeedClient portals, DecidimClient decidim, WatermarkStore watermarks,
-                                PullSettings settings) {
-        return new SourceReaders(portals, decidim, watermarks, settings);
+    SourceReaders sourceReaders(PortalFeedClient portals, DecidimClient decidim, PullSettings settings) {
+        return new SourceReaders(portals, decidim, settings);
     }
 
     @Bean
@@ -144,8 +143,8 @@ public class PortalPullJobConfiguration {
 
     @Bean
     @StepScope
-    LaneReader laneReader(SourceStore sources, SourceReaders readers) {
-        return new LaneReader(sources, readers);
+    LaneReader laneReader(SourceStore sources, WatermarkStore watermarks, SourceReaders readers) {
+        return new LaneReader(sources, watermarks, readers);
     }
 
     /** Its run history and watermarks join the chunk's transaction (see {@link LaneWriter}). */

@@ -1,10 +1,11 @@
 package ma.tadafor.ingestion.pull;
 
+import java.time.Instant;
+
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 import ma.tadafor.data.ingestion.Source;
 import ma.tadafor.data.ingestion.SourceType;
-import ma.tadafor.data.ingestion.WatermarkStore;
 import ma.tadafor.ingestion.decidim.DecidimClient;
 import ma.tadafor.ingestion.decidim.DecidimReader;
 import ma.tadafor.ingestion.feed.FeedEntry;
@@ -19,19 +20,18 @@ class SourceReaders {
 
     private final PortalFeedClient portals;
     private final DecidimClient decidim;
-    private final WatermarkStore watermarks;
     private final PullSettings settings;
 
-    SourceReaders(PortalFeedClient portals, DecidimClient decidim, WatermarkStore watermarks, PullSettings settings) {
+    SourceReaders(PortalFeedClient portals, DecidimClient decidim, PullSettings settings) {
         this.portals = portals;
         this.decidim = decidim;
-        this.watermarks = watermarks;
         this.settings = settings;
     }
 
-    ItemStreamReader<FeedEntry> readerFor(Source source) {
+    /** {@code watermark}: the newest version the source's last successful pull applied, null if none. */
+    ItemStreamReader<FeedEntry> readerFor(Source source, Instant watermark) {
         return source.type() == SourceType.DECIDIM
-                ? new DecidimReader(source, decidim, watermarks, settings.watermarkOverlap(), PortalFeedReader.NEWEST_SEEN)
-                : new PortalFeedReader(source, portals, watermarks, settings.watermarkOverlap());
+                ? new DecidimReader(source, decidim, watermark, settings.watermarkOverlap(), PortalFeedReader.NEWEST_SEEN)
+                : new PortalFeedReader(source, portals, watermark, settings.watermarkOverlap());
     }
 }
