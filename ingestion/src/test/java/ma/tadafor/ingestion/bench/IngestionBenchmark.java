@@ -41,8 +41,8 @@ import ma.tadafor.ingestion.simulator.SimulatorSettings;
  * warehouse, then an incremental pull where 1 % changed; prints a Markdown table row set for
  * docs/BENCHMARKS.md. Arguments: the number of cells, then {@code --communes programme} (the 60
  * programme communes, the default) or {@code --communes national} (the 1,503 of the national
- * rollout: one source each, so the cost per source shows), and {@code --lanes N} (the sources
- * pulled at the same time, 4 by default). Not a test: run it by hand (command in docs/BENCHMARKS.md).
+ * rollout: one source each, so the cost per source shows). Not a test: run it by hand (command in
+ * docs/BENCHMARKS.md).
  */
 public final class IngestionBenchmark {
 
@@ -54,8 +54,8 @@ public final class IngestionBenchmark {
     public static void main(String[] args) throws Exception {
         long targetCells = Long.parseLong(args[0].replace("_", ""));
         Path folder = Files.createTempDirectory("tadafor-bench");
-        Options options = Options.parse(args);
-        List<DemoCommune> communes = options.communes();
+        List<DemoCommune> communes = communes(args);
+        PullSettings pull = PullSettings.defaults();
         double scale = DemoDataGenerator.scaleFor(targetCells, SEED, communes);
         DemoDataGenerator generator = new DemoDataGenerator(SEED, scale);
 
@@ -79,7 +79,7 @@ public final class IngestionBenchmark {
                 communes)) {
             simulator.materialiseAll();
             Path warehouseFile = folder.resolve("warehouse.duckdb");
-            try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouseFile, options.pull())) {
+            try (AnnotationConfigApplicationContext context = IngestionContext.open(warehouseFile, pull)) {
                 SourceStore sources = context.getBean(SourceStore.class);
                 for (DemoCommune commune : communes) {
                     sources.save(new Source(commune.code(), SourceType.PORTAL_FEED, commune.code(),
@@ -94,7 +94,7 @@ public final class IngestionBenchmark {
                 double fullSeconds = seconds(start);
                 long stored = count(context.getBean(DataSource.class), "SELECT count(*) FROM participation_cell");
                 row("full pull, empty warehouse", stored, fullSeconds, "%s, %d sources in %d lanes, peak heap %s, load average %s"
-                        .formatted(full.status(), communes.size(), options.pull().parallelSources(), peakHeap(), loadAverage()));
+                        .formatted(full.status(), communes.size(), pull.parallelSources(), peakHeap(), loadAverage()));
 
                 long touched = simulator.touchAll(0.01);
                 resetPeakHeap();
@@ -112,28 +112,19 @@ public final class IngestionBenchmark {
         }
     }
 
-    /** What the arguments after the number of cells ask for. */
-    private record Options(List<DemoCommune> communes, PullSettings pull) {
-
-        static Options parse(String[] args) {
-            List<DemoCommune> communes = ProgrammeCommunes.all();
-            PullSettings pull = PullSettings.defaults();
-            for (int i = 1; i < args.length; i += 2) {
-                String value = i + 1 < args.length ? args[i + 1] : "";
-                switch (args[i]) {
-                    case "--communes" -> communes = switch (value) {
-                        case "programme" -> ProgrammeCommunes.all();
-                        case "national" -> ProgrammeCommunes.nationalRollout();
-                        default -> throw new IllegalArgumentException("--communes is programme or national, not " + value);
-                    };
-                    case "--lanes" -> pull = new PullSettings(Integer.parseInt(value), pull.chunkSize(),
-                            pull.watermarkOverlap(), pull.portal());
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; known: --communes programme|national, --lanes N");
-                }
+    private static List<DemoCommune> communes(String[] args) {
+        String communes = "programme";
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].equals("--communes") || i + 1 == args.length) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; known: --communes programme|national");
             }
-            return new Options(communes, pull);
+            communes = args[i + 1];
         }
+        return switch (communes) {
+            case "programme" -> ProgrammeCommunes.all();
+            case "national" -> ProgrammeCommunes.nationalRollout();
+            default -> throw new IllegalArgumentException("--communes is programme or national, not " + communes);
+        };
     }
 
     private static double rawAppender(Path file, DemoDataGenerator generator, List<DemoCommune> communes) throws Exception {
