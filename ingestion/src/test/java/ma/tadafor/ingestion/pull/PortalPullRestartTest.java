@@ -57,6 +57,8 @@ class PortalPullRestartTest {
     private PortalSimulator simulator;
     private Process child;
     private int lanes = 3;
+    private Path interrupted;
+    private Path uninterrupted;
 
     @AfterEach
     void stop() {
@@ -70,15 +72,8 @@ class PortalPullRestartTest {
 
     @Test
     void aPullKilledTwiceMidRunEndsExactlyLikeAnUninterruptedOne() throws Exception {
-        List<DemoCommune> communes = ProgrammeCommunes.all().subList(0, 4);
-        simulator = PortalSimulator.start(SimulatorSettings.builder().seed(11).scale(1).latency(Duration.ofMillis(60))
-                .malformedItemRate(0.02).tombstoneRate(0.03).build(), communes);
-        Path interrupted = folder.resolve("interrupted.duckdb");
-        Path uninterrupted = folder.resolve("uninterrupted.duckdb");
-        registerSources(interrupted, communes);
-        registerSources(uninterrupted, communes);
-        long pagesInAll = communes.stream().mapToLong(c -> simulator.counts(c.code()).items() + simulator.counts(c.code()).withdrawn())
-                .map(items -> items / 50 + 1).sum();
+        long pagesInAll = serve(ProgrammeCommunes.all().subList(0, 4), SimulatorSettings.builder().seed(11).scale(1)
+                .latency(Duration.ofMillis(60)));
 
         killAfter(interrupted, pagesInAll / 4);
         assertThat(snapshot(interrupted).get("activity")).as("the first kill came mid-run").isNotEmpty();
@@ -110,14 +105,7 @@ class PortalPullRestartTest {
     void aLaneKilledMidRunResumesItsRemainingSourcesAndPullsNoEndedSourceAgain() throws Exception {
         lanes = 2;
         List<DemoCommune> communes = ProgrammeCommunes.all().subList(0, 10);
-        simulator = PortalSimulator.start(SimulatorSettings.builder().seed(13).scale(0.5).latency(Duration.ofMillis(30))
-                .malformedItemRate(0.02).tombstoneRate(0.03).build(), communes);
-        Path interrupted = folder.resolve("interrupted.duckdb");
-        Path uninterrupted = folder.resolve("uninterrupted.duckdb");
-        registerSources(interrupted, communes);
-        registerSources(uninterrupted, communes);
-        long pagesInAll = communes.stream().mapToLong(c -> simulator.counts(c.code()).items() + simulator.counts(c.code()).withdrawn())
-                .map(items -> items / 50 + 1).sum();
+        long pagesInAll = serve(communes, SimulatorSettings.builder().seed(13).scale(0.5).latency(Duration.ofMillis(30)));
 
         killAfter(interrupted, pagesInAll / 2);
         List<String> ended = List.of(single(interrupted, "SELECT coalesce(string_agg(source_id, ','), '') FROM ingestion_run_source "
@@ -138,6 +126,20 @@ class PortalPullRestartTest {
         }
         assertThat(single(interrupted, "SELECT count(*) || ' ' || string_agg(DISTINCT status, ',') FROM ingestion_run_source"))
                 .isEqualTo(communes.size() + " COMPLETED");
+    }
+
+    /**
+     * Serves the communes' feeds (with bad items and tombstones) and registers them as sources in
+     * both warehouses; returns how many pages of 50 the feeds make.
+     */
+    private long serve(List<DemoCommune> communes, SimulatorSettings.Builder settings) {
+        simulator = PortalSimulator.start(settings.malformedItemRate(0.02).tombstoneRate(0.03).build(), communes);
+        interrupted = folder.resolve("interrupted.duckdb");
+        uninterrupted = folder.resolve("uninterrupted.duckdb");
+        registerSources(interrupted, communes);
+        registerSources(uninterrupted, communes);
+        return communes.stream().mapToLong(c -> simulator.counts(c.code()).items() + simulator.counts(c.code()).withdrawn())
+                .map(items -> items / 50 + 1).sum();
     }
 
     /** Starts the pulling JVM and kills it once the portals have served {@code requests} more pages. */
