@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.AnalyticsRunStore;
 import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
@@ -21,8 +22,9 @@ class AnalyticsConfiguration {
     }
 
     @Bean
-    MartRefresh martRefresh(AnalyticsProperties properties, SparkSessionProvider spark, HikariDataSource warehouse) {
-        return new MartRefresh(properties, spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse));
+    MartRefresh martRefresh(AnalyticsProperties properties, SparkSessionProvider spark, HikariDataSource warehouse,
+            MartCache martCache) {
+        return new MartRefresh(properties, spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), martCache);
     }
 
     @Bean

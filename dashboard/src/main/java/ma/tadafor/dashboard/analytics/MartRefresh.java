@@ -12,13 +12,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ma.tadafor.analytics.RefreshMarts;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.AnalyticsRun.Timings;
 import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
 
 /**
  * One refresh of the marts: warehouse → Parquet snapshot → Spark jobs → Parquet marts → new
- * tables swapped in. Each run works in its own exchange folder, removed afterwards.
+ * tables swapped in, and the answers kept from the old ones forgotten. Each run works in its own
+ * exchange folder, removed afterwards.
  */
 public class MartRefresh {
 
@@ -28,13 +30,15 @@ public class MartRefresh {
     private final SparkSessionProvider spark;
     private final WarehouseSnapshot snapshot;
     private final MartStore marts;
+    private final MartCache answers;
 
     public MartRefresh(AnalyticsProperties properties, SparkSessionProvider spark, WarehouseSnapshot snapshot,
-            MartStore marts) {
+            MartStore marts, MartCache answers) {
         this.properties = properties;
         this.spark = spark;
         this.snapshot = snapshot;
         this.marts = marts;
+        this.answers = answers;
     }
 
     /** What a refresh did, and where its time went. */
@@ -60,6 +64,7 @@ public class MartRefresh {
             jobsMs = elapsed(start);
             start = System.nanoTime();
             marts.load(folder.resolve("marts"));
+            answers.forget();
             return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), martMs, cells, null);
         } catch (Exception e) {
             // Not only runtime exceptions: Spark throws its checked SparkException undeclared (Scala), and a

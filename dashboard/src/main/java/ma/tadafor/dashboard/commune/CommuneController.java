@@ -11,7 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
@@ -19,6 +20,7 @@ import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.territory.Commune;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
@@ -33,11 +35,13 @@ class CommuneController {
     private final CommuneProfile profile;
     private final TerritoryQueries territories;
     private final TableExports exports;
+    private final JsonAnswers json;
 
-    CommuneController(CommuneProfile profile, TerritoryQueries territories, TableExports exports) {
+    CommuneController(CommuneProfile profile, TerritoryQueries territories, TableExports exports, JsonAnswers json) {
         this.profile = profile;
         this.territories = territories;
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/commune")
@@ -60,16 +64,19 @@ class CommuneController {
     }
 
     @GetMapping("/commune/data")
-    @ResponseBody
-    CommuneProfile.Profile data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
-            Locale locale) {
+    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale, HttpServletRequest request) {
+        return json.of(answer(parameters, user, locale), request);
+    }
+
+    private CommuneProfile.Profile answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
         return profile.profile(user, commune(parameters, user, territories.communes(user.scope(), true)), locale);
     }
 
     @GetMapping("/commune/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, data(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 
     private ViewScope commune(Map<String, String> parameters, SignedInUser user, List<Commune> communes) {

@@ -26,6 +26,7 @@ import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.activity.Mechanism;
 import ma.tadafor.data.mart.ParticipationFigures;
 import ma.tadafor.data.mart.ParticipationQueries;
@@ -47,13 +48,15 @@ class CommuneProfile {
     private final ParticipationRateQueries rates;
     private final DataQualityQueries quality;
     private final MessageSource messages;
+    private final MartCache cache;
 
     CommuneProfile(ParticipationQueries participation, ParticipationRateQueries rates, DataQualityQueries quality,
-            MessageSource messages) {
+            MessageSource messages, MartCache cache) {
         this.participation = participation;
         this.rates = rates;
         this.quality = quality;
         this.messages = messages;
+        this.cache = cache;
     }
 
     record Profile(String scope, List<ChartView> charts) {
@@ -61,10 +64,17 @@ class CommuneProfile {
 
     /** The commune's data quality row, if the marts have one. */
     CommuneQuality freshness(SignedInUser user, ViewScope commune) {
-        return quality.communes(user.scope(), commune.territory().code()).stream().findFirst().orElse(null);
+        return cache.get(List.of("commune-quality", user.scope(), commune.key()), () -> quality.communes(user.scope(),
+                commune.territory().code()).stream().findFirst()).orElse(null);
     }
 
+    /** Built once per marts for each caller's scope, commune and language: every figure comes from the marts. */
     Profile profile(SignedInUser user, ViewScope commune, Locale locale) {
+        return cache.get(List.of("commune", user.scope(), commune.key(), locale.getLanguage()),
+                () -> compute(user, commune, locale));
+    }
+
+    private Profile compute(SignedInUser user, ViewScope commune, Locale locale) {
         boolean rtl = locale.getLanguage().equals("ar");
         ParticipationFigures figures = participation.participation(new ParticipationQuery(List.of(SEMESTER, MECHANISM),
                 commune.filter(), null, null), user.scope());

@@ -10,13 +10,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.territory.TerritoryQueries;
 
 /** Convergence with INDH: the page, its charts as JSON, their tables as files. */
@@ -26,11 +28,13 @@ class ConvergenceController {
     private final Convergence convergence;
     private final TerritoryQueries territories;
     private final TableExports exports;
+    private final JsonAnswers json;
 
-    ConvergenceController(Convergence convergence, TerritoryQueries territories, TableExports exports) {
+    ConvergenceController(Convergence convergence, TerritoryQueries territories, TableExports exports, JsonAnswers json) {
         this.convergence = convergence;
         this.territories = territories;
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/convergence")
@@ -47,15 +51,18 @@ class ConvergenceController {
     }
 
     @GetMapping("/convergence/data")
-    @ResponseBody
-    Convergence.ConvergenceData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
-            Locale locale) {
+    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale, HttpServletRequest request) {
+        return json.of(answer(parameters, user, locale), request);
+    }
+
+    private Convergence.ConvergenceData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
         return convergence.data(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories), locale);
     }
 
     @GetMapping("/convergence/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, data(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 }

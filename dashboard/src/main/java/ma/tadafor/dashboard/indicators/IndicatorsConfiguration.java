@@ -5,13 +5,14 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.IndicatorQueries;
 
 @Configuration(proxyBeanMethods = false)
 class IndicatorsConfiguration {
 
     @Bean
-    IndicatorQueries indicatorQueries(HikariDataSource warehouse) {
-        return new IndicatorQueries(warehouse);
+    IndicatorQueries indicatorQueries(HikariDataSource warehouse, MartCache martCache) {
+        return new CachedIndicatorQueries(warehouse, martCache);
     }
 }

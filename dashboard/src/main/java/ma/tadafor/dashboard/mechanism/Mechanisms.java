@@ -37,6 +37,7 @@ import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.participation.SmallCellSuppression;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationFigures;
 import ma.tadafor.data.mart.ParticipationQueries;
@@ -63,19 +64,31 @@ class Mechanisms {
     private final PetitionFunnelQueries petitions;
     private final TerritoryQueries territories;
     private final MessageSource messages;
+    private final MartCache cache;
 
     Mechanisms(ParticipationQueries participation, PetitionFunnelQueries petitions, TerritoryQueries territories,
-            MessageSource messages) {
+            MessageSource messages, MartCache cache) {
         this.participation = participation;
         this.petitions = petitions;
         this.territories = territories;
         this.messages = messages;
+        this.cache = cache;
     }
 
     record MechanismData(String scope, List<ChartView> charts) {
     }
 
+    /**
+     * Built once per marts for each view. The funnel reads the facts, which change only by a pull or an
+     * upload, each followed by a refresh of the marts: kept with them, it shows the facts the marts were
+     * computed from, like every other figure of the page.
+     */
     MechanismData data(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+        return cache.get(List.of("mechanisms", user.scope(), user.account().role() == UserRole.ADMIN, scope.key(),
+                filters, locale.getLanguage()), () -> compute(user, scope, filters, locale));
+    }
+
+    private MechanismData compute(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
         View view = new View(user, scope, filters, locale);
         List<ChartView> charts = new ArrayList<>();
         if (scope.level() != Territory.Level.COMMUNE) {

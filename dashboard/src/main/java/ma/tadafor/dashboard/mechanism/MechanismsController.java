@@ -11,13 +11,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
@@ -31,13 +33,15 @@ class MechanismsController {
     private final ParticipationQueries participation;
     private final TerritoryQueries territories;
     private final TableExports exports;
+    private final JsonAnswers json;
 
     MechanismsController(Mechanisms mechanisms, ParticipationQueries participation, TerritoryQueries territories,
-            TableExports exports) {
+            TableExports exports, JsonAnswers json) {
         this.mechanisms = mechanisms;
         this.participation = participation;
         this.territories = territories;
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/mechanisms")
@@ -62,9 +66,12 @@ class MechanismsController {
     }
 
     @GetMapping("/mechanisms/data")
-    @ResponseBody
-    Mechanisms.MechanismData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
-            Locale locale) {
+    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale, HttpServletRequest request) {
+        return json.of(answer(parameters, user, locale), request);
+    }
+
+    private Mechanisms.MechanismData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
         return mechanisms.data(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories),
                 ViewFilters.parse(parameters), locale);
     }
@@ -72,6 +79,6 @@ class MechanismsController {
     @GetMapping("/mechanisms/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, data(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 }

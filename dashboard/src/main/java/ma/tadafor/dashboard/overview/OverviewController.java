@@ -11,13 +11,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
@@ -30,11 +32,13 @@ class OverviewController {
     private final Overview overview;
     private final TerritoryQueries territories;
     private final TableExports exports;
+    private final JsonAnswers json;
 
-    OverviewController(Overview overview, TerritoryQueries territories, TableExports exports) {
+    OverviewController(Overview overview, TerritoryQueries territories, TableExports exports, JsonAnswers json) {
         this.overview = overview;
         this.territories = territories;
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/")
@@ -59,9 +63,12 @@ class OverviewController {
     }
 
     @GetMapping("/overview/data")
-    @ResponseBody
-    Overview.OverviewData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
-            Locale locale) {
+    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale, HttpServletRequest request) {
+        return json.of(answer(parameters, user, locale), request);
+    }
+
+    private Overview.OverviewData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
         return overview.build(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories),
                 ViewFilters.parse(parameters), locale);
     }
@@ -69,6 +76,6 @@ class OverviewController {
     @GetMapping("/overview/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, data(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 }

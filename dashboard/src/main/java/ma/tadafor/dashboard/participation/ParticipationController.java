@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationFigures;
 import ma.tadafor.data.mart.ParticipationQueries;
@@ -24,19 +29,29 @@ class ParticipationController {
 
     private final ParticipationQueries participation;
     private final TerritoryQueries territories;
+    private final MartCache cache;
+    private final JsonAnswers json;
 
-    ParticipationController(ParticipationQueries participation, TerritoryQueries territories) {
+    ParticipationController(ParticipationQueries participation, TerritoryQueries territories, MartCache cache,
+            JsonAnswers json) {
         this.participation = participation;
         this.territories = territories;
+        this.cache = cache;
+        this.json = json;
     }
 
     @GetMapping("/api/v1/participation")
-    Map<String, Object> participation(@RequestParam Map<String, String> parameters,
-            @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<byte[]> participation(@RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ParticipationQuery query = ParticipationRequest.parse(parameters, user.scope(), territories);
+        boolean exact = user.account().role() == UserRole.ADMIN;
+        return json.of(cache.get(List.of("api-participation", query, user.scope(), exact),
+                () -> answer(query, user, exact)), request);
+    }
+
+    private Map<String, Object> answer(ParticipationQuery query, SignedInUser user, boolean exact) {
         ParticipationFigures figures = participation.participation(query, user.scope());
-        boolean suppress = user.account().role() != UserRole.ADMIN
-                && SmallCellSuppression.applies(query.groupBy(), ParticipationRequest.communeLevel(query, user.scope()));
+        boolean suppress = !exact && SmallCellSuppression.applies(query.groupBy(), ParticipationRequest.communeLevel(query, user.scope()));
         boolean[] hidden = suppress ? SmallCellSuppression.hidden(query.groupBy(), figures.rows())
                 : new boolean[figures.rows().size()];
 

@@ -20,6 +20,7 @@ import ma.tadafor.dashboard.chart.Drill;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.quality.CommuneQuality;
 import ma.tadafor.data.quality.DataQualityQueries;
 
@@ -36,16 +37,24 @@ class DataQuality {
 
     private final DataQualityQueries quality;
     private final MessageSource messages;
+    private final MartCache cache;
 
-    DataQuality(DataQualityQueries quality, MessageSource messages) {
+    DataQuality(DataQualityQueries quality, MessageSource messages, MartCache cache) {
         this.quality = quality;
         this.messages = messages;
+        this.cache = cache;
     }
 
     record QualityData(String scope, long stale, List<ChartView> charts) {
     }
 
+    /** Built once per marts for each caller's scope, territory and language: it reads the data quality mart. */
     QualityData data(SignedInUser user, ViewScope scope, Locale locale) {
+        return cache.get(List.of("quality", user.scope(), scope.key(), locale.getLanguage()),
+                () -> compute(user, scope, locale));
+    }
+
+    private QualityData compute(SignedInUser user, ViewScope scope, Locale locale) {
         boolean rtl = locale.getLanguage().equals("ar");
         List<CommuneQuality> communes = quality.communes(user.scope(), scope.programme() ? null : scope.territory().code());
         long stale = communes.stream().filter(CommuneQuality::stale).count();

@@ -10,13 +10,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.quality.CommuneQuality;
 import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.data.user.UserRole;
@@ -32,12 +34,14 @@ class QualityController {
     private final OperationsLog operations;
     private final TerritoryQueries territories;
     private final TableExports exports;
+    private final JsonAnswers json;
 
-    QualityController(DataQuality quality, OperationsLog operations, TerritoryQueries territories, TableExports exports) {
+    QualityController(DataQuality quality, OperationsLog operations, TerritoryQueries territories, TableExports exports, JsonAnswers json) {
         this.quality = quality;
         this.operations = operations;
         this.territories = territories;
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/quality")
@@ -60,15 +64,18 @@ class QualityController {
     }
 
     @GetMapping("/quality/data")
-    @ResponseBody
-    DataQuality.QualityData data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
-            Locale locale) {
+    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+            Locale locale, HttpServletRequest request) {
+        return json.of(answer(parameters, user, locale), request);
+    }
+
+    private DataQuality.QualityData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
         return quality.data(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories), locale);
     }
 
     @GetMapping("/quality/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, data(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 }

@@ -29,6 +29,7 @@ import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.participation.SmallCellSuppression;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.mart.IndicatorContributionQueries;
@@ -56,12 +57,14 @@ class IndicatorContributions {
     private final ResultsFrameworkStore framework;
     private final IndicatorContributionQueries contributions;
     private final MessageSource messages;
+    private final MartCache cache;
 
     IndicatorContributions(ResultsFrameworkStore framework, IndicatorContributionQueries contributions,
-            MessageSource messages) {
+            MessageSource messages, MartCache cache) {
         this.framework = framework;
         this.contributions = contributions;
         this.messages = messages;
+        this.cache = cache;
     }
 
     record IndicatorData(String code, String scope, String semester, List<ChartView> charts) {
@@ -71,7 +74,16 @@ class IndicatorContributions {
         return framework.indicator(code).orElseThrow(() -> new InvalidParameterException("code", "no indicator " + code));
     }
 
+    /**
+     * Built once per marts and framework for each view: the caller's scope, whether counts are exact,
+     * the territory, the semester and the language.
+     */
     IndicatorData data(String code, SignedInUser user, ViewScope scope, String semester, Locale locale) {
+        return cache.get(List.of("contributions", code, user.scope(), user.account().role() == UserRole.ADMIN, scope.key(),
+                String.valueOf(semester), locale.getLanguage()), () -> compute(code, user, scope, semester, locale));
+    }
+
+    private IndicatorData compute(String code, SignedInUser user, ViewScope scope, String semester, Locale locale) {
         IndicatorDefinition indicator = definition(code);
         boolean rtl = locale.getLanguage().equals("ar");
         boolean share = indicator.computation().startsWith("SHARE_");

@@ -10,13 +10,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.territory.TerritoryQueries;
 
 /** One indicator of the results framework, drilled down to the communes' contributions; filters: scope and semester. */
@@ -27,13 +29,15 @@ class IndicatorPageController {
     private final IndicatorContributions contributions;
     private final TerritoryQueries territories;
     private final TableExports exports;
+    private final JsonAnswers json;
 
     IndicatorPageController(ResultsFramework framework, IndicatorContributions contributions,
-            TerritoryQueries territories, TableExports exports) {
+            TerritoryQueries territories, TableExports exports, JsonAnswers json) {
         this.framework = framework;
         this.contributions = contributions;
         this.territories = territories;
         this.exports = exports;
+        this.json = json;
     }
 
     @GetMapping("/results/indicators/{code}")
@@ -60,9 +64,13 @@ class IndicatorPageController {
     }
 
     @GetMapping("/results/indicators/{code}/data")
-    @ResponseBody
-    IndicatorContributions.IndicatorData data(@PathVariable String code, @RequestParam Map<String, String> parameters,
-            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+    ResponseEntity<byte[]> data(@PathVariable String code, @RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale, HttpServletRequest request) {
+        return json.of(answer(code, parameters, user, locale), request);
+    }
+
+    private IndicatorContributions.IndicatorData answer(String code, Map<String, String> parameters, SignedInUser user,
+            Locale locale) {
         ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
         String semester = semester(parameters);
         if (semester == null) {
@@ -74,7 +82,7 @@ class IndicatorPageController {
     @GetMapping("/results/indicators/{code}/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String code, @PathVariable String chart,
             @RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, data(code, parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(code, parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 
     private static String semester(Map<String, String> parameters) {

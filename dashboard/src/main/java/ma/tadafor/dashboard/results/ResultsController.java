@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
@@ -19,6 +20,7 @@ import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.territory.TerritoryQueries;
 
 /** The results framework page, its charts as JSON and their tables as files; filters: scope and semester. */
@@ -29,13 +31,15 @@ class ResultsController {
     private final TerritoryQueries territories;
     private final TableExports exports;
     private final NarrativeEditor narratives;
+    private final JsonAnswers json;
 
     ResultsController(ResultsFramework framework, TerritoryQueries territories, TableExports exports,
-            NarrativeEditor narratives) {
+            NarrativeEditor narratives, JsonAnswers json) {
         this.framework = framework;
         this.territories = territories;
         this.exports = exports;
         this.narratives = narratives;
+        this.json = json;
     }
 
     @GetMapping("/results")
@@ -69,9 +73,13 @@ class ResultsController {
     }
 
     @GetMapping("/results/data")
-    @ResponseBody
-    ResultsFramework.FrameworkData data(@RequestParam Map<String, String> parameters,
-            @AuthenticationPrincipal SignedInUser user, Locale locale) {
+    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters,
+            @AuthenticationPrincipal SignedInUser user, Locale locale,
+            HttpServletRequest request) {
+        return json.of(answer(parameters, user, locale), request);
+    }
+
+    private ResultsFramework.FrameworkData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
         return framework.data(ViewScope.resolve(parameters.get("scope"), user.scope(), territories), semester(parameters),
                 locale);
     }
@@ -79,7 +87,7 @@ class ResultsController {
     @GetMapping("/results/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, data(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
     }
 
     private static String semester(Map<String, String> parameters) {

@@ -31,6 +31,7 @@ import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.chart.Drill;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.IndicatorFigure;
 import ma.tadafor.data.mart.IndicatorNarrative;
 import ma.tadafor.data.mart.IndicatorPoint;
@@ -40,7 +41,9 @@ import ma.tadafor.data.mart.IndicatorTrendQueries;
 /**
  * The results framework of one territory: R1–R4 and their indicators with baseline, target and
  * actual of a semester, achievement (actual ÷ target), status, the trend over semesters and the
- * programme's comment. Status always comes with its word, never by colour alone.
+ * programme's comment. Status always comes with its word, never by colour alone. Built once per
+ * marts for each territory, semester and language; a change of a target or a comment is seen at
+ * once, as the framework's store empties the cache.
  */
 @Service
 class ResultsFramework {
@@ -50,11 +53,13 @@ class ResultsFramework {
     private final IndicatorQueries indicators;
     private final IndicatorTrendQueries trends;
     private final MessageSource messages;
+    private final MartCache cache;
 
-    ResultsFramework(IndicatorQueries indicators, IndicatorTrendQueries trends, MessageSource messages) {
+    ResultsFramework(IndicatorQueries indicators, IndicatorTrendQueries trends, MessageSource messages, MartCache cache) {
         this.indicators = indicators;
         this.trends = trends;
         this.messages = messages;
+        this.cache = cache;
     }
 
     record Row(String code, String label, String unit, Double baseline, Double target, Double actual,
@@ -73,6 +78,11 @@ class ResultsFramework {
 
     /** Semesters with figures or targets, oldest first; the chosen one defaults to the latest with an actual. */
     Framework framework(ViewScope scope, String semester, Locale locale) {
+        return cache.get(List.of("framework", scope.key(), String.valueOf(semester), locale.getLanguage()),
+                () -> readFramework(scope, semester, locale));
+    }
+
+    private Framework readFramework(ViewScope scope, String semester, Locale locale) {
         List<IndicatorPoint> points = trends.trend(scope.key());
         List<String> semesters = new ArrayList<>(new TreeSet<>(points.stream().map(IndicatorPoint::semester).toList()));
         String chosen = semester != null ? semester : points.stream().filter(p -> p.actual() != null)
@@ -100,6 +110,11 @@ class ResultsFramework {
     }
 
     FrameworkData data(ViewScope scope, String semester, Locale locale) {
+        return cache.get(List.of("framework-charts", scope.key(), String.valueOf(semester), locale.getLanguage()),
+                () -> charts(scope, semester, locale));
+    }
+
+    private FrameworkData charts(ViewScope scope, String semester, Locale locale) {
         Framework framework = framework(scope, semester, locale);
         if (framework.semester() == null) {
             return new FrameworkData(scope.key(), null, List.of(), List.of());

@@ -9,20 +9,29 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
+import ma.tadafor.data.Checksums;
+
 /** Turns a live personal API token into its owner, provided the owner may still sign in. */
 class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiTokens tokens;
     private final UserDetailsService users;
+    private final TokenChecks checks;
 
-    ApiTokenAuthenticationProvider(ApiTokens tokens, UserDetailsService users) {
+    ApiTokenAuthenticationProvider(ApiTokens tokens, UserDetailsService users, TokenChecks checks) {
         this.tokens = tokens;
         this.users = users;
+        this.checks = checks;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String owner = tokens.owner((String) authentication.getCredentials())
+        String secret = (String) authentication.getCredentials();
+        return checks.authenticate(Checksums.sha256(secret), () -> check(secret));
+    }
+
+    private Authentication check(String secret) {
+        String owner = tokens.owner(secret)
                 .orElseThrow(() -> new BadCredentialsException("unknown or revoked API token"));
         UserDetails user = users.loadUserByUsername(owner);
         if (!user.isEnabled()) {

@@ -38,9 +38,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users,
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, TokenChecks checks,
                             AuthenticationEventPublisher events) throws Exception {
-        ProviderManager tokenManager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, users));
+        ProviderManager tokenManager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, users, checks));
         tokenManager.setAuthenticationEventPublisher(events);
         AuthenticationFilter bearer = new AuthenticationFilter(tokenManager, BearerTokens::read);
         bearer.setSuccessHandler((request, response, authentication) -> { });

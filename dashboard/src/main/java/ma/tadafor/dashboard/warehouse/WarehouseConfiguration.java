@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.security.TokenChecks;
 import ma.tadafor.data.Warehouse;
 import ma.tadafor.data.activity.ActivityStore;
 import ma.tadafor.data.audit.AuditStore;
@@ -12,7 +13,6 @@ import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.indh.IndhProjectStore;
 import ma.tadafor.data.migration.SchemaMigrator;
 import ma.tadafor.data.reference.ReferenceDataLoader;
-import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.data.user.ApiTokenStore;
 import ma.tadafor.data.user.UserStore;
 
@@ -37,23 +37,19 @@ public class WarehouseConfiguration {
     }
 
     @Bean
-    MartCache martCache(HikariDataSource warehouse, WarehouseProperties properties) {
-        return new MartCache(warehouse, properties.martCache());
+    MartCache martCache(WarehouseProperties properties) {
+        return new MartCache(properties.martCache());
     }
 
     @Bean
-    TerritoryQueries territoryQueries(HikariDataSource warehouse) {
-        return new TerritoryQueries(warehouse);
+    UserStore userStore(HikariDataSource warehouse, TokenChecks tokenChecks) {
+        // A token keeps working only as long as its owner may sign in.
+        return new UserStore(warehouse, tokenChecks::forget);
     }
 
     @Bean
-    UserStore userStore(HikariDataSource warehouse) {
-        return new UserStore(warehouse);
-    }
-
-    @Bean
-    ApiTokenStore apiTokenStore(HikariDataSource warehouse) {
-        return new ApiTokenStore(warehouse);
+    ApiTokenStore apiTokenStore(HikariDataSource warehouse, TokenChecks tokenChecks) {
+        return new ApiTokenStore(warehouse, tokenChecks::forget);
     }
 
     @Bean
@@ -62,8 +58,9 @@ public class WarehouseConfiguration {
     }
 
     @Bean
-    ResultsFrameworkStore resultsFrameworkStore(HikariDataSource warehouse) {
-        return new ResultsFrameworkStore(warehouse);
+    ResultsFrameworkStore resultsFrameworkStore(HikariDataSource warehouse, MartCache martCache) {
+        // Targets, narratives and definitions show on cached pages: a change must show at once.
+        return new ResultsFrameworkStore(warehouse, martCache::forget);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
 import ma.tadafor.ingestion.demo.DemoCommune;
@@ -46,7 +47,7 @@ class AnalyticsBenchmark {
                 try {
                     MartRefresh refresh = new MartRefresh(new AnalyticsProperties("local[*]", "127.0.0.1",
                             root.resolve("exchange"), 4, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6)),
-                            spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse));
+                            spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1));
                     // The first refresh of a JVM also pays Spark's start and warm-up; the second is the steady state.
                     MartRefresh.Outcome cold = refresh.run("cold-" + size.strip());
                     MartRefresh.Outcome warm = refresh.run("warm-" + size.strip());

@@ -6,10 +6,14 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +43,7 @@ final class AppProcess implements AutoCloseable {
     private final int port;
     private final JMXConnector jmx;
     private final AtomicLong peakHeap = new AtomicLong();
+    private final AtomicLong peakLiveHeap = new AtomicLong();
 
     private AppProcess(Process process, Path log, int port) throws IOException {
         this.process = process;
@@ -51,7 +56,9 @@ final class AppProcess implements AutoCloseable {
             jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
             MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
                     ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-            Thread sampler = new Thread(() -> sample(memory), "app-heap");
+            List<MemoryPoolMXBean> heapPools = ManagementFactory.getPlatformMXBeans(jmx.getMBeanServerConnection(),
+                    MemoryPoolMXBean.class).stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            Thread sampler = new Thread(() -> sample(memory, heapPools), "app-heap");
             sampler.setDaemon(true);
             sampler.start();
         } catch (Exception e) {
@@ -59,11 +66,18 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private void sample(MemoryMXBean memory) {
+    private void sample(MemoryMXBean memory, List<MemoryPoolMXBean> heapPools) {
         try {
             while (process.isAlive()) {
                 long used = memory.getHeapMemoryUsage().getUsed();
                 peakHeap.accumulateAndGet(used, Math::max);
+                // What the last collections left: the heap the application needs, garbage aside.
+                long live = 0;
+                for (MemoryPoolMXBean pool : heapPools) {
+                    MemoryUsage afterCollection = pool.getCollectionUsage();
+                    live += afterCollection == null ? 0 : afterCollection.getUsed();
+                }
+                peakLiveHeap.accumulateAndGet(live, Math::max);
                 Thread.sleep(100);
             }
         } catch (InterruptedException | RuntimeException e) {
@@ -127,6 +141,9 @@ final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Linux's {@code USER_HZ}, the unit of {@code /proc/<pid>/stat}'s times, on every platform Java runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     long pid() {
         return process.pid();
     }
@@ -140,9 +157,31 @@ final class AppProcess implements AutoCloseable {
         return peakHeap.get();
     }
 
-    /** Starts a new peak-heap measurement. */
+    /** The most heap left in use after a garbage collection since the last reset, in bytes. */
+    long peakLiveHeap() {
+        return peakLiveHeap.get();
+    }
+
+    /** Starts new peak-heap measurements. */
     void resetPeakHeap() {
         peakHeap.set(0);
+        peakLiveHeap.set(0);
+    }
+
+    /**
+     * The CPU time the process has used (user + system, from {@code /proc/<pid>/stat}), in milliseconds:
+     * per request, it compares runs on a machine whose load varies, where latencies do not.
+     */
+    long cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // The fields after the command's name, which may hold spaces, in parentheses.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The process's peak resident memory since it started ({@code VmHWM}), in bytes. */

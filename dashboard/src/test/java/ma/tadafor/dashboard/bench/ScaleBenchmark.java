@@ -54,7 +54,8 @@ public final class ScaleBenchmark {
 
     private static final long SEED = 20240213;
     private static final String ADMIN = "bench-admin";
-    private static final String PASSWORD = "benchmark-password-" + Long.toHexString(System.nanoTime());
+    /** The run's users' password, kept in its folder for {@code --reuse}. */
+    private static final String PASSWORD_FILE = "bench-password";
     private static final Pattern PAGE_DATA = Pattern.compile("data-page-data=\"([^\"]+)\"");
     /** The users of the load test, one a role (name → role, scope codes), beside the administrator. */
     private static final Map<String, String[]> USERS = new LinkedHashMap<>();
@@ -68,16 +69,18 @@ public final class ScaleBenchmark {
 
     /** The command line: {@code <cells> [--duration 5m] [--step 60s] [--clients 10,50,200] [--heap 2g] ...}. */
     record Options(long cells, Duration duration, Duration step, List<Integer> clients, String heap, Path root, Path jar,
-                   Path docs, boolean national) {
+                   Path docs, boolean national, boolean reuse) {
 
         static Options parse(String[] args) {
             if (args.length == 0) {
                 throw new IllegalArgumentException("""
                         usage: ScaleBenchmark <cells> [--duration 5m] [--step 60s] [--clients 10,50,200] [--heap 2g]
                                [--root var/bench] [--jar dashboard/target/tadafor-observatory.jar] [--docs docs/BENCHMARKS.md|none]
-                               [--communes national|programme]
+                               [--communes national|programme] [--reuse true]
                         --duration: how long the largest number of clients runs; --step: how long each smaller one runs;
-                        --communes programme: the programme's 60 communes instead of all 1,503 (a quicker run)""");
+                        --communes programme: the programme's 60 communes instead of all 1,503 (a quicker run);
+                        --reuse true: no generation, pull nor refresh: the dashboard load-tested again on the warehouse
+                                      the last run of this size left (after a change of the dashboard), printed only""");
             }
             Map<String, String> flags = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i += 2) {
@@ -94,9 +97,10 @@ public final class ScaleBenchmark {
                     Path.of(flags.getOrDefault("--jar", "dashboard/target/tadafor-observatory.jar")),
                     flags.getOrDefault("--docs", "docs/BENCHMARKS.md").equals("none") ? null
                             : Path.of(flags.getOrDefault("--docs", "docs/BENCHMARKS.md")),
-                    !flags.getOrDefault("--communes", "national").equals("programme"));
+                    !flags.getOrDefault("--communes", "national").equals("programme"),
+                    Boolean.parseBoolean(flags.getOrDefault("--reuse", "false")));
             flags.keySet().removeAll(List.of("--duration", "--step", "--clients", "--heap", "--root", "--jar", "--docs",
-                    "--communes"));
+                    "--communes", "--reuse"));
             if (!flags.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + flags.keySet());
             }
@@ -120,6 +124,9 @@ public final class ScaleBenchmark {
     private final Options options;
     private final Path folder;
     private final List<String> report = new ArrayList<>();
+    private String password;
+    /** The application's CPU time per request, one figure per number of clients. */
+    private final List<Double> appCpuPerRequest = new ArrayList<>();
 
     private ScaleBenchmark(Options options) {
         this.options = options;
@@ -141,8 +148,14 @@ public final class ScaleBenchmark {
     }
 
     private void run() throws Exception {
+        if (options.reuse()) {
+            loadTestAgain();
+            return;
+        }
         deleteRecursively(folder);
         Files.createDirectories(folder);
+        password = "benchmark-password-" + Long.toHexString(System.nanoTime());
+        Files.writeString(folder.resolve(PASSWORD_FILE), password);
         String started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC));
         List<DemoCommune> communes = options.national() ? ProgrammeCommunes.nationalRollout() : ProgrammeCommunes.all();
         double scale = DemoDataGenerator.scaleFor(options.cells(), SEED, communes);
@@ -159,9 +172,9 @@ public final class ScaleBenchmark {
         try (PortalSimulator simulator = PortalSimulator.start(SimulatorSettings.builder().seed(SEED).scale(scale).build(),
                 communes)) {
             simulator.materialiseAll();
-            try (AppProcess app = AppProcess.start(options.jar(), folder, options.heap(), ADMIN, PASSWORD)) {
+            try (AppProcess app = AppProcess.start(options.jar(), folder, options.heap(), ADMIN, password)) {
                 log("application pid %d on %s, log %s", app.pid(), app.base(), app.log());
-                AppClient client = new AppClient(app.base(), ADMIN, PASSWORD);
+                AppClient client = new AppClient(app.base(), ADMIN, password);
                 for (DemoCommune commune : communes) {
                     client.createSource("portal-" + commune.code().replace('.', '-'), commune.code(),
                             simulator.baseUrl(commune.code()), simulator.token(commune.code()));
@@ -174,7 +187,7 @@ public final class ScaleBenchmark {
                 for (JsonNode source : ingestion.get("sources")) {
                     inserted += source.get("inserted").asLong();
                 }
-                Memory ingestMemory = new Memory(app.peakHeap(), app.peakResident(), loadAverage());
+                Memory ingestMemory = new Memory(app.peakHeap(), app.peakLiveHeap(), app.peakResident(), loadAverage());
                 steps.add(row("full pull through `portalPull` (%,d sources, 4 at a time)".formatted(communes.size()),
                         new Step(generated.cells(), generated.activities(), ingestSeconds),
                         "%s, %,d activities inserted, **%.1f× the raw appender's time**; app heap peak %s, load %s"
@@ -184,39 +197,79 @@ public final class ScaleBenchmark {
 
                 app.resetPeakHeap();
                 JsonNode refresh = client.refresh();
-                Memory refreshMemory = new Memory(app.peakHeap(), app.peakResident(), loadAverage());
+                Memory refreshMemory = new Memory(app.peakHeap(), app.peakLiveHeap(), app.peakResident(), loadAverage());
                 Instant ingestionEnd = AppClient.instant(ingestion.get("finishedAt"));
 
                 createUsers(client);
                 List<LoadTest.Target> mix = mix(app, client, latestSemester(client, app));
-                LoadTest load = new LoadTest(mix);
-                load.run(10, Duration.ofSeconds(10)); // JIT warm-up, not reported
-                app.resetPeakHeap();
-                List<LoadTest.Result> results = new ArrayList<>();
-                for (int clients : options.clients()) {
-                    Duration duration = clients == options.clients().get(options.clients().size() - 1)
-                            ? options.duration() : options.step();
-                    log("load test: %d clients for %s", clients, duration);
-                    results.add(load.run(clients, duration));
-                }
-                Memory loadMemory = new Memory(app.peakHeap(), app.peakResident(), loadAverage());
-
-                OverviewInBrowser.Result national = OverviewInBrowser.measure(port(app), "bench-national", PASSWORD, "/", 5);
-                OverviewInBrowser.Result governor = OverviewInBrowser.measure(port(app), "bench-governor", PASSWORD, "/", 5);
+                List<LoadTest.Result> results = loadTest(app, mix);
+                Memory loadMemory = new Memory(app.peakHeap(), app.peakLiveHeap(), app.peakResident(), loadAverage());
+                List<OverviewInBrowser.Result> pages = pagesInBrowser(app);
                 app.close();
 
                 long warehouseBytes = Files.size(folder.resolve("warehouse.duckdb"));
                 double oracleSeconds = oracle();
                 write(started, loadBefore, communes.size(), steps, refresh, ingestionEnd, oracleSeconds, results, mix,
-                        List.of(ingestMemory, refreshMemory, loadMemory), warehouseBytes, List.of(national, governor));
+                        List.of(ingestMemory, refreshMemory, loadMemory), warehouseBytes, pages);
             }
         }
+    }
+
+    /** The load test and the overview in Chromium again, on the warehouse (marts and users) of the last run. */
+    private void loadTestAgain() throws Exception {
+        if (!Files.exists(folder.resolve("warehouse.duckdb"))) {
+            throw new IllegalStateException("no warehouse in " + folder + " to reuse: run without --reuse first");
+        }
+        password = Files.readString(folder.resolve(PASSWORD_FILE)).strip();
+        String loadBefore = loadAverage();
+        try (AppProcess app = AppProcess.start(options.jar(), folder, options.heap(), ADMIN, password)) {
+            log("application pid %d on %s, log %s", app.pid(), app.base(), app.log());
+            AppClient client = new AppClient(app.base(), ADMIN, password);
+            List<LoadTest.Target> mix = mix(app, client, latestSemester(client, app));
+            List<LoadTest.Result> results = loadTest(app, mix);
+            Memory memory = new Memory(app.peakHeap(), app.peakLiveHeap(), app.peakResident(), loadAverage());
+            List<OverviewInBrowser.Result> pages = pagesInBrowser(app);
+            report.add("### %,d cells, the last run's warehouse load-tested again, %s".formatted(options.cells(),
+                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(Instant.now().atOffset(ZoneOffset.UTC))));
+            report.add("");
+            report.add("Load average before %s, after %s; heap peak under load %s (%s left after a collection), resident peak %s."
+                    .formatted(loadBefore, memory.load(), megabytes(memory.heap()), megabytes(memory.liveHeap()),
+                            megabytes(memory.resident())));
+            report.add("");
+            loadTables(results, mix);
+            pageTable(pages);
+            System.out.println();
+            System.out.print(String.join("\n", report) + "\n");
+        }
+    }
+
+    /** A JIT warm-up, then each number of clients in turn; the heap's peak is the load test's. */
+    private List<LoadTest.Result> loadTest(AppProcess app, List<LoadTest.Target> mix) throws Exception {
+        LoadTest load = new LoadTest(mix);
+        load.run(10, Duration.ofSeconds(10)); // JIT warm-up, not reported
+        app.resetPeakHeap();
+        List<LoadTest.Result> results = new ArrayList<>();
+        for (int clients : options.clients()) {
+            Duration duration = clients == options.clients().get(options.clients().size() - 1)
+                    ? options.duration() : options.step();
+            log("load test: %d clients for %s", clients, duration);
+            long cpu = app.cpuMillis();
+            LoadTest.Result result = load.run(clients, duration);
+            appCpuPerRequest.add((app.cpuMillis() - cpu) / (double) result.all().answers());
+            results.add(result);
+        }
+        return results;
+    }
+
+    private List<OverviewInBrowser.Result> pagesInBrowser(AppProcess app) throws Exception {
+        return List.of(OverviewInBrowser.measure(port(app), "bench-national", password, "/", 5),
+                OverviewInBrowser.measure(port(app), "bench-governor", password, "/", 5));
     }
 
     record Step(long cells, long activities, double seconds) {
     }
 
-    record Memory(long heap, long resident, String load) {
+    record Memory(long heap, long liveHeap, long resident, String load) {
     }
 
     private Step generate(DemoDataGenerator generator, List<DemoCommune> communes) {
@@ -262,16 +315,16 @@ public final class ScaleBenchmark {
     }
 
     /** One user of each role but the administrator, made on the administration page. */
-    private static void createUsers(AppClient client) throws Exception {
+    private void createUsers(AppClient client) throws Exception {
         for (Map.Entry<String, String[]> user : USERS.entrySet()) {
-            client.createUser(user.getKey(), user.getValue()[0], user.getValue()[1], PASSWORD);
+            client.createUser(user.getKey(), user.getValue()[0], user.getValue()[1], password);
         }
     }
 
     /** The latest semester with data, as a national analyst's participation call sees it. */
-    private static String latestSemester(AppClient client, AppProcess app) throws Exception {
+    private String latestSemester(AppClient client, AppProcess app) throws Exception {
         String body = LoadTest.text(LoadTest.get(app.base(), "/api/v1/participation?groupBy=semester", "Authorization",
-                "Bearer " + client.token("bench-national", PASSWORD)));
+                "Bearer " + client.token("bench-national", password)));
         Matcher semester = Pattern.compile("\"semester\":\"(\\d{4}S[12])\"").matcher(body);
         String latest = null;
         while (semester.find()) {
@@ -284,7 +337,7 @@ public final class ScaleBenchmark {
      * The requests behind the pages, as the pages make them: each page is opened once by its user and
      * the data URL its script fetches is read from it; then the API calls an analyst's tool makes.
      */
-    private static List<LoadTest.Target> mix(AppProcess app, AppClient client, String semester) throws Exception {
+    private List<LoadTest.Target> mix(AppProcess app, AppClient client, String semester) throws Exception {
         Map<String, List<String>> pages = Map.of(
                 "bench-national", List.of("/", "/?scope=region:05", "/?scope=province:05.091&gender=F", "/results",
                         "/commune?scope=commune:05.091.01.07", "/mechanisms", "/mechanisms?mechanism=PETITION",
@@ -307,7 +360,7 @@ public final class ScaleBenchmark {
                         "/api/v1/participation?groupBy=mechanism,semester", "/api/v1/indicators?semester=" + semester));
         List<LoadTest.Target> mix = new ArrayList<>();
         for (String user : Stream.concat(USERS.keySet().stream(), Stream.of(ADMIN)).toList()) {
-            BrowserSession session = client.signedIn(user, PASSWORD);
+            BrowserSession session = client.signedIn(user, password);
             String role = user.equals(ADMIN) ? "ADMIN" : USERS.get(user)[0];
             for (String page : pages.get(user)) {
                 var answer = session.get(page);
@@ -321,7 +374,7 @@ public final class ScaleBenchmark {
                         data.group(1).replace("&amp;", "&"), "Cookie", "JSESSIONID=" + session.sessionId())));
             }
             if (api.containsKey(user)) {
-                String bearer = "Bearer " + client.token(user, PASSWORD);
+                String bearer = "Bearer " + client.token(user, password);
                 for (String call : api.get(user)) {
                     String name = call.startsWith("/api/v1/participation") ? "API participation" : "API indicators";
                     HttpRequest request = LoadTest.get(app.base(), call, "Authorization", bearer);
@@ -380,14 +433,39 @@ public final class ScaleBenchmark {
                 + "from its start to its marts visible. App heap peak during the refreshes %s.")
                 .formatted(firstRefresh, megabytes(memory.get(1).heap())));
         report.add("");
+        loadTables(results, mix);
+        pageTable(pages);
+        report.add("| application process (`-Xmx%s`) | after ingestion | after refresh | after load test |".formatted(options.heap()));
+        report.add("|---|---|---|---|");
+        report.add("| heap in use, peak in the step (JMX, sampled every 100 ms) | %s | %s | %s |".formatted(megabytes(memory.get(0).heap()),
+                megabytes(memory.get(1).heap()), megabytes(memory.get(2).heap())));
+        report.add("| heap left after a collection, peak in the step (what the application needs) | %s | %s | %s |".formatted(
+                megabytes(memory.get(0).liveHeap()), megabytes(memory.get(1).liveHeap()), megabytes(memory.get(2).liveHeap())));
+        report.add("| resident peak since start (VmHWM) | %s | %s | %s |".formatted(megabytes(memory.get(0).resident()),
+                megabytes(memory.get(1).resident()), megabytes(memory.get(2).resident())));
+        report.add("| load average at the step's end | %s | %s | %s |".formatted(memory.get(0).load(), memory.get(1).load(),
+                memory.get(2).load()));
+        report.add("");
+        report.add("Warehouse file: %s for %,d cells of %,d communes.".formatted(megabytes(warehouseBytes), options.cells(), communes));
 
-        report.add("| clients | duration | requests | throughput | p50 | p95 | p99 | max | errors |");
-        report.add("|---|---|---|---|---|---|---|---|---|");
-        for (LoadTest.Result result : results) {
+        String markdown = String.join("\n", report) + "\n";
+        Files.writeString(folder.resolve("results.md"), markdown);
+        System.out.println();
+        System.out.print(markdown);
+        if (options.docs() != null) {
+            intoDocs(options.docs(), markdown);
+        }
+    }
+
+    private void loadTables(List<LoadTest.Result> results, List<LoadTest.Target> mix) {
+        report.add("| clients | duration | requests | throughput | p50 | p95 | p99 | max | errors | app CPU per request |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|");
+        for (int i = 0; i < results.size(); i++) {
+            LoadTest.Result result = results.get(i);
             LoadTest.Figures all = result.all();
-            report.add("| %d | %.0f s | %,d | %,.0f req/s | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %d |".formatted(
+            report.add("| %d | %.0f s | %,d | %,.0f req/s | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %d | %.2f ms |".formatted(
                     result.clients(), result.seconds(), all.answers(), result.throughput(), all.p50(), all.p95(), all.p99(),
-                    all.max(), all.errors()));
+                    all.max(), all.errors(), appCpuPerRequest.get(i)));
         }
         report.add("");
         StringBuilder header = new StringBuilder("| endpoint (roles) |");
@@ -419,6 +497,9 @@ public final class ScaleBenchmark {
         report.add("Mix: %d requests (each page's data URL as its page fetches it, session cookie; API calls with a personal token), sent round-robin, each client from its own offset, gzip accepted.".formatted(mix.size()));
         report.add("");
 
+    }
+
+    private void pageTable(List<OverviewInBrowser.Result> pages) {
         report.add("| overview page in headless Chromium | data in | charts drawn | transferred | requests |");
         report.add("|---|---|---|---|---|");
         for (OverviewInBrowser.Result page : pages) {
@@ -437,24 +518,6 @@ public final class ScaleBenchmark {
             }
         }
         report.add("");
-        report.add("| application process (`-Xmx%s`) | after ingestion | after refresh | after load test |".formatted(options.heap()));
-        report.add("|---|---|---|---|");
-        report.add("| heap in use, peak in the step (JMX, sampled every 100 ms) | %s | %s | %s |".formatted(megabytes(memory.get(0).heap()),
-                megabytes(memory.get(1).heap()), megabytes(memory.get(2).heap())));
-        report.add("| resident peak since start (VmHWM) | %s | %s | %s |".formatted(megabytes(memory.get(0).resident()),
-                megabytes(memory.get(1).resident()), megabytes(memory.get(2).resident())));
-        report.add("| load average at the step's end | %s | %s | %s |".formatted(memory.get(0).load(), memory.get(1).load(),
-                memory.get(2).load()));
-        report.add("");
-        report.add("Warehouse file: %s for %,d cells of %,d communes.".formatted(megabytes(warehouseBytes), options.cells(), communes));
-
-        String markdown = String.join("\n", report) + "\n";
-        Files.writeString(folder.resolve("results.md"), markdown);
-        System.out.println();
-        System.out.print(markdown);
-        if (options.docs() != null) {
-            intoDocs(options.docs(), markdown);
-        }
     }
 
     /** Replaces this size's section of the docs (between its markers), or adds it at the end. */

@@ -30,6 +30,10 @@ class FrameworkApiTest extends DemoApplicationTest {
 
     @Test
     void aProgrammeManagerSetsATargetThatTheResultsFrameworkShows() throws Exception {
+        // Read first, so that the answer is kept: the change must show at once all the same.
+        assertThat(items(get("/api/v1/indicators?semester=2024S1&scope=programme", "dgct")))
+                .filteredOn(indicator -> "R2.1".equals(indicator.get("code"))).singleElement()
+                .satisfies(indicator -> assertThat(indicator.get("target")).isNotEqualTo(42.0));
         assertThat(send("PUT", "/api/v1/framework/indicators/R2.1/targets/2024S1", "enabel", "{\"target\": 42}")
                 .statusCode()).isEqualTo(204);
 

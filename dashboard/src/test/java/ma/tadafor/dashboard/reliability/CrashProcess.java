@@ -24,6 +24,7 @@ import ma.tadafor.dashboard.analytics.AnalyticsProperties;
 import ma.tadafor.dashboard.analytics.AnalyticsRuns;
 import ma.tadafor.dashboard.analytics.MartRefresh;
 import ma.tadafor.dashboard.analytics.SparkSessionProvider;
+import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.Warehouse;
 import ma.tadafor.data.activity.ActivityStore;
 import ma.tadafor.data.mart.AnalyticsRun;
@@ -135,7 +136,7 @@ public final class CrashProcess {
                         "spark.default.parallelism", "1"),
                 new AnalyticsProperties.Status(0.9, 0.6));
         AnalyticsRuns runs = new AnalyticsRuns(new MartRefresh(properties, new SparkSessionProvider(properties),
-                new WarehouseSnapshot(warehouse), new MartStore(warehouse)), new AnalyticsRunStore(warehouse),
+                new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1)), new AnalyticsRunStore(warehouse),
                 new SimpleMeterRegistry());
         String runId = runs.start("kill-campaign");
         System.out.println("REFRESHING " + runId);

@@ -25,6 +25,9 @@ class SecurityTest extends DemoApplicationTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
+    ApiTokens tokens;
+
     @Test
     void aPersonalTokenWorksAsBearerUntilItsOwnerRevokesIt() throws Exception {
         HttpResponse<String> created = send("POST", "/api/v1/me/tokens", "dgct", "{\"name\": \"tableur\"}");
@@ -41,6 +44,20 @@ class SecurityTest extends DemoApplicationTest {
                 .as("only its owner revokes a token").isEqualTo(404);
         assertThat(send("DELETE", "/api/v1/me/tokens/" + id, "dgct", null).statusCode()).isEqualTo(204);
         assertThat(bearer("/api/v1/me", token).statusCode()).as("revoked: refused at once").isEqualTo(401);
+    }
+
+    @Test
+    void aTokenStopsWorkingAtOnceWhenItsOwnerIsDisabled() throws Exception {
+        createUser("token-owner", "Analyste", UserRole.NATIONAL, "correct-horse-battery");
+        String token = tokens.issue("token-owner", "script").token();
+        // Used once, so that it is kept as valid: disabling its owner must end that at once.
+        assertThat(bearer("/api/v1/me", token).statusCode()).isEqualTo(200);
+
+        UserAccount owner = users.find("token-owner").orElseThrow();
+        users.save(new UserAccount(owner.username(), owner.displayName(), owner.role(), owner.passwordHash(), false, 0,
+                null, Set.of(), Set.of(), Set.of()));
+
+        assertThat(bearer("/api/v1/me", token).statusCode()).as("disabled: refused at once").isEqualTo(401);
     }
 
     @Test

@@ -2,57 +2,38 @@ package ma.tadafor.dashboard.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.zaxxer.hikari.HikariDataSource;
-
-import ma.tadafor.data.Warehouse;
 
 class MartCacheTest {
 
-    @TempDir
-    Path folder;
-
-    HikariDataSource warehouse;
-    MartCache cache;
+    final MartCache cache = new MartCache(2);
     final AtomicInteger reads = new AtomicInteger();
 
-    @BeforeEach
-    void open() throws Exception {
-        warehouse = Warehouse.open(folder.resolve("marts.duckdb"), 2);
-        sql("CREATE TABLE mart_participation (n INTEGER)");
-        cache = new MartCache(warehouse, 2);
-    }
-
-    @AfterEach
-    void close() {
-        warehouse.close();
-    }
-
     @Test
-    void anAnswerIsReadOnceWhileTheMartsStay() {
+    void anAnswerIsReadOnceUntilTheCacheIsToldOfAChange() {
         assertThat(cache.get("q", this::read)).isEqualTo(1);
         assertThat(cache.get("q", this::read)).isEqualTo(1);
-        assertThat(reads).hasValue(1);
-    }
 
-    @Test
-    void aSwapOfTheMartsAsARefreshDoesItMakesEveryAnswerReadAgain() throws Exception {
-        cache.get("q", this::read);
-        // What MartStore.load does: fill the next table, drop the old one, rename.
-        sql("CREATE TABLE mart_participation__next AS SELECT * FROM mart_participation");
-        sql("DROP TABLE mart_participation");
-        sql("ALTER TABLE mart_participation__next RENAME TO mart_participation");
+        cache.forget();
 
         assertThat(cache.get("q", this::read)).isEqualTo(2);
+        assertThat(cache.get("q", this::read)).isEqualTo(2);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void anAnswerReadWhileAChangeWasCommittedIsNotKept() {
+        // The reader saw the old marts; the swap and its forget() happened before it returned.
+        assertThat(cache.get("q", () -> {
+            cache.forget();
+            return read();
+        })).isEqualTo(1);
+
+        assertThat(cache.get("q", this::read)).as("read again, from the new marts").isEqualTo(2);
         assertThat(cache.get("q", this::read)).isEqualTo(2);
     }
 
@@ -67,13 +48,33 @@ class MartCacheTest {
         assertThat(cache.get("b", this::read)).as("read again").isEqualTo(4);
     }
 
-    private Integer read() {
-        return reads.incrementAndGet();
+    @Test
+    void aFormOfAKeptAnswerIsDerivedOnceAndForgottenWithIt() {
+        AtomicInteger derivations = new AtomicInteger();
+        List<String> answer = cache.get("q", () -> List.of("figures"));
+
+        String first = cache.derived(answer, a -> a + "#" + derivations.incrementAndGet());
+        assertThat(cache.<String>derived(answer, a -> a + "#" + derivations.incrementAndGet())).isSameAs(first);
+
+        cache.forget();
+        assertThat(cache.<String>derived(answer, a -> a + "#" + derivations.incrementAndGet()))
+                .as("no longer kept: derived each time").isEqualTo("[figures]#2");
+        assertThat(cache.<String>derived(answer, a -> a + "#" + derivations.incrementAndGet())).isEqualTo("[figures]#3");
     }
 
-    private void sql(String statement) throws Exception {
-        try (Connection connection = warehouse.getConnection(); Statement sql = connection.createStatement()) {
-            sql.execute(statement);
-        }
+    @Test
+    void anEqualAnswerThatTheCacheDoesNotKeepIsDerivedEachTime() {
+        cache.get("q", () -> new ArrayList<>(List.of("figures")));
+        List<String> equalButNotKept = new ArrayList<>(List.of("figures"));
+        AtomicInteger derivations = new AtomicInteger();
+
+        cache.derived(equalButNotKept, a -> derivations.incrementAndGet());
+        cache.derived(equalButNotKept, a -> derivations.incrementAndGet());
+
+        assertThat(derivations).hasValue(2);
+    }
+
+    private Integer read() {
+        return reads.incrementAndGet();
     }
 }

@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 /**
  * What programme managers change in the results framework and the programme's membership:
  * indicator definitions, targets, hand-entered actuals, narratives, member communes. Values they
- * set are no longer demo values.
+ * set are no longer demo values. Whoever keeps answers built from the framework is told of each
+ * change once it is committed ({@code changed}).
  */
 public final class ResultsFrameworkStore {
 
@@ -24,9 +25,15 @@ public final class ResultsFrameworkStore {
             cumulative, disaggregations, baseline""";
 
     private final DataSource dataSource;
+    private final Runnable changed;
 
     public ResultsFrameworkStore(DataSource dataSource) {
+        this(dataSource, () -> { });
+    }
+
+    public ResultsFrameworkStore(DataSource dataSource, Runnable changed) {
         this.dataSource = dataSource;
+        this.changed = changed;
     }
 
     public List<IndicatorDefinition> indicators() {
@@ -94,7 +101,9 @@ public final class ResultsFrameworkStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            return statement.executeUpdate();
+            int rows = statement.executeUpdate();
+            changed.run();
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("changing the results framework failed: " + e.getMessage(), e);
         }

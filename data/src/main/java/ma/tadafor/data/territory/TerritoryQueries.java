@@ -12,7 +12,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Reads the territorial hierarchy, always through the caller's scope. */
-public final class TerritoryQueries {
+public class TerritoryQueries {
 
     private final DataSource dataSource;
 

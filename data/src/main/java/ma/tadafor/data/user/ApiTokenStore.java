@@ -16,9 +16,16 @@ import javax.sql.DataSource;
 public final class ApiTokenStore {
 
     private final DataSource dataSource;
+    private final Runnable revoked;
 
     public ApiTokenStore(DataSource dataSource) {
+        this(dataSource, () -> { });
+    }
+
+    /** @param revoked told once a revocation is committed, by whoever keeps tokens found valid */
+    public ApiTokenStore(DataSource dataSource, Runnable revoked) {
         this.dataSource = dataSource;
+        this.revoked = revoked;
     }
 
     public long create(String username, String name, String tokenHash) {
@@ -64,7 +71,11 @@ public final class ApiTokenStore {
                      "UPDATE api_token SET revoked_at = now() WHERE id = ? AND username = ? AND revoked_at IS NULL")) {
             statement.setLong(1, id);
             statement.setString(2, username);
-            return statement.executeUpdate() > 0;
+            boolean done = statement.executeUpdate() > 0;
+            if (done) {
+                revoked.run();
+            }
+            return done;
         } catch (SQLException e) {
             throw new IllegalStateException("revoking a token failed: " + e.getMessage(), e);
         }

@@ -16,13 +16,23 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-/** Users and their territorial scope, as the warehouse keeps them. */
+/**
+ * Users and their territorial scope, as the warehouse keeps them. Whoever keeps what a user may do
+ * is told once a change of it is committed ({@code changed}): a new role or scope, a disabled or a
+ * locked account.
+ */
 public final class UserStore {
 
     private final DataSource dataSource;
+    private final Runnable changed;
 
     public UserStore(DataSource dataSource) {
+        this(dataSource, () -> { });
+    }
+
+    public UserStore(DataSource dataSource, Runnable changed) {
         this.dataSource = dataSource;
+        this.changed = changed;
     }
 
     public Optional<UserAccount> find(String username) {
@@ -85,9 +95,14 @@ public final class UserStore {
             statement.setInt(2, maxAttempts);
             statement.setTimestamp(3, Timestamp.from(lockedUntil));
             statement.setString(4, username);
+            boolean locks;
             try (ResultSet locked = statement.executeQuery()) {
-                return locked.next() && locked.getBoolean(1);
+                locks = locked.next() && locked.getBoolean(1);
             }
+            if (locks) {
+                changed.run();
+            }
+            return locks;
         } catch (SQLException e) {
             throw new IllegalStateException("recording a failed sign-in failed: " + e.getMessage(), e);
         }
@@ -138,6 +153,7 @@ public final class UserStore {
                 }
                 scope.executeBatch();
                 connection.commit();
+                changed.run();
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
