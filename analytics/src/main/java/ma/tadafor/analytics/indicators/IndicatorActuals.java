@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -21,14 +22,13 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.Scopes;
-import ma.tadafor.analytics.indicators.ActivityCells.Kind;
 import ma.tadafor.analytics.indicators.Indicator.Computation;
 import ma.tadafor.analytics.participation.ParticipationGrain;
 
 /**
  * The actual of every indicator per scope and semester, computed from its definition, with its
  * target and status. Every computed indicator is aggregated in the same two passes (the grain per
- * activity, {@link ActivityCells}, then activities per commune and semester) into a numerator and a denominator; cumulative ones are summed over semesters per commune, then everything is summed
+ * activity, then activities per commune and semester) into a numerator and a denominator; cumulative ones are summed over semesters per commune, then everything is summed
  * up the territorial hierarchy and only then divided. Amounts stay decimal until that division,
  * so the figures are exact whatever the order of summation.
  */
@@ -54,15 +54,15 @@ public final class IndicatorActuals {
         Dataset<Row> grid = communes.crossJoin(semesters);
         // Per activity, what its cells contribute to each indicator: participants passing its cell
         // conditions, and whether any cell passes them (for counts of activities).
-        List<ActivityCells.Measure> perActivity = new ArrayList<>();
+        List<Column> perActivity = new ArrayList<>();
         List<Column> perCommune = new ArrayList<>();
         for (int k = 0; k < computed.size(); k++) {
             Indicator indicator = computed.get(k);
             IndicatorFilter filter = indicator.filter();
             IndicatorFilter share = indicator.shareFilter();
             if (indicator.computation().ofCells()) {
-                perActivity.add(new ActivityCells.Measure("pf" + k, Kind.SUM, filter.cellCodes(IndicatorFilter.NONE)));
-                perActivity.add(new ActivityCells.Measure("ps" + k, Kind.SUM, filter.cellCodes(share)));
+                perActivity.add(sum(when(filter.cellCondition(), col("participants"))).as("pf" + k));
+                perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("participants"))).as("ps" + k));
                 perCommune.add(sum(when(filter.activityCondition().and(share.activityCondition()), col("ps" + k)))
                         .cast(AMOUNT).as("n" + k));
                 perCommune.add(sum(when(filter.activityCondition(), col("pf" + k))).cast(AMOUNT).as("d" + k));
@@ -70,12 +70,12 @@ public final class IndicatorActuals {
             }
             Column passes = filter.activityCondition();
             if (filter.hasCellConditions()) {
-                perActivity.add(new ActivityCells.Measure("any_f" + k, Kind.ANY, filter.cellCodes(IndicatorFilter.NONE)));
+                perActivity.add(max(when(filter.cellCondition(), lit(true))).as("any_f" + k));
                 passes = passes.and(col("any_f" + k).isNotNull());
             }
             Column sharePasses = share.activityCondition();
             if (share.hasCellConditions()) {
-                perActivity.add(new ActivityCells.Measure("any_s" + k, Kind.ANY, share.cellCodes(IndicatorFilter.NONE)));
+                perActivity.add(max(when(share.cellCondition(), lit(true))).as("any_s" + k));
                 sharePasses = sharePasses.and(col("any_s" + k).isNotNull());
             }
             Column numerator = switch (indicator.computation()) {
@@ -88,7 +88,10 @@ public final class IndicatorActuals {
         }
         Dataset<Row> dated = activities.filter(col("semester").isNotNull());
         if (!perActivity.isEmpty()) {
-            dated = dated.join(ActivityCells.of(grain, perActivity), new String[] {"activity_key"}, "left");
+            // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
+            Dataset<Row> cells = grain.groupBy(col("activity_key"), col("base_key"))
+                    .agg(perActivity.get(0), perActivity.subList(1, perActivity.size()).toArray(Column[]::new));
+            dated = dated.join(cells.drop("base_key"), new String[] {"activity_key"}, "left");
         }
         Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(dated.groupBy(col("commune_code"),
                         col("semester")).agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new)),

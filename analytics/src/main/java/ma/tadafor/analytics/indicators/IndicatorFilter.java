@@ -76,15 +76,13 @@ public record IndicatorFilter(List<Condition> activityConditions, List<Condition
         return all(activityConditions);
     }
 
-    /** The codes of the cells passing every cell condition (of this filter and {@code also}); null: every cell. */
-    Object[] cellCodes(IndicatorFilter also) {
-        List<Condition> conditions = new ArrayList<>(cellConditions);
-        conditions.addAll(also.cellConditions);
-        if (conditions.isEmpty()) {
-            return null;
+    /** The condition on the grain's {@code cell_code}: the codes of the cells passing every cell condition. */
+    public Column cellCondition() {
+        if (cellConditions.isEmpty()) {
+            return lit(true);
         }
-        return CellCode.codesWhere(cell -> conditions.stream().allMatch(condition ->
-                condition.values().contains(cell.get(ParticipationGrain.CELL_DIMENSIONS.indexOf(condition.column())))));
+        return col("cell_code").isin(CellCode.codesWhere(cell -> cellConditions.stream().allMatch(condition ->
+                condition.values().contains(cell.get(ParticipationGrain.CELL_DIMENSIONS.indexOf(condition.column()))))));
     }
 
     private static Column all(List<Condition> conditions) {
