@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
+import ma.tadafor.analytics.RefreshMarts;
+
 /**
  * The application's Spark session, started on first use and never at application start (it
  * takes seconds and most starts never refresh the marts), stopped with the application. Spark
@@ -32,6 +34,7 @@ public class SparkSessionProvider implements DisposableBean {
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", String.valueOf(properties.shufflePartitions()))
                     .config("spark.sql.session.timeZone", "UTC");
+            RefreshMarts.SESSION_SETTINGS.forEach(builder::config);
             if (!properties.jars().isEmpty()) {
                 builder.config("spark.jars", String.join(",", properties.jars()));
             }
