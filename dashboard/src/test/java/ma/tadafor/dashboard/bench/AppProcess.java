@@ -25,14 +25,17 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 
+import com.sun.management.GarbageCollectorMXBean;
+import com.sun.management.GcInfo;
 import com.sun.tools.attach.VirtualMachine;
 
 /**
  * The application's fat jar run as its own process, as in production: its own heap, its own resident
  * memory. It listens on an ephemeral loopback port (read from its log), keeps its warehouse in
  * {@code folder}, and is killed with the JVM that started it. Its memory is read from outside: the
- * heap in use sampled every 100 ms over JMX (attach API), the resident peak from
- * {@code /proc/<pid>/status}.
+ * heap in use and the heap left by the last collections sampled every 100 ms over JMX (attach API),
+ * its CPU time and the resident peak from
+ * {@code /proc/<pid>}.
  */
 final class AppProcess implements AutoCloseable {
 
@@ -56,9 +59,12 @@ final class AppProcess implements AutoCloseable {
             jmx = JMXConnectorFactory.connect(new JMXServiceURL(address));
             MemoryMXBean memory = ManagementFactory.newPlatformMXBeanProxy(jmx.getMBeanServerConnection(),
                     ManagementFactory.MEMORY_MXBEAN_NAME, MemoryMXBean.class);
-            List<MemoryPoolMXBean> heapPools = ManagementFactory.getPlatformMXBeans(jmx.getMBeanServerConnection(),
-                    MemoryPoolMXBean.class).stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-            Thread sampler = new Thread(() -> sample(memory, heapPools), "app-heap");
+            List<String> heapPools = ManagementFactory.getPlatformMXBeans(jmx.getMBeanServerConnection(),
+                    MemoryPoolMXBean.class).stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                    .map(MemoryPoolMXBean::getName).toList();
+            List<GarbageCollectorMXBean> collectors = ManagementFactory.getPlatformMXBeans(jmx.getMBeanServerConnection(),
+                    GarbageCollectorMXBean.class);
+            Thread sampler = new Thread(() -> sample(memory, collectors, heapPools), "app-heap");
             sampler.setDaemon(true);
             sampler.start();
         } catch (Exception e) {
@@ -66,18 +72,23 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    private void sample(MemoryMXBean memory, List<MemoryPoolMXBean> heapPools) {
+    private void sample(MemoryMXBean memory, List<GarbageCollectorMXBean> collectors, List<String> heapPools) {
         try {
             while (process.isAlive()) {
                 long used = memory.getHeapMemoryUsage().getUsed();
                 peakHeap.accumulateAndGet(used, Math::max);
-                // What the last collections left: the heap the application needs, garbage aside.
-                long live = 0;
-                for (MemoryPoolMXBean pool : heapPools) {
-                    MemoryUsage afterCollection = pool.getCollectionUsage();
-                    live += afterCollection == null ? 0 : afterCollection.getUsed();
+                // The heap in use right after each collector's last collection: what the application
+                // needs, most of the garbage aside.
+                for (GarbageCollectorMXBean collector : collectors) {
+                    GcInfo last = collector.getLastGcInfo();
+                    if (last != null) {
+                        long after = 0;
+                        for (Map.Entry<String, MemoryUsage> pool : last.getMemoryUsageAfterGc().entrySet()) {
+                            after += heapPools.contains(pool.getKey()) ? pool.getValue().getUsed() : 0;
+                        }
+                        peakLiveHeap.accumulateAndGet(after, Math::max);
+                    }
                 }
-                peakLiveHeap.accumulateAndGet(live, Math::max);
                 Thread.sleep(100);
             }
         } catch (InterruptedException | RuntimeException e) {
