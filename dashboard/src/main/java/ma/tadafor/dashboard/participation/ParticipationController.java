@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.dashboard.web.JsonAnswers;
@@ -45,8 +46,59 @@ class ParticipationController {
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ParticipationQuery query = ParticipationRequest.parse(parameters, user.scope(), territories);
         boolean exact = user.account().role() == UserRole.ADMIN;
-        return json.of(cache.get(List.of("api-participation", query, user.scope(), exact),
-                () -> answer(query, user, exact)), request);
+        RowPage page = RowPage.parse(parameters);
+        Map<String, Object> answer = cache.get(List.of("api-participation", query, user.scope(), exact),
+                () -> answer(query, user, exact));
+        return json.of(page == null ? answer : page.of(answer), request);
+    }
+
+    /**
+     * Rows {@code page × size} onwards, {@code size} of them, for long answers (API.md: long lists page
+     * with {@code page}/{@code size}); without either, every row. Small counts are hidden over the whole
+     * answer first, so a complement never escapes on another page; {@code total} and {@code suppressed}
+     * stay those of the whole answer, and {@code rowCount} says how many rows it has.
+     */
+    record RowPage(int page, int size) {
+
+        static final int MAX_SIZE = 10_000;
+
+        static RowPage parse(Map<String, String> parameters) {
+            if (!parameters.containsKey("page") && !parameters.containsKey("size")) {
+                return null;
+            }
+            int page = number(parameters, "page", 0);
+            int size = number(parameters, "size", 1000);
+            if (page < 0) {
+                throw new InvalidParameterException("page", "must be 0 or more");
+            }
+            if (size < 1 || size > MAX_SIZE) {
+                throw new InvalidParameterException("size", "must be from 1 to " + MAX_SIZE);
+            }
+            return new RowPage(page, size);
+        }
+
+        Map<String, Object> of(Map<String, Object> answer) {
+            List<?> rows = (List<?>) answer.get("rows");
+            int from = (int) Math.min((long) page * size, rows.size());
+            Map<String, Object> paged = new LinkedHashMap<>(answer);
+            paged.put("rows", rows.subList(from, Math.min(from + size, rows.size())));
+            paged.put("page", page);
+            paged.put("size", size);
+            paged.put("rowCount", rows.size());
+            return paged;
+        }
+
+        private static int number(Map<String, String> parameters, String name, int otherwise) {
+            String text = parameters.get(name);
+            if (text == null) {
+                return otherwise;
+            }
+            try {
+                return Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidParameterException(name, "'" + text + "' is not a whole number");
+            }
+        }
     }
 
     private Map<String, Object> answer(ParticipationQuery query, SignedInUser user, boolean exact) {

@@ -193,6 +193,24 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void longAnswersPageWithPageAndSize() throws Exception {
+        Map<String, Object> whole = map(get("/api/v1/participation?groupBy=gender", "dgct"));
+        Map<String, Object> first = map(get("/api/v1/participation?groupBy=gender&page=0&size=2", "dgct"));
+        Map<String, Object> second = map(get("/api/v1/participation?groupBy=gender&page=1&size=2", "dgct"));
+
+        assertThat(first.get("rows")).isEqualTo(((List<?>) whole.get("rows")).subList(0, 2));
+        assertThat(second.get("rows")).isEqualTo(((List<?>) whole.get("rows")).subList(2, 3));
+        assertThat(first).containsEntry("rowCount", 3).containsEntry("page", 0).containsEntry("size", 2)
+                .containsEntry("total", whole.get("total"));
+        assertThat(map(get("/api/v1/participation?groupBy=gender&page=5&size=2", "dgct")).get("rows")).isEqualTo(List.of());
+        for (String query : List.of("page=-1", "size=0", "size=10001", "page=two")) {
+            HttpResponse<String> response = get("/api/v1/participation?groupBy=gender&" + query, "dgct");
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(response.body()).as(query).contains(query.substring(0, query.indexOf('=')));
+        }
+    }
+
+    @Test
     void aGovernorSeesHisProvinceOnlyAndIsRefusedAnother() throws Exception {
         assertThat(map(get("/api/v1/participation?groupBy=commune", "gov-azilal")).get("rows"))
                 .isEqualTo(List.of(Map.of("commune", "05.081.01.01", "participants", 12, "activities", 1)));
