@@ -5,14 +5,13 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.IndicatorQueries;
 
 @Configuration(proxyBeanMethods = false)
 class IndicatorsConfiguration {
 
     @Bean
-    IndicatorQueries indicatorQueries(HikariDataSource warehouse, MartCache martCache) {
-        return new CachedIndicatorQueries(warehouse, martCache);
+    IndicatorQueries indicatorQueries(HikariDataSource warehouse) {
+        return new IndicatorQueries(warehouse);
     }
 }

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
  * defined indicator is answered, with {@code NO_DATA} where the last refresh computed nothing for
  * it (an indicator defined since, or a semester outside the data).
  */
-public class IndicatorQueries {
+public final class IndicatorQueries {
 
     private final DataSource dataSource;
 
