@@ -7,9 +7,11 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -32,6 +34,7 @@ class AnalyticsBenchmark {
     private static final long SEED = 20240213;
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.HOURS) // not the build's 10 minutes for a test
     void refresh() throws Exception {
         List<String> lines = new ArrayList<>(List.of(
                 "| cells | Spark session start | snapshot | Spark jobs | load + swap | refresh (ingestion done → marts visible) | DuckDB oracle | Spark jobs ÷ oracle |",

@@ -235,8 +235,7 @@ class KillCampaignTest {
     }
 
     private Process start(String work, Path warehouse, Path exchange) throws IOException {
-        return new ProcessBuilder(ChildJvm.command(CrashProcess.class, work, warehouse.toString(), String.valueOf(exchange)))
-                .redirectErrorStream(true).redirectOutput(log().toFile()).start();
+        return ChildJvm.start(ChildJvm.command(CrashProcess.class, work, warehouse.toString(), String.valueOf(exchange)), log());
     }
 
     private Path log() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,23 +64,31 @@ class WarehouseFaultsTest {
 
         // Once the warehouse is open (DuckDB's driver unpacks its 60 MB native library first), no file of the process
         // may grow past 16 KB: the warehouse file, larger already, is only read until a checkpoint, and the write-ahead
-        // log fills up after a few committee steps.
+        // log fills up after a few committee steps. Its output comes through a pipe, which the limit does not cap as it
+        // would a file, read by a thread of its own so that this one only ever waits with a limit.
         Process limited = new ProcessBuilder(ChildJvm.command(CrashProcess.class, "committee", full.toString(), "-", "await"))
                 .redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(limited.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder said = new StringBuilder();
-        for (String line = lines.readLine(); line != null && !line.equals("OPENED"); line = lines.readLine()) {
-            said.append(line).append('\n');
+        StringBuffer said = new StringBuffer();
+        Thread reader = new Thread(() -> new BufferedReader(new InputStreamReader(limited.getInputStream(), StandardCharsets.UTF_8))
+                .lines().forEach(line -> said.append(line).append('\n')), "limited-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!said.toString().lines().anyMatch("OPENED"::equals)) {
+            assertThat(limited.isAlive() && System.nanoTime() < deadline).as(said.toString()).isTrue();
+            Thread.sleep(50);
         }
         long limitBytes = 16 * 1024;
         Process prlimit = new ProcessBuilder("prlimit", "--pid", String.valueOf(limited.pid()),
                 "--fsize=" + limitBytes + ":" + limitBytes).inheritIO().start();
-        assertThat(prlimit.waitFor()).as("prlimit").isZero();
+        assertThat(prlimit.waitFor(30, TimeUnit.SECONDS) && prlimit.exitValue() == 0).as("prlimit").isTrue();
         limited.getOutputStream().write('\n');
         limited.getOutputStream().flush();
-        lines.lines().forEach(line -> said.append(line).append('\n'));
-        assertThat(limited.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        boolean ended = limited.waitFor(2, TimeUnit.MINUTES);
+        limited.destroyForcibly();
+        reader.join(TimeUnit.SECONDS.toMillis(10));
         String output = said.toString();
+        assertThat(ended).as(output).isTrue();
         assertThat(limited.exitValue()).as(output).isNotZero();
         assertThat(output).contains("File too large").contains(full.getFileName().toString());
         long acknowledged = output.lines().filter(line -> line.startsWith("APPLIED ")).count();
@@ -104,16 +113,15 @@ class WarehouseFaultsTest {
     @Test
     void aWarehouseHeldByAnotherProcessStopsTheStartWithTheHoldersName() throws Exception {
         Path file = folder.resolve("held.duckdb");
-        holder = new ProcessBuilder(ChildJvm.command(CrashProcess.class, "hold", file.toString(), "-"))
-                .redirectErrorStream(true).redirectOutput(folder.resolve("holder.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(folder.resolve("holder.log")).contains("HOLDING")) {
-            assertThat(holder.isAlive() && System.nanoTime() < deadline).as(Files.readString(folder.resolve("holder.log")))
-                    .isTrue();
+        Path holderLog = folder.resolve("holder.log");
+        holder = ChildJvm.start(ChildJvm.command(CrashProcess.class, "hold", file.toString(), "-"), holderLog);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.readString(holderLog).contains("HOLDING")) {
+            assertThat(holder.isAlive() && System.nanoTime() < deadline).as(Files.readString(holderLog)).isTrue();
             Thread.sleep(50);
         }
 
-        Ended application = run(ChildJvm.command(TadaforApplication.class, "--spring.profiles.active=reliability-test",
+        ChildJvm.Ended application = run(ChildJvm.command(TadaforApplication.class, "--spring.profiles.active=reliability-test",
                 "--server.port=0", "--tadafor.warehouse.path=" + file, "--tadafor.ingestion.schedule=false"));
 
         assertThat(application.exitValue()).isNotZero();
@@ -123,15 +131,7 @@ class WarehouseFaultsTest {
                 .contains("Stop the process named above");
     }
 
-    /** What a child process said, once it ended. */
-    private record Ended(int exitValue, String output) {
-    }
-
-    private static Ended run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        // Read before waiting: a child blocked on a full pipe never ends.
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Ended(process.exitValue(), output);
+    private ChildJvm.Ended run(List<String> command) throws Exception {
+        return ChildJvm.run(command, Files.createTempFile(folder, "child", ".log"), Duration.ofMinutes(2));
     }
 }

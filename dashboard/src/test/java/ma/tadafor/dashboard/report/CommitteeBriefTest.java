@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.dashboard.ExternalCommand;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.territory.TerritoryQueries;
@@ -210,10 +210,14 @@ class CommitteeBriefTest extends DemoApplicationTest {
     }
 
     private static byte[] run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(command[0]).isZero();
-        return out;
+        Path out = Files.createTempFile("poppler", ".out");
+        try {
+            int exitValue = ExternalCommand.run(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(out.toFile()), Duration.ofMinutes(1));
+            assertThat(exitValue).as(command[0]).isZero();
+            return Files.readAllBytes(out);
+        } finally {
+            Files.delete(out);
+        }
     }
 }

@@ -9,10 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.apache.poi.ss.usermodel.Row;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.dashboard.ExternalCommand;
 
 class ConsultationPackTest extends DemoApplicationTest {
 
@@ -81,12 +82,11 @@ class ConsultationPackTest extends DemoApplicationTest {
     private String openedInLibreOffice(byte[] workbook) throws Exception {
         Path file = folder.resolve("pack.xlsx");
         Files.write(file, workbook);
-        Process soffice = new ProcessBuilder("soffice", "-env:UserInstallation=" + folder.resolve("profile").toUri(),
+        Path log = folder.resolve("soffice.log");
+        int exitValue = ExternalCommand.run(new ProcessBuilder("soffice", "-env:UserInstallation=" + folder.resolve("profile").toUri(),
                 "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
-                folder.toString(), file.toString()).redirectErrorStream(true).start();
-        String output = new String(soffice.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(soffice.waitFor(3, TimeUnit.MINUTES)).as("LibreOffice converts the pack").isTrue();
-        assertThat(soffice.exitValue()).as(output).isZero();
+                folder.toString(), file.toString()).redirectErrorStream(true).redirectOutput(log.toFile()), Duration.ofMinutes(3));
+        assertThat(exitValue).as(Files.readString(log)).isZero();
         return Files.readString(folder.resolve("pack.csv"), StandardCharsets.UTF_8);
     }
 
