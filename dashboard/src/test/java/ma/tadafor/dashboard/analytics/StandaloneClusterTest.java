@@ -142,8 +142,10 @@ class StandaloneClusterTest {
 
     /** Polls the master's status page until the workers registered. */
     private static void awaitWorkers(int webUiPort, int workers) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUiPort + "/json/")).build();
+        // Each request with a limit: a master that took the connection but never answers must not hold the test.
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webUiPort + "/json/"))
+                .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         while (true) {
             try {
@@ -152,9 +154,9 @@ class StandaloneClusterTest {
                     return;
                 }
             } catch (IOException notUpYet) {
-                // the master is still starting
+                // the master is still starting, or too busy to answer in time
             }
-            assertThat(Instant.now()).as("workers registered in time").isBefore(deadline);
+            assertThat(Instant.now()).as(() -> "workers registered in time; the cluster said:\n" + clusterLogs()).isBefore(deadline);
             Thread.sleep(200);
         }
     }
@@ -163,9 +165,22 @@ class StandaloneClusterTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         // The driver's block manager counts too.
         while (spark.sparkContext().getExecutorMemoryStatus().size() < executors + 1) {
-            assertThat(Instant.now()).as("executors registered in time").isBefore(deadline);
+            assertThat(Instant.now()).as(() -> "executors registered in time; the cluster said:\n" + clusterLogs()).isBefore(deadline);
             Thread.sleep(200);
         }
+    }
+
+    /** The master's and the workers' output. */
+    private static String clusterLogs() {
+        StringBuilder logs = new StringBuilder();
+        for (String name : List.of("master", "worker-1", "worker-2")) {
+            try {
+                logs.append("--- ").append(name).append('\n').append(Files.readString(folder.resolve(name + ".log")));
+            } catch (IOException e) {
+                logs.append("--- ").append(name).append(": ").append(e).append('\n');
+            }
+        }
+        return logs.toString();
     }
 
     /** The analytics classes as the jar a cluster receives (the build gives a folder of classes). */
