@@ -17,20 +17,18 @@ import ma.tadafor.analytics.convergence.IndhLinks;
 import ma.tadafor.analytics.indicators.Indicator;
 import ma.tadafor.analytics.indicators.IndicatorActuals;
 import ma.tadafor.analytics.indicators.StatusThresholds;
+import ma.tadafor.analytics.participation.CellCode;
 import ma.tadafor.analytics.participation.ParticipationCube;
 import ma.tadafor.analytics.participation.ParticipationGrain;
 import ma.tadafor.analytics.participation.ParticipationRates;
 import ma.tadafor.analytics.quality.DataQuality;
 
 /**
- * The analytics job: reads the warehouse's Parquet snapshot, writes one Parquet folder per mart.
+ * The analytics job: reads the warehouse's Parquet snapshot, writes one Parquet folder per mart
+ * (the warehouse loads a table {@code mart_<name>} from each).
  * Usage with {@code spark-submit}: {@code RefreshMarts <snapshot folder> <marts folder> [onTrack atRisk]}.
  */
 public final class RefreshMarts {
-
-    /** The marts, in the order they are written; the warehouse loads a table {@code mart_<name>} from each. */
-    public static final List<String> MARTS = List.of("participation", "participation_rate", "indicator",
-            "convergence", "convergence_link", "data_quality");
 
     /**
      * Settings of the session the jobs run in, wherever it is made. A refresh runs a few hundred generated
@@ -61,7 +59,8 @@ public final class RefreshMarts {
 
     /**
      * Computes and writes every mart; returns how long each took (milliseconds, in the order written;
-     * the participation mart's time includes building the grain).
+     * a mart's time includes what it is the first to compute: the bases for
+     * {@code participation_base}, the grain for {@code participation_cube}).
      */
     public static Map<String, Long> run(SparkSession spark, String snapshotFolder, String martsFolder,
             StatusThresholds thresholds) {
@@ -86,8 +85,10 @@ public final class RefreshMarts {
             Dataset<Row> bases = ParticipationGrain.bases(activities).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> grain = ParticipationGrain.finest(activities, bases, snapshot.cells())
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            write(ParticipationCube.of(grain, bases), martsFolder, "participation", elapsed);
-            Dataset<Row> cube = spark.read().parquet(martsFolder + "/participation");
+            write(bases, martsFolder, "participation_base", elapsed);
+            write(CellCode.table(spark), martsFolder, "participation_cell_code", elapsed);
+            write(ParticipationCube.of(grain), martsFolder, "participation_cube", elapsed);
+            Dataset<Row> cube = ParticipationCube.decoded(spark.read().parquet(martsFolder + "/participation_cube"), bases);
             write(ParticipationRates.of(cube, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
             write(IndicatorActuals.of(indicators, activities, grain, communes, semesters, snapshot.indicatorTargets(),
                     snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);

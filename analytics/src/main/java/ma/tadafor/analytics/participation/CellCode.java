@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * A participation cell's four dimensions packed in one integer, one decimal digit each (gender,
@@ -78,6 +84,36 @@ public final class CellCode {
             }
         }
         return codes.toArray();
+    }
+
+    /**
+     * Every code of every grouping set with its dimensions' values (null where not grouped by): the
+     * table the warehouse reads the cube's codes with.
+     */
+    public static Dataset<Row> table(SparkSession spark) {
+        StructType schema = new StructType().add("cell_code", DataTypes.IntegerType, false);
+        for (String dimension : ParticipationGrain.CELL_DIMENSIONS) {
+            schema = schema.add(dimension, DataTypes.StringType, true);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int g = 0; g <= VALUES.get(0).size(); g++) {
+            for (int a = 0; a <= VALUES.get(1).size(); a++) {
+                for (int d = 0; d <= VALUES.get(2).size(); d++) {
+                    for (int r = 0; r <= VALUES.get(3).size(); r++) {
+                        int[] digits = {g, a, d, r};
+                        Object[] row = new Object[digits.length + 1];
+                        int code = 0;
+                        for (int i = 0; i < digits.length; i++) {
+                            code += digits[i] * WEIGHTS[i];
+                            row[i + 1] = digits[i] == 0 ? null : VALUES.get(i).get(digits[i] - 1);
+                        }
+                        row[0] = code;
+                        rows.add(RowFactory.create(row));
+                    }
+                }
+            }
+        }
+        return spark.createDataFrame(rows, schema);
     }
 
     /** Dimension {@code i} of the code as its string value, null when the code does not group by it. */

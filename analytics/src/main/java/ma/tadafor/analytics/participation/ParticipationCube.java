@@ -19,15 +19,20 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The participation cube behind {@code GET /api/v1/participation}: participants and distinct
- * activities per commune, mechanism and month, for each of the 16 subsets of the cell dimensions
- * (gender, age band, disability, role).
+ * activities per base (commune, mechanism and month) for each of the 16 subsets of the cell
+ * dimensions (gender, age band, disability, role).
  *
  * <p>Why these grouping sets and no more: an activity belongs to one commune, one mechanism and
  * one month, so distinct activities add up over territory, cohort, mechanism and time, and the API
  * rolls those up from the rows at query time. They do not add up over the cell dimensions (one
  * activity has women and men), so every subset of those is precomputed. {@code cell_set} is the
  * bit mask of the cell dimensions a row is grouped by (gender 1, age band 2, disability 4,
- * role 8); the others are null in that row.
+ * role 8), and {@code cell_code} the row's values of those ({@link CellCode}, 0 for the others).
+ *
+ * <p>The cube is written as numbers only ({@code base_key, cell_set, cell_code} and the two
+ * counts), beside the bases and the cell codes it refers to: at national scale it has tens of
+ * millions of rows, and writing and loading four strings and eight base columns with each of them
+ * took longer than computing them. The warehouse puts the three back together in a view.
  *
  * <p>How: the grain is partitioned by base, so each base is tallied whole in one partition
  * ({@link BaseTally}), its activities one after the other: no shuffle, and one pass over the grain
@@ -48,14 +53,21 @@ public final class ParticipationCube {
     private ParticipationCube() {
     }
 
-    /**
-     * @param grain the grain of {@link ParticipationGrain#finest}, partitioned by base
-     * @param bases the bases of {@link ParticipationGrain#bases}
-     */
-    public static Dataset<Row> of(Dataset<Row> grain, Dataset<Row> bases) {
-        Dataset<Row> tallied = grain.select(col("base_key"), col("activity_key"), col("cell_code"), col("participants"))
+    /** @param grain the grain of {@link ParticipationGrain#finest}, partitioned by base */
+    public static Dataset<Row> of(Dataset<Row> grain) {
+        return grain.select(col("base_key"), col("activity_key"), col("cell_code"), col("participants"))
                 .sortWithinPartitions(col("base_key"), col("activity_key"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) ParticipationCube::tally, Encoders.row(TALLIED));
+    }
+
+    /**
+     * The rows of the cube with their base's columns and their cell dimensions as values (null where
+     * not grouped by): what the view {@code mart_participation} of the warehouse shows.
+     *
+     * @param cube  the cube of {@link #of}
+     * @param bases the bases of {@link ParticipationGrain#bases}
+     */
+    public static Dataset<Row> decoded(Dataset<Row> cube, Dataset<Row> bases) {
         List<Column> output = new ArrayList<>(ParticipationGrain.BASE.stream().map(name -> col(name)).toList());
         output.add(col("cell_set"));
         for (int i = 0; i < ParticipationGrain.CELL_DIMENSIONS.size(); i++) {
@@ -63,7 +75,7 @@ public final class ParticipationCube {
         }
         output.add(col("participants"));
         output.add(col("activities"));
-        return tallied.join(broadcast(bases), "base_key").select(output.toArray(Column[]::new));
+        return cube.join(broadcast(bases), "base_key").select(output.toArray(Column[]::new));
     }
 
     /** Rows sorted by base and activity in, the cube's rows of each base out as soon as the base is complete. */

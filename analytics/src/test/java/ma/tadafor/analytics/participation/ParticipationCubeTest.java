@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,9 +55,22 @@ class ParticipationCubeTest {
                 .containsExactly("05.081.01.05:YES:9", "05.091.01.07:YES:7");
     }
 
+    @Test
+    void theCellCodeTableReadsEveryCodeAsTheCubeDoes() {
+        Dataset<Row> table = CellCode.table(spark);
+        Column[] decoded = Stream.concat(Stream.of(col("cell_code")), IntStream.range(0, ParticipationGrain.CELL_DIMENSIONS.size())
+                .mapToObj(i -> CellCode.decode(col("cell_code"), i).as(ParticipationGrain.CELL_DIMENSIONS.get(i))))
+                .toArray(Column[]::new);
+
+        assertThat(table.count()).isEqualTo(4 * 7 * 4 * 6);
+        assertThat(table.select(col("cell_code")).distinct().count()).isEqualTo(table.count());
+        assertThat(table.exceptAll(table.select(decoded)).isEmpty()).isTrue();
+        assertThat(table.filter(col("cell_code").equalTo(1234)).first().mkString(" ")).isEqualTo("1234 F 18-24 UNKNOWN COMMUNE_STAFF");
+    }
+
     private static Dataset<Row> cube(Dataset<Row> activities, Dataset<Row> cells) {
         Dataset<Row> bases = ParticipationGrain.bases(activities);
-        return ParticipationCube.of(ParticipationGrain.finest(activities, bases, cells), bases);
+        return ParticipationCube.decoded(ParticipationCube.of(ParticipationGrain.finest(activities, bases, cells)), bases);
     }
 
     private static List<String> rows(Dataset<Row> cube, int set) {

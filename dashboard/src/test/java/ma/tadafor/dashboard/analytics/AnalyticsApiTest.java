@@ -323,7 +323,7 @@ class AnalyticsApiTest {
                 while (System.nanoTime() < deadline) {
                     try (var runs = Files.list(exchange)) {
                         for (Path run : runs.toList()) {
-                            if (Files.exists(run.resolve("marts/participation/_SUCCESS"))) {
+                            if (Files.exists(run.resolve("marts/participation_cube/_SUCCESS"))) {
                                 FileSystemUtils.deleteRecursively(run.resolve("snapshot"));
                                 return;
                             }

@@ -19,9 +19,12 @@ import ma.tadafor.data.Transactions;
  */
 public final class MartStore {
 
-    /** The marts, as the analytics job names its output folders. */
-    public static final List<String> MARTS = List.of("participation", "participation_rate", "indicator",
-            "convergence", "convergence_link", "data_quality");
+    /**
+     * The marts, as the analytics job names its output folders. The view {@code mart_participation}
+     * reads the first three together.
+     */
+    public static final List<String> MARTS = List.of("participation_base", "participation_cell_code",
+            "participation_cube", "participation_rate", "indicator", "convergence", "convergence_link", "data_quality");
 
     private final DataSource dataSource;
 

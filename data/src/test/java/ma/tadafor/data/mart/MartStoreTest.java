@@ -78,8 +78,9 @@ class MartStoreTest {
             Files.createDirectories(marts.resolve(mart));
         }
         String commune = "'05.091.01.07', '05.091', '05'";
-        write(marts, "participation", "SELECT " + commune + ", 'pilot', 'PETITION', DATE '2024-03-01', 2024, '2024S1', 0, "
-                + "NULL, NULL, NULL, NULL, " + value + ", 1");
+        write(marts, "participation_base", "SELECT 1, " + commune + ", 'pilot', 'PETITION', DATE '2024-03-01', 2024, '2024S1'");
+        write(marts, "participation_cell_code", "SELECT 0, NULL, NULL, NULL, NULL");
+        write(marts, "participation_cube", "SELECT 1, 0, 0, " + value + ", 1");
         write(marts, "participation_rate", "SELECT '" + scope + "', '2024S1', " + value + ", 1000, 1.0, 0, 0, NULL, NULL, "
                 + "NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL");
         write(marts, "indicator", "SELECT 'R2.1', '" + scope + "', '2024S1', " + value + ".0, 35.0, 'OFF_TRACK', NULL, NULL");

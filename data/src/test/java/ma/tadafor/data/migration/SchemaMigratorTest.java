@@ -61,6 +61,27 @@ class SchemaMigratorTest {
         }
     }
 
+    /** V010 splits the participation cube into numbers: what the view shows is what the table held. */
+    @Test
+    void keepsTheParticipationCubeOfTheLastRefreshThroughItsSplit() throws SQLException {
+        String rows = """
+                ('05.091.01.07', '05.091', '05', 'pilot', 'PETITION', DATE '2024-03-01', 2024, '2024S1', 0, NULL, NULL, NULL, NULL, 13, 1),
+                ('05.091.01.07', '05.091', '05', 'pilot', 'PETITION', DATE '2024-03-01', 2024, '2024S1', 5, 'F', NULL, 'NO', NULL, 12, 1),
+                ('05.091.01.07', '05.091', '05', 'pilot', 'PETITION', NULL, NULL, NULL, 15, 'U', 'UNKNOWN', 'UNKNOWN', 'CITIZEN', 3, 1),
+                ('05.081.01.01', '05.081', '05', NULL, 'CITIZEN_MEETING', DATE '2024-04-01', 2024, '2024S1', 1, 'M', NULL, NULL, NULL, 4, 2)""";
+        try (HikariDataSource warehouse = Warehouse.open(folder.resolve("v9.duckdb"), 1)) {
+            new SchemaMigrator(warehouse).migrateTo(9);
+            execute(warehouse, "INSERT INTO mart_participation VALUES " + rows);
+
+            new SchemaMigrator(warehouse).migrate();
+
+            assertThat(single(warehouse, "SELECT count(*)::VARCHAR FROM (SELECT * FROM mart_participation EXCEPT ALL "
+                    + "SELECT * FROM (VALUES " + rows + "))")).isEqualTo("0");
+            assertThat(single(warehouse, "SELECT count(*)::VARCHAR FROM mart_participation")).isEqualTo("4");
+            assertThat(single(warehouse, "SELECT count(*)::VARCHAR FROM mart_participation_base")).isEqualTo("3");
+        }
+    }
+
     @Test
     void refusesAMigrationEditedAfterItWasApplied() throws SQLException {
         try (HikariDataSource warehouse = Warehouse.open(folder.resolve("edited.duckdb"), 1)) {
