@@ -88,15 +88,15 @@ public final class RefreshMarts {
             write(bases, martsFolder, "participation_base", elapsed);
             write(CellCode.table(spark), martsFolder, "participation_cell_code", elapsed);
             write(ParticipationCube.of(grain), martsFolder, "participation_cube", elapsed);
-            Dataset<Row> cube = ParticipationCube.decoded(spark.read().parquet(martsFolder + "/participation_cube"), bases);
-            write(ParticipationRates.of(cube, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
+            Dataset<Row> cells = ParticipationGrain.cellsPerBase(grain, bases).persist(StorageLevel.MEMORY_AND_DISK());
+            write(ParticipationRates.of(cells, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
             write(IndicatorActuals.of(indicators, activities, grain, communes, semesters, snapshot.indicatorTargets(),
                     snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);
             write(Convergence.of(links, activities, snapshot.coConstructionProjects(), communes, snapshot.indhProjects()),
                     martsFolder, "convergence", elapsed);
             write(links.join(activities.select(col("source_id"), col("item_id"), col("commune_code"), col("mechanism")),
                     new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link", elapsed);
-            write(DataQuality.of(activities, cube, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
+            write(DataQuality.of(activities, cells, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
                     martsFolder, "data_quality", elapsed);
             return elapsed;
         } finally {
