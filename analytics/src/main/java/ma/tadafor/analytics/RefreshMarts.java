@@ -31,11 +31,14 @@ import ma.tadafor.analytics.quality.DataQuality;
 public final class RefreshMarts {
 
     /**
-     * Settings of the session the jobs run in, wherever it is made. A refresh runs a few hundred generated
-     * classes and Spark keeps 100 compiled by default: each refresh compiled them again, and the JVM
-     * JIT-compiled them again (docs/BENCHMARKS.md: 49 s of jobs at 10 M cells instead of 57 s).
+     * Settings of the session the jobs run in, wherever it is made (docs/BENCHMARKS.md, "Analytics refresh").
+     * A refresh runs a few hundred generated classes and Spark keeps 100 compiled by default: each refresh
+     * compiled them again, and the JVM JIT-compiled them again (49 s of jobs at 10 M cells instead of 57 s).
+     * The activities and the grain are cached once a refresh and read back a few times: compressing them
+     * cost more CPU than it saved (2–3 s of 56 s at national scale).
      */
-    public static final Map<String, String> SESSION_SETTINGS = Map.of("spark.sql.codegen.cache.maxEntries", "2000");
+    public static final Map<String, String> SESSION_SETTINGS = Map.of("spark.sql.codegen.cache.maxEntries", "2000",
+            "spark.sql.inMemoryColumnarStorage.compressed", "false");
 
     private RefreshMarts() {
     }
