@@ -31,14 +31,11 @@ import ma.tadafor.analytics.quality.DataQuality;
 public final class RefreshMarts {
 
     /**
-     * Settings of the session the jobs run in, wherever it is made (docs/BENCHMARKS.md, "Analytics refresh").
-     * A refresh runs a few hundred generated classes and Spark keeps 100 compiled by default: each refresh
-     * compiled them again, and the JVM JIT-compiled them again (49 s of jobs at 10 M cells instead of 57 s).
-     * The activities and the grain are cached once a refresh and read back a few times: compressing them
-     * cost more CPU than it saved (2–3 s of 56 s at national scale).
+     * Settings of the session the jobs run in, wherever it is made. A refresh runs a few hundred generated
+     * classes and Spark keeps 100 compiled by default: each refresh compiled them again, and the JVM
+     * JIT-compiled them again (docs/BENCHMARKS.md: 49 s of jobs at 10 M cells instead of 57 s).
      */
-    public static final Map<String, String> SESSION_SETTINGS = Map.of("spark.sql.codegen.cache.maxEntries", "2000",
-            "spark.sql.inMemoryColumnarStorage.compressed", "false");
+    public static final Map<String, String> SESSION_SETTINGS = Map.of("spark.sql.codegen.cache.maxEntries", "2000");
 
     private RefreshMarts() {
     }
@@ -91,15 +88,15 @@ public final class RefreshMarts {
             write(bases, martsFolder, "participation_base", elapsed);
             write(CellCode.table(spark), martsFolder, "participation_cell_code", elapsed);
             write(ParticipationCube.of(grain), martsFolder, "participation_cube", elapsed);
-            Dataset<Row> cells = ParticipationGrain.cellsPerBase(grain, bases).persist(StorageLevel.MEMORY_AND_DISK());
-            write(ParticipationRates.of(cells, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
+            Dataset<Row> cube = ParticipationCube.decoded(spark.read().parquet(martsFolder + "/participation_cube"), bases);
+            write(ParticipationRates.of(cube, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
             write(IndicatorActuals.of(indicators, activities, grain, communes, semesters, snapshot.indicatorTargets(),
                     snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);
             write(Convergence.of(links, activities, snapshot.coConstructionProjects(), communes, snapshot.indhProjects()),
                     martsFolder, "convergence", elapsed);
             write(links.join(activities.select(col("source_id"), col("item_id"), col("commune_code"), col("mechanism")),
                     new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link", elapsed);
-            write(DataQuality.of(activities, cells, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
+            write(DataQuality.of(activities, cube, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
                     martsFolder, "data_quality", elapsed);
             return elapsed;
         } finally {

@@ -116,15 +116,6 @@ public final class CellCode {
         return spark.createDataFrame(rows, schema);
     }
 
-    /** The four dimensions of {@code code} as string columns named as in {@link ParticipationGrain#CELL_DIMENSIONS}. */
-    public static List<Column> decoded(Column code) {
-        List<Column> dimensions = new ArrayList<>();
-        for (int i = 0; i < WEIGHTS.length; i++) {
-            dimensions.add(decode(code, i).as(ParticipationGrain.CELL_DIMENSIONS.get(i)));
-        }
-        return dimensions;
-    }
-
     /** Dimension {@code i} of the code as its string value, null when the code does not group by it. */
     public static Column decode(Column code, int i) {
         Column digit = digit(code, i);

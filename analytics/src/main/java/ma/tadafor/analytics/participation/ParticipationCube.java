@@ -1,5 +1,6 @@
 package ma.tadafor.analytics.participation;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -56,6 +58,24 @@ public final class ParticipationCube {
         return grain.select(col("base_key"), col("activity_key"), col("cell_code"), col("participants"))
                 .sortWithinPartitions(col("base_key"), col("activity_key"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) ParticipationCube::tally, Encoders.row(TALLIED));
+    }
+
+    /**
+     * The rows of the cube with their base's columns and their cell dimensions as values (null where
+     * not grouped by): what the view {@code mart_participation} of the warehouse shows.
+     *
+     * @param cube  the cube of {@link #of}
+     * @param bases the bases of {@link ParticipationGrain#bases}
+     */
+    public static Dataset<Row> decoded(Dataset<Row> cube, Dataset<Row> bases) {
+        List<Column> output = new ArrayList<>(ParticipationGrain.BASE.stream().map(name -> col(name)).toList());
+        output.add(col("cell_set"));
+        for (int i = 0; i < ParticipationGrain.CELL_DIMENSIONS.size(); i++) {
+            output.add(CellCode.decode(col("cell_code"), i).as(ParticipationGrain.CELL_DIMENSIONS.get(i)));
+        }
+        output.add(col("participants"));
+        output.add(col("activities"));
+        return cube.join(broadcast(bases), "base_key").select(output.toArray(Column[]::new));
     }
 
     /** Rows sorted by base and activity in, the cube's rows of each base out as soon as the base is complete. */

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
@@ -65,22 +64,5 @@ public final class ParticipationGrain {
                 .repartition(col("base_key"))
                 .groupBy(col("activity_key"), col("base_key"), col("cell_code"))
                 .agg(sum("participants").as("participants"));
-    }
-
-    /**
-     * Participants per base and cell (all four dimensions), with the base's columns and the cell's
-     * values: what participation rates and data quality sum up per commune. From the grain, which is
-     * partitioned by base: no shuffle.
-     *
-     * @param grain the grain of {@link #finest}
-     * @param bases the bases of {@link #bases}
-     */
-    public static Dataset<Row> cellsPerBase(Dataset<Row> grain, Dataset<Row> bases) {
-        List<Column> output = new ArrayList<>(BASE.stream().map(name -> col(name)).toList());
-        output.addAll(CellCode.decoded(col("cell_code")));
-        output.add(col("participants"));
-        return grain.groupBy(col("base_key"), col("cell_code")).agg(sum("participants").as("participants"))
-                .join(broadcast(bases), "base_key")
-                .select(output.toArray(Column[]::new));
     }
 }

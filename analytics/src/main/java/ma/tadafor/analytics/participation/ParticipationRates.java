@@ -34,12 +34,13 @@ public final class ParticipationRates {
     }
 
     /**
-     * @param cells     participants per base and cell, of {@link ParticipationGrain#cellsPerBase}
+     * @param cube      the cube of {@link ParticipationCube#of}
      * @param communes  the communes reported on ({@link ma.tadafor.analytics.Communes#reported})
      * @param semesters the semesters reported on, one column {@code semester}
      */
-    public static Dataset<Row> of(Dataset<Row> cells, Dataset<Row> communes, Dataset<Row> semesters, Snapshot snapshot) {
-        Dataset<Row> participation = cells.filter(col("semester").isNotNull())
+    public static Dataset<Row> of(Dataset<Row> cube, Dataset<Row> communes, Dataset<Row> semesters, Snapshot snapshot) {
+        Dataset<Row> participation = cube.filter(col("cell_set").equalTo(ParticipationCube.ALL_CELL_DIMENSIONS)
+                        .and(col("semester").isNotNull()))
                 .groupBy(col("commune_code"), col("semester"))
                 .agg(sum("participants").as("participants"),
                         sum(when(col("gender").isin("F", "M"), col("participants"))).as("known_gender"),

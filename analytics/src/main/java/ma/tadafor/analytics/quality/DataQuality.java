@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import ma.tadafor.analytics.participation.ParticipationCube;
 import ma.tadafor.analytics.participation.ParticipationGrain;
 
 /**
@@ -33,11 +34,11 @@ public final class DataQuality {
 
     /**
      * @param activities activities of {@link ma.tadafor.analytics.Activities#enriched}
-     * @param cells      participants per base and cell, of {@link ParticipationGrain#cellsPerBase}
+     * @param cube       the participation cube
      * @param communes   the communes reported on
      * @param info       the snapshot's {@code snapshot_info} (one row, {@code taken_at})
      */
-    public static Dataset<Row> of(Dataset<Row> activities, Dataset<Row> cells, Dataset<Row> communes,
+    public static Dataset<Row> of(Dataset<Row> activities, Dataset<Row> cube, Dataset<Row> communes,
             Dataset<Row> sources, Dataset<Row> watermarks, Dataset<Row> info) {
         Dataset<Row> perActivity = activities.groupBy(col("commune_code"))
                 .agg(count(lit(1)).as("activities"),
@@ -47,7 +48,8 @@ public final class DataQuality {
                         percentile(datediff(to_date(col("ingested_at")), col("start_date")), lit(0.5))
                                 .as("median_arrival_delay_days"),
                         max(col("updated_at")).as("last_updated_at"));
-        Dataset<Row> participation = cells.groupBy(col("commune_code"))
+        Dataset<Row> participation = cube.filter(col("cell_set").equalTo(ParticipationCube.ALL_CELL_DIMENSIONS))
+                .groupBy(col("commune_code"))
                 .agg(sum("participants").as("participants"),
                         sum(when(col("gender").equalTo("U"), col("participants"))).as("unknown_gender"),
                         sum(when(col("age_band").equalTo(ParticipationGrain.UNKNOWN), col("participants")))

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
@@ -58,7 +58,8 @@ class ParticipationCubeTest {
     @Test
     void theCellCodeTableReadsEveryCodeAsTheCubeDoes() {
         Dataset<Row> table = CellCode.table(spark);
-        Column[] decoded = Stream.concat(Stream.of(col("cell_code")), CellCode.decoded(col("cell_code")).stream())
+        Column[] decoded = Stream.concat(Stream.of(col("cell_code")), IntStream.range(0, ParticipationGrain.CELL_DIMENSIONS.size())
+                .mapToObj(i -> CellCode.decode(col("cell_code"), i).as(ParticipationGrain.CELL_DIMENSIONS.get(i))))
                 .toArray(Column[]::new);
 
         assertThat(table.count()).isEqualTo(4 * 7 * 4 * 6);
@@ -69,14 +70,7 @@ class ParticipationCubeTest {
 
     private static Dataset<Row> cube(Dataset<Row> activities, Dataset<Row> cells) {
         Dataset<Row> bases = ParticipationGrain.bases(activities);
-        // As the warehouse's view shows the cube: with its bases' columns and its cells' values.
-        List<Column> columns = new ArrayList<>(ParticipationGrain.BASE.stream().map(name -> col(name)).toList());
-        columns.add(col("cell_set"));
-        columns.addAll(CellCode.decoded(col("cell_code")));
-        columns.add(col("participants"));
-        columns.add(col("activities"));
-        return ParticipationCube.of(ParticipationGrain.finest(activities, bases, cells)).join(bases, "base_key")
-                .select(columns.toArray(Column[]::new));
+        return ParticipationCube.decoded(ParticipationCube.of(ParticipationGrain.finest(activities, bases, cells)), bases);
     }
 
     private static List<String> rows(Dataset<Row> cube, int set) {
