@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -86,6 +87,8 @@ class KillCampaignTest {
     }
 
     @Test
+    // Ten trials of up to a few minutes each (every wait in them has its own limit), not the build's 10 minutes.
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void everyKilledRunEndsWithTheChecksumsOfAnUninterruptedOne() throws Exception {
         long seed = Long.getLong("tadafor.kill.seed", System.nanoTime());
         int trials = Integer.getInteger("tadafor.kill.trials", 10);
