@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -71,16 +72,13 @@ public final class CellCode {
      */
     public static Object[] codesWhere(Predicate<List<String>> test) {
         List<Integer> codes = new ArrayList<>();
-        for (int g = 0; g < VALUES.get(0).size(); g++) {
-            for (int a = 0; a < VALUES.get(1).size(); a++) {
-                for (int d = 0; d < VALUES.get(2).size(); d++) {
-                    for (int r = 0; r < VALUES.get(3).size(); r++) {
-                        if (test.test(List.of(VALUES.get(0).get(g), VALUES.get(1).get(a), VALUES.get(2).get(d),
-                                VALUES.get(3).get(r)))) {
-                            codes.add((g + 1) * WEIGHTS[0] + (a + 1) * WEIGHTS[1] + (d + 1) * WEIGHTS[2] + (r + 1) * WEIGHTS[3]);
-                        }
-                    }
-                }
+        for (int[] digits : everyCode(false)) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < digits.length; i++) {
+                values.add(value(i, digits[i]));
+            }
+            if (test.test(values)) {
+                codes.add(code(digits));
             }
         }
         return codes.toArray();
@@ -96,24 +94,45 @@ public final class CellCode {
             schema = schema.add(dimension, DataTypes.StringType, true);
         }
         List<Row> rows = new ArrayList<>();
-        for (int g = 0; g <= VALUES.get(0).size(); g++) {
-            for (int a = 0; a <= VALUES.get(1).size(); a++) {
-                for (int d = 0; d <= VALUES.get(2).size(); d++) {
-                    for (int r = 0; r <= VALUES.get(3).size(); r++) {
-                        int[] digits = {g, a, d, r};
-                        Object[] row = new Object[digits.length + 1];
-                        int code = 0;
-                        for (int i = 0; i < digits.length; i++) {
-                            code += digits[i] * WEIGHTS[i];
-                            row[i + 1] = digits[i] == 0 ? null : VALUES.get(i).get(digits[i] - 1);
-                        }
-                        row[0] = code;
-                        rows.add(RowFactory.create(row));
-                    }
-                }
+        for (int[] digits : everyCode(true)) {
+            Object[] row = new Object[digits.length + 1];
+            row[0] = code(digits);
+            for (int i = 0; i < digits.length; i++) {
+                row[i + 1] = value(i, digits[i]);
             }
+            rows.add(RowFactory.create(row));
         }
         return spark.createDataFrame(rows, schema);
+    }
+
+    /** Every code as its digits, one per dimension; with {@code ungrouped}, 0 ("not grouped by") too. */
+    private static List<int[]> everyCode(boolean ungrouped) {
+        List<int[]> codes = List.of(new int[0]);
+        for (List<String> values : VALUES) {
+            List<int[]> longer = new ArrayList<>();
+            for (int[] prefix : codes) {
+                for (int digit = ungrouped ? 0 : 1; digit <= values.size(); digit++) {
+                    int[] code = Arrays.copyOf(prefix, prefix.length + 1);
+                    code[prefix.length] = digit;
+                    longer.add(code);
+                }
+            }
+            codes = longer;
+        }
+        return codes;
+    }
+
+    private static int code(int[] digits) {
+        int code = 0;
+        for (int i = 0; i < digits.length; i++) {
+            code += digits[i] * WEIGHTS[i];
+        }
+        return code;
+    }
+
+    /** Dimension {@code i}'s value for {@code digit}, null for 0. */
+    private static String value(int i, int digit) {
+        return digit == 0 ? null : VALUES.get(i).get(digit - 1);
     }
 
     /** Dimension {@code i} of the code as its string value, null when the code does not group by it. */
