@@ -72,16 +72,18 @@ public final class RefreshMarts {
         List<Indicator> indicators = snapshot.indicators().orderBy(col("code")).collectAsList().stream()
                 .map(Indicator::of).toList();
 
-        Dataset<Row> communes = Communes.reported(snapshot);
+        // Communes, semesters, activities, their bases and the grain are read by several marts: each is
+        // computed once (the communes and semesters are a few rows, but made from every activity).
+        Dataset<Row> communes = Communes.reported(snapshot).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> links = IndhLinks.of(snapshot.activities(), snapshot.indhProjects());
-        // Activities, their bases and the grain are read by several marts: each is computed once.
         Dataset<Row> activities = Activities.enriched(snapshot, communes, links).repartition(col("activity_key"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> elapsed = new LinkedHashMap<>();
         try {
             Activities.requireDistinctKeys(activities);
             Dataset<Row> semesters = activities.select(col("semester")).filter(col("semester").isNotNull())
-                    .union(snapshot.indicatorTargets().select(col("semester"))).distinct();
+                    .union(snapshot.indicatorTargets().select(col("semester"))).distinct()
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> bases = ParticipationGrain.bases(activities).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> grain = ParticipationGrain.finest(activities, bases, snapshot.cells())
                     .persist(StorageLevel.MEMORY_AND_DISK());

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -154,15 +155,12 @@ public final class IndicatorActuals {
 
     /** Indicators entered by hand: their value for each scope and semester, if someone entered it. */
     private static Dataset<Row> manual(List<Indicator> manual, Dataset<Row> scopeSemesters, Dataset<Row> values) {
-        Dataset<Row> rows = null;
-        for (Indicator indicator : manual) {
-            Dataset<Row> one = scopeSemesters.withColumn("indicator_code", lit(indicator.code()));
-            rows = rows == null ? one : rows.union(one);
-        }
-        if (rows == null) {
+        if (manual.isEmpty()) {
             return null;
         }
-        return rows.join(values.select(col("indicator_code"), col("scope"), col("semester"), col("value")),
+        Dataset<Row> codes = scopeSemesters.sparkSession()
+                .createDataset(manual.stream().map(Indicator::code).toList(), Encoders.STRING()).toDF("indicator_code");
+        return scopeSemesters.crossJoin(codes).join(values.select(col("indicator_code"), col("scope"), col("semester"), col("value")),
                         new String[] {"indicator_code", "scope", "semester"}, "left")
                 .select(col("indicator_code"), col("scope"), col("semester"), col("value").as("actual"),
                         lit(null).cast("double").as("numerator"), lit(null).cast("double").as("denominator"));

@@ -29,6 +29,16 @@ class BaseTallyTest {
     }
 
     @Test
+    void aCellSentTwiceByOneActivityAddsItsParticipantsAndCountsTheActivityOnce() {
+        // The grain is not grouped per activity and cell code: the tally must sum repeated cells itself.
+        BaseTally tally = new BaseTally();
+        tally.add(1, F_18_24_NO_CITIZEN, 12);
+        tally.add(1, F_18_24_NO_CITIZEN, 3);
+
+        assertThat(drained(tally)).contains("0 0 15 1", "1 1000 15 1", "15 1211 15 1").hasSize(16);
+    }
+
+    @Test
     void drainingStartsANewBase() {
         BaseTally tally = new BaseTally();
         tally.add(1, F_18_24_NO_CITIZEN, 12);

@@ -3,7 +3,6 @@ package ma.tadafor.dashboard.participation;
 import static ma.tadafor.data.mart.ParticipationDimension.COMMUNE;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +26,7 @@ import ma.tadafor.data.territory.TerritoryQueries;
 /**
  * Turns the query string of {@code GET /api/v1/participation} into a mart query, checking every
  * value: an unknown name or code is a 400 naming the parameter, a territory outside the caller's
- * scope a 403. The mart counts by month, so {@code from} must open a month and {@code to} close one.
+ * scope a 403. {@code from} and {@code to} are days, both included.
  */
 final class ParticipationRequest {
 
@@ -60,8 +59,8 @@ final class ParticipationRequest {
             }
             filters.put(dimension, stored);
         }
-        YearMonth from = month(parameters.get("from"), "from", true);
-        YearMonth to = month(parameters.get("to"), "to", false);
+        LocalDate from = date(parameters.get("from"), "from");
+        LocalDate to = date(parameters.get("to"), "to");
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameterException("to", "must not be before from");
         }
@@ -126,22 +125,15 @@ final class ParticipationRequest {
         return value;
     }
 
-    private static YearMonth month(String text, String name, boolean first) {
+    private static LocalDate date(String text, String name) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        LocalDate date;
         try {
-            date = LocalDate.parse(text.strip());
+            return LocalDate.parse(text.strip());
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException(name, "'" + text + "' is not a date such as 2024-01-31");
         }
-        YearMonth month = YearMonth.from(date);
-        if (first ? date.getDayOfMonth() != 1 : !date.equals(month.atEndOfMonth())) {
-            throw new InvalidParameterException(name, "participation is counted by month: " + name + " must be the "
-                    + (first ? "first" : "last") + " day of a month");
-        }
-        return month;
     }
 
     private static List<String> values(String text) {

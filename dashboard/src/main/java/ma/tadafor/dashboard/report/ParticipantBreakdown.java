@@ -83,7 +83,7 @@ final class ParticipantBreakdown {
 
     private List<ParticipationFigures.Row> participants(ParticipationDimension dimension,
             Map<ParticipationDimension, List<Object>> filters, Semester semester) {
-        return participation.participation(new ParticipationQuery(List.of(dimension), filters, null, semester.lastMonth()),
+        return participation.participation(new ParticipationQuery(List.of(dimension), filters, null, semester.end()),
                 TerritorialScope.NATIONAL).rows();
     }
 

@@ -196,6 +196,21 @@ class AnalyticsApiTest {
     }
 
     @Test
+    void datesNeedNotFallOnMonthBoundaries() throws Exception {
+        // From 2 March to 15 August: A2 (10 April) and A3 (15 August, the last day included), not A1 (1 March)
+        // nor the withdrawn A4 (20 May).
+        Map<String, Object> cut = map(get("/api/v1/participation?groupBy=mechanism&from=2024-03-02&to=2024-08-15", "dgct"));
+        assertThat(cut.get("rows")).isEqualTo(List.of(
+                Map.of("mechanism", "CITIZEN_MEETING", "participants", 32, "activities", 1),
+                Map.of("mechanism", "PETITION", "participants", 6, "activities", 1)));
+        assertThat(cut.get("total")).isEqualTo(Map.of("participants", 38, "activities", 2));
+
+        // The governor of Azilal, from 15 January: A5 only (1 February), whatever Kasba Tadla holds.
+        assertThat(map(get("/api/v1/participation?groupBy=commune&from=2024-01-15", "gov-azilal")).get("rows"))
+                .isEqualTo(List.of(Map.of("commune", "05.081.01.01", "participants", 12, "activities", 1)));
+    }
+
+    @Test
     void longAnswersPageWithPageAndSize() throws Exception {
         Map<String, Object> whole = map(get("/api/v1/participation?groupBy=gender", "dgct"));
         Map<String, Object> first = map(get("/api/v1/participation?groupBy=gender&page=0&size=2", "dgct"));
@@ -245,7 +260,7 @@ class AnalyticsApiTest {
 
     @Test
     void badParametersAre400sThatNameThem() throws Exception {
-        for (String query : List.of("groupBy=colour", "gender=X", "commune=99.999.99.99", "from=2024-03-02",
+        for (String query : List.of("groupBy=colour", "gender=X", "commune=99.999.99.99", "from=2024-3-2",
                 "to=2024-02-30", "year=twenty", "disability=maybe")) {
             HttpResponse<String> response = get("/api/v1/participation?" + query, "dgct");
             assertThat(response.statusCode()).as(query).isEqualTo(400);

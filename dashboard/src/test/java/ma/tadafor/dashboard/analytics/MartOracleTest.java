@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -35,7 +38,12 @@ import ma.tadafor.data.activity.ParticipationCell;
 import ma.tadafor.data.activity.Role;
 import ma.tadafor.data.activity.Withdrawal;
 import ma.tadafor.data.mart.MartStore;
+import ma.tadafor.data.mart.ParticipationDimension;
+import ma.tadafor.data.mart.ParticipationFigures;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.WarehouseSnapshot;
+import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.ingestion.demo.DemoCommune;
 import ma.tadafor.ingestion.demo.DemoDataGenerator;
 import ma.tadafor.ingestion.demo.ProgrammeCommunes;
@@ -132,6 +140,39 @@ class MartOracleTest {
                 }
             }
         }
+    }
+
+    /**
+     * A date range that cuts a month is counted from the facts ({@link ParticipationQueries}): a semester's rows
+     * from the mart equal, row for row, the sums of its two parts cut mid-month, counted from the facts.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "gender", "commune,ageBand", "province,disability,role", "cohort,mechanism,year,semester"})
+    void aRangeCutInsideAMonthIsCountedFromTheFactsAsTheMartCountsIt(String groupBy) {
+        ParticipationQueries queries = new ParticipationQueries(warehouse);
+        List<ParticipationDimension> dimensions = Arrays.stream(groupBy.split(",")).filter(name -> !name.isEmpty())
+                .map(name -> ParticipationDimension.fromApiName(name).orElseThrow()).toList();
+        ParticipationFigures semester = queries.participation(new ParticipationQuery(dimensions, Map.of(),
+                LocalDate.parse("2024-01-01"), LocalDate.parse("2024-06-30")), TerritorialScope.NATIONAL);
+        ParticipationFigures before = queries.participation(new ParticipationQuery(dimensions, Map.of(),
+                LocalDate.parse("2024-01-01"), LocalDate.parse("2024-03-14")), TerritorialScope.NATIONAL);
+        ParticipationFigures after = queries.participation(new ParticipationQuery(dimensions, Map.of(),
+                LocalDate.parse("2024-03-15"), LocalDate.parse("2024-06-30")), TerritorialScope.NATIONAL);
+
+        assertThat(before.totalParticipants()).isPositive();
+        assertThat(after.totalParticipants()).isPositive();
+        assertThat(before.totalParticipants() + after.totalParticipants()).isEqualTo(semester.totalParticipants());
+        assertThat(before.totalActivities() + after.totalActivities()).isEqualTo(semester.totalActivities());
+        Map<Map<ParticipationDimension, Object>, List<Long>> summed = new HashMap<>();
+        for (ParticipationFigures part : List.of(before, after)) {
+            for (ParticipationFigures.Row row : part.rows()) {
+                summed.merge(row.dimensions(), List.of(row.participants(), row.activities()),
+                        (a, b) -> List.of(a.get(0) + b.get(0), a.get(1) + b.get(1)));
+            }
+        }
+        Map<Map<ParticipationDimension, Object>, List<Long>> fromMart = new HashMap<>();
+        semester.rows().forEach(row -> fromMart.put(row.dimensions(), List.of(row.participants(), row.activities())));
+        assertThat(summed).isEqualTo(fromMart);
     }
 
     /** Withdraws every tenth item of a commune, remembering which for the test above. */

@@ -18,8 +18,27 @@ import ma.tadafor.data.territory.TerritorialScope;
  * Reads the participation mart within the caller's scope. Rows come from the grouping set of the
  * cell dimensions asked for; territory, cohort, mechanism and time are summed at query time, which
  * is exact for distinct activities too because an activity has one commune, mechanism and month.
+ *
+ * <p>The mart counts by month. A date range that cuts a month is counted from the facts instead (the
+ * cells of the activities that started in it), with the mart's values and rules: exact to the day,
+ * and current rather than as of the last refresh. The whole answer comes from one or the other, so
+ * its rows always add up to its total.
  */
 public class ParticipationQueries {
+
+    private static final String MART = "(SELECT *, commune_code AS code FROM mart_participation)";
+    /** The facts shaped as the mart's rows (see the analytics module's participation grain). */
+    private static final String FACTS = """
+            (SELECT a.commune_code AS code, a.commune_code, c.province_code, c.region_code, p.cohort, a.mechanism,
+                    a.start_date, CAST(year(a.start_date) AS INTEGER) AS year,
+                    year(a.start_date) || CASE WHEN month(a.start_date) <= 6 THEN 'S1' ELSE 'S2' END AS semester,
+                    pc.gender, pc.age_band,
+                    CASE WHEN pc.disability IS NULL THEN 'UNKNOWN' WHEN pc.disability THEN 'YES' ELSE 'NO' END AS disability,
+                    pc.role, pc.participants, a.source_id, a.item_id
+             FROM participation_cell pc
+             JOIN activity a ON a.source_id = pc.source_id AND a.item_id = pc.item_id
+             JOIN commune c ON c.code = a.commune_code
+             LEFT JOIN programme_commune p ON p.commune_code = a.commune_code)""";
 
     private final DataSource dataSource;
 
@@ -28,16 +47,18 @@ public class ParticipationQueries {
     }
 
     public ParticipationFigures participation(ParticipationQuery query, TerritorialScope scope) {
+        boolean fromMart = query.inWholeMonths();
+        String from = fromMart ? MART : FACTS;
+        String measures = "coalesce(sum(participants), 0), "
+                + (fromMart ? "coalesce(sum(activities), 0)" : "count(DISTINCT (source_id, item_id))");
         try (Connection connection = dataSource.getConnection()) {
             List<ParticipationFigures.Row> rows = new ArrayList<>();
-            String dimensions = query.groupBy().stream().map(ParticipationDimension::column).collect(Collectors.joining(", "));
-            List<Object> parameters = new ArrayList<>();
-            String where = where(query, scope, query.cellSet(true), parameters);
-            String sql = query.groupBy().isEmpty() ? null : """
-                    SELECT %1$s, sum(participants), sum(activities) FROM (SELECT *, commune_code AS code FROM mart_participation) m
-                    WHERE %2$s GROUP BY %1$s ORDER BY %3$s""".formatted(dimensions, where,
-                    query.groupBy().stream().map(ParticipationDimension::orderBy).collect(Collectors.joining(", ")));
-            if (sql != null) {
+            if (!query.groupBy().isEmpty()) {
+                String dimensions = query.groupBy().stream().map(ParticipationDimension::column).collect(Collectors.joining(", "));
+                List<Object> parameters = new ArrayList<>();
+                String sql = "SELECT %s, %s FROM %s m WHERE %s GROUP BY %1$s ORDER BY %s".formatted(dimensions, measures, from,
+                        where(query, scope, fromMart, true, parameters),
+                        query.groupBy().stream().map(ParticipationDimension::orderBy).collect(Collectors.joining(", ")));
                 int n = query.groupBy().size();
                 query(connection, sql, parameters, result -> {
                     Map<ParticipationDimension, Object> values = new LinkedHashMap<>();
@@ -48,10 +69,8 @@ public class ParticipationQueries {
                 });
             }
             List<Object> totalParameters = new ArrayList<>();
-            String totalSql = """
-                    SELECT coalesce(sum(participants), 0), coalesce(sum(activities), 0)
-                    FROM (SELECT *, commune_code AS code FROM mart_participation) m WHERE %s"""
-                    .formatted(where(query, scope, query.cellSet(false), totalParameters));
+            String totalSql = "SELECT %s FROM %s m WHERE %s".formatted(measures, from,
+                    where(query, scope, fromMart, false, totalParameters));
             long[] total = new long[2];
             query(connection, totalSql, totalParameters, result -> {
                 total[0] = result.getLong(1);
@@ -63,22 +82,27 @@ public class ParticipationQueries {
         }
     }
 
-    private static String where(ParticipationQuery query, TerritorialScope scope, int cellSet, List<Object> parameters) {
+    private static String where(ParticipationQuery query, TerritorialScope scope, boolean fromMart, boolean withGroupBy,
+            List<Object> parameters) {
         List<String> conditions = new ArrayList<>();
-        conditions.add("m.cell_set = ?");
-        parameters.add(cellSet);
+        if (fromMart) {
+            conditions.add("m.cell_set = ?");
+            parameters.add(query.cellSet(withGroupBy));
+        }
         conditions.add(scope.communeCondition("m", parameters));
         query.filters().forEach((dimension, values) -> {
             conditions.add("m." + dimension.column() + " IN (" + values.stream().map(v -> "?").collect(Collectors.joining(", ")) + ")");
             parameters.addAll(values);
         });
-        if (query.fromMonth() != null) {
-            conditions.add("m.month >= ?");
-            parameters.add(query.fromMonth());
+        String time = fromMart ? "m.month" : "m.start_date";
+        if (query.from() != null) {
+            conditions.add(time + " >= ?");
+            parameters.add(query.from());
         }
-        if (query.toMonth() != null) {
-            conditions.add("m.month <= ?");
-            parameters.add(query.toMonth());
+        if (query.to() != null) {
+            conditions.add(time + " <= ?");
+            // The mart's month is its first day.
+            parameters.add(fromMart ? query.to().withDayOfMonth(1) : query.to());
         }
         return String.join(" AND ", conditions);
     }

@@ -1,17 +1,16 @@
 package ma.tadafor.data.mart;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A question to the participation mart: group by {@code groupBy}, keep rows whose dimension is one
  * of the listed values (years as {@link Integer}, everything else as the mart writes it), and
- * activities that started in the months {@code from}–{@code to} (either may be null).
+ * activities that started from {@code from} to {@code to}, both days included (either may be null).
  */
 public record ParticipationQuery(List<ParticipationDimension> groupBy, Map<ParticipationDimension, List<Object>> filters,
-                                 YearMonth from, YearMonth to) {
+                                 LocalDate from, LocalDate to) {
 
     public ParticipationQuery {
         groupBy = List.copyOf(groupBy);
@@ -32,11 +31,8 @@ public record ParticipationQuery(List<ParticipationDimension> groupBy, Map<Parti
         return set;
     }
 
-    LocalDate fromMonth() {
-        return from == null ? null : from.atDay(1);
-    }
-
-    LocalDate toMonth() {
-        return to == null ? null : to.atDay(1);
+    /** Whether the range is made of whole months, which the mart counts: it has no finer time than the month. */
+    boolean inWholeMonths() {
+        return (from == null || from.getDayOfMonth() == 1) && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())));
     }
 }
