@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -51,15 +52,10 @@ class CommuneController {
         ViewScope scope = commune(parameters, user, communes);
         ViewFilters filters = new ViewFilters(null, null, null, null, null);
         Commune commune = communes.stream().filter(c -> c.code().equals(scope.territory().code())).findFirst().orElse(null);
-        model.addAttribute("scope", scope);
+        PageModel.describe(model, "/commune", scope, filters, user.scope(), territories);
         model.addAttribute("commune", commune);
         model.addAttribute("communes", communes);
-        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
-        model.addAttribute("filters", filters);
         model.addAttribute("quality", profile.freshness(user, scope));
-        model.addAttribute("dataUrl", filters.url("/commune/data", scope.key()));
-        model.addAttribute("tableBase", "/commune/table/");
-        model.addAttribute("query", filters.url("", scope.key()));
         return "pages/commune";
     }
 

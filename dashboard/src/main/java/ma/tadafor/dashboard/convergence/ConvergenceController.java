@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -41,12 +42,7 @@ class ConvergenceController {
     String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Model model) {
         ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
         ViewFilters filters = new ViewFilters(null, null, null, null, null);
-        model.addAttribute("scope", scope);
-        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
-        model.addAttribute("filters", filters);
-        model.addAttribute("dataUrl", filters.url("/convergence/data", scope.key()));
-        model.addAttribute("tableBase", "/convergence/table/");
-        model.addAttribute("query", filters.url("", scope.key()));
+        PageModel.describe(model, "/convergence", scope, filters, user.scope(), territories);
         return "pages/convergence";
     }
 

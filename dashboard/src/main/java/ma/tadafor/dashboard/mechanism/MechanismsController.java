@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -55,13 +56,8 @@ class MechanismsController {
         if (filters.semester() == null && !semesters.isEmpty()) {
             filters = filters.withSemester(semesters.get(semesters.size() - 1));
         }
-        model.addAttribute("scope", scope);
-        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
-        model.addAttribute("filters", filters);
+        PageModel.describe(model, "/mechanisms", scope, filters, user.scope(), territories);
         model.addAttribute("semesters", semesters);
-        model.addAttribute("dataUrl", filters.url("/mechanisms/data", scope.key()));
-        model.addAttribute("tableBase", "/mechanisms/table/");
-        model.addAttribute("query", filters.url("", scope.key()));
         return "pages/mechanisms";
     }
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -48,18 +49,13 @@ class QualityController {
     String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Model model) {
         ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
         ViewFilters filters = new ViewFilters(null, null, null, null, null);
-        model.addAttribute("scope", scope);
-        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
-        model.addAttribute("filters", filters);
+        PageModel.describe(model, "/quality", scope, filters, user.scope(), territories);
         model.addAttribute("staleAfterHours", CommuneQuality.STALE_AFTER_HOURS);
         UserRole role = user.account().role();
         if (role == UserRole.ADMIN || role == UserRole.PROGRAMME) {
             model.addAttribute("runs", operations.recentRuns(RUNS));
             model.addAttribute("quarantine", operations.quarantine(QUARANTINED));
         }
-        model.addAttribute("dataUrl", filters.url("/quality/data", scope.key()));
-        model.addAttribute("tableBase", "/quality/table/");
-        model.addAttribute("query", filters.url("", scope.key()));
         return "pages/quality";
     }
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -50,16 +51,11 @@ class IndicatorPageController {
                 .filter(candidate -> candidate.code().equals(code)).findFirst().orElse(null);
         ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
         String path = "/results/indicators/" + code;
-        model.addAttribute("scope", scope);
-        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
-        model.addAttribute("filters", filters);
+        PageModel.describe(model, path, scope, filters, user.scope(), territories);
         model.addAttribute("semesters", results.semesters());
         model.addAttribute("indicator", row);
         model.addAttribute("path", path);
         model.addAttribute("back", filters.url("/results", scope.key()));
-        model.addAttribute("dataUrl", filters.url(path + "/data", scope.key()));
-        model.addAttribute("tableBase", path + "/table/");
-        model.addAttribute("query", filters.url("", scope.key()));
         return "pages/indicator";
     }
 

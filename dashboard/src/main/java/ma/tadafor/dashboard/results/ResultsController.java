@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
+import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -48,14 +49,9 @@ class ResultsController {
         ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
         ResultsFramework.Framework results = framework.framework(scope, semester(parameters), locale);
         ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
-        model.addAttribute("scope", scope);
-        model.addAttribute("breadcrumb", scope.ancestors(user.scope(), territories));
-        model.addAttribute("filters", filters);
+        PageModel.describe(model, "/results", scope, filters, user.scope(), territories);
         model.addAttribute("semesters", results.semesters());
         model.addAttribute("framework", results);
-        model.addAttribute("dataUrl", filters.url("/results/data", scope.key()));
-        model.addAttribute("tableBase", "/results/table/");
-        model.addAttribute("query", filters.url("", scope.key()));
         return "pages/results";
     }
 
