@@ -1,7 +1,6 @@
 package ma.tadafor.dashboard.report;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,20 +37,12 @@ record Semester(int year, int half) {
         return half == 1 ? new Semester(year, 2) : new Semester(year + 1, 1);
     }
 
-    YearMonth firstMonth() {
-        return YearMonth.of(year, half == 1 ? 1 : 7);
-    }
-
-    YearMonth lastMonth() {
-        return firstMonth().plusMonths(5);
-    }
-
     LocalDate start() {
-        return firstMonth().atDay(1);
+        return LocalDate.of(year, half == 1 ? 1 : 7, 1);
     }
 
     LocalDate end() {
-        return lastMonth().atEndOfMonth();
+        return start().plusMonths(6).minusDays(1);
     }
 
     String code() {

@@ -78,7 +78,7 @@ public class ParticipationQueries {
             });
             return new ParticipationFigures(rows, total[0], total[1]);
         } catch (SQLException e) {
-            throw new IllegalStateException("reading the participation mart failed: " + e.getMessage(), e);
+            throw new IllegalStateException("reading participation failed: " + e.getMessage(), e);
         }
     }
 
