@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.convergence.Convergence;
+import ma.tadafor.analytics.disclosure.RecordKeys;
 import ma.tadafor.analytics.convergence.IndhLinks;
 import ma.tadafor.analytics.indicators.Indicator;
 import ma.tadafor.analytics.indicators.IndicatorActuals;
@@ -85,7 +86,8 @@ public final class RefreshMarts {
                     .union(snapshot.indicatorTargets().select(col("semester"))).distinct()
                     .persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> bases = ParticipationGrain.bases(activities).persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> grain = ParticipationGrain.finest(activities, bases, snapshot.cells())
+            Dataset<Row> grain = ParticipationGrain.finest(activities, bases, snapshot.cells(),
+                            RecordKeys.secret(snapshot.disclosureSecret()))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             write(bases, martsFolder, "participation_base", elapsed);
             write(CellCode.table(spark), martsFolder, "participation_cell_code", elapsed);

@@ -23,7 +23,8 @@ public record Snapshot(
         Dataset<Row> indicatorValues,
         Dataset<Row> sources,
         Dataset<Row> watermarks,
-        Dataset<Row> info) {
+        Dataset<Row> info,
+        Dataset<Row> disclosureSecret) {
 
     public static Snapshot read(SparkSession spark, String folder) {
         return new Snapshot(
@@ -40,7 +41,8 @@ public record Snapshot(
                 table(spark, folder, "indicator_value"),
                 table(spark, folder, "source"),
                 table(spark, folder, "watermark"),
-                table(spark, folder, "snapshot_info"));
+                table(spark, folder, "snapshot_info"),
+                table(spark, folder, "disclosure_secret"));
     }
 
     private static Dataset<Row> table(SparkSession spark, String folder, String name) {

@@ -23,6 +23,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.Scopes;
+import ma.tadafor.analytics.disclosure.RecordKeys;
 import ma.tadafor.analytics.indicators.Indicator.Computation;
 import ma.tadafor.analytics.participation.ParticipationGrain;
 
@@ -31,7 +32,10 @@ import ma.tadafor.analytics.participation.ParticipationGrain;
  * target and status. Every computed indicator is aggregated in the same two passes (the grain per
  * activity, then activities per commune and semester) into a numerator and a denominator; cumulative ones are summed over semesters per commune, then everything is summed
  * up the territorial hierarchy and only then divided. Amounts stay decimal until that division,
- * so the figures are exact whatever the order of summation.
+ * so the figures are exact whatever the order of summation. Indicators made of participant counts
+ * carry the cell keys of their numerator and denominator ({@link RecordKeys}): {@code numerator_key}
+ * is the key of a count's actual or of a share's numerator, {@code denominator_key} that of a share's
+ * denominator; the disclosure layer protects them before anyone but an administrator sees them.
  */
 public final class IndicatorActuals {
 
@@ -64,9 +68,13 @@ public final class IndicatorActuals {
             if (indicator.computation().ofCells()) {
                 perActivity.add(sum(when(filter.cellCondition(), col("participants"))).as("pf" + k));
                 perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("participants"))).as("ps" + k));
-                perCommune.add(sum(when(filter.activityCondition().and(share.activityCondition()), col("ps" + k)))
-                        .cast(AMOUNT).as("n" + k));
+                perActivity.add(sum(when(filter.cellCondition(), col("record_key"))).as("kf" + k));
+                perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("record_key"))).as("ks" + k));
+                Column numerator = filter.activityCondition().and(share.activityCondition());
+                perCommune.add(sum(when(numerator, col("ps" + k))).cast(AMOUNT).as("n" + k));
                 perCommune.add(sum(when(filter.activityCondition(), col("pf" + k))).cast(AMOUNT).as("d" + k));
+                perCommune.add(sum(when(numerator, col("ks" + k))).as("nk" + k));
+                perCommune.add(sum(when(filter.activityCondition(), col("kf" + k))).as("dk" + k));
                 continue;
             }
             Column passes = filter.activityCondition();
@@ -105,7 +113,10 @@ public final class IndicatorActuals {
             perIndicator.add(struct(lit(indicator.code()).as("indicator_code"),
                     lit(indicator.computation().name()).as("computation"), lit(indicator.cumulative()).as("cumulative"),
                     coalesce(col("n" + k), lit(0).cast(AMOUNT)).as("num"),
-                    coalesce(col("d" + k), lit(0).cast(AMOUNT)).as("den")));
+                    coalesce(col("d" + k), lit(0).cast(AMOUNT)).as("den"),
+                    // Counts of participants have cell keys (disclosure control); other computations count no person.
+                    indicator.computation().ofCells() ? coalesce(col("nk" + k), lit(0L)).as("num_key") : lit(null).cast("long").as("num_key"),
+                    indicator.computation().ofCells() ? coalesce(col("dk" + k), lit(0L)).as("den_key") : lit(null).cast("long").as("den_key")));
         }
         Dataset<Row> actuals = computed.isEmpty() ? null : perCommuneAndSemester
                 .select(col("commune_code"), col("province_code"), col("region_code"), col("semester"),
@@ -121,13 +132,14 @@ public final class IndicatorActuals {
             return scopeSemesters.limit(0).select(lit(null).cast("string").as("indicator_code"), col("scope"),
                     col("semester"), lit(null).cast("double").as("actual"), lit(null).cast("double").as("target"),
                     lit(null).cast("string").as("status"), lit(null).cast("double").as("numerator"),
-                    lit(null).cast("double").as("denominator"));
+                    lit(null).cast("double").as("denominator"), lit(null).cast("int").as("numerator_key"),
+                    lit(null).cast("int").as("denominator_key"));
         }
         return result.join(targets.select(col("indicator_code"), col("scope"), col("semester"), col("target")),
                         new String[] {"indicator_code", "scope", "semester"}, "left")
                 .select(col("indicator_code"), col("scope"), col("semester"), col("actual"), col("target"),
                         status(col("actual"), col("target"), thresholds).as("status"), col("numerator"),
-                        col("denominator"));
+                        col("denominator"), col("numerator_key"), col("denominator_key"));
     }
 
     private static Dataset<Row> computed(Dataset<Row> actuals) {
@@ -136,6 +148,8 @@ public final class IndicatorActuals {
         Dataset<Row> perCommune = actuals
                 .withColumn("num", when(col("cumulative"), sum(col("num")).over(upToSemester)).otherwise(col("num")))
                 .withColumn("den", when(col("cumulative"), sum(col("den")).over(upToSemester)).otherwise(col("den")))
+                .withColumn("num_key", when(col("cumulative"), sum(col("num_key")).over(upToSemester)).otherwise(col("num_key")))
+                .withColumn("den_key", when(col("cumulative"), sum(col("den_key")).over(upToSemester)).otherwise(col("den_key")))
                 // A commune counts once in COUNT_COMMUNES, whatever the number of its activities.
                 .withColumn("num", when(col("computation").equalTo(Computation.COUNT_COMMUNES.name()),
                         when(col("num").gt(0), lit(1)).otherwise(lit(0)).cast(AMOUNT)).otherwise(col("num")))
@@ -143,14 +157,17 @@ public final class IndicatorActuals {
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Column share = col("computation").isin(Computation.SHARE_OF_ACTIVITIES.name(),
                 Computation.SHARE_OF_PARTICIPANTS.name());
-        return Scopes.rollUp(perCommune, List.of("indicator_code", "semester", "computation"), List.of("num", "den"))
+        return Scopes.rollUp(perCommune, List.of("indicator_code", "semester", "computation"),
+                        List.of("num", "den", "num_key", "den_key"))
                 .select(col("indicator_code"), col("scope"), col("semester"),
                         when(share, when(col("den").gt(0),
                                 col("num").cast("double").multiply(100.0).divide(col("den").cast("double"))))
                                 .otherwise(col("num").cast("double")).as("actual"),
                         // A share's terms, so that a territory's actual can be traced to its communes'.
                         when(share, col("num").cast("double")).as("numerator"),
-                        when(share, col("den").cast("double")).as("denominator"));
+                        when(share, col("den").cast("double")).as("denominator"),
+                        RecordKeys.reduced(col("num_key")).as("numerator_key"),
+                        when(share, RecordKeys.reduced(col("den_key"))).as("denominator_key"));
     }
 
     /** Indicators entered by hand: their value for each scope and semester, if someone entered it. */
@@ -163,7 +180,8 @@ public final class IndicatorActuals {
         return scopeSemesters.crossJoin(codes).join(values.select(col("indicator_code"), col("scope"), col("semester"), col("value")),
                         new String[] {"indicator_code", "scope", "semester"}, "left")
                 .select(col("indicator_code"), col("scope"), col("semester"), col("value").as("actual"),
-                        lit(null).cast("double").as("numerator"), lit(null).cast("double").as("denominator"));
+                        lit(null).cast("double").as("numerator"), lit(null).cast("double").as("denominator"),
+                        lit(null).cast("int").as("numerator_key"), lit(null).cast("int").as("denominator_key"));
     }
 
     static Column status(Column actual, Column target, StatusThresholds thresholds) {

@@ -1,8 +1,11 @@
 package ma.tadafor.analytics.participation;
 
+import ma.tadafor.analytics.disclosure.RecordKeys;
+
 /**
  * One base's participation tallied for every grouping set of the cell dimensions: participants
- * per (set, projected cell code), and the activities having at least one cell with that projection.
+ * per (set, projected cell code) with their cell key ({@link RecordKeys}), and the activities having
+ * at least one cell with that projection.
  * Cells arrive activity by activity; a stamp per key tells whether the current activity has been
  * counted for it already, so nothing is cleared between activities.
  */
@@ -10,7 +13,7 @@ final class BaseTally {
 
     /** Sink of one tallied row. */
     interface Row {
-        void accept(int cellSet, int cellCode, long participants, long activities);
+        void accept(int cellSet, int cellCode, long participants, long activities, int participantsKey);
     }
 
     private static final int SETS = ParticipationCube.ALL_CELL_DIMENSIONS + 1;
@@ -20,6 +23,7 @@ final class BaseTally {
 
     private final long[] participants = new long[SETS * CODES];
     private final long[] activities = new long[SETS * CODES];
+    private final int[] participantsKey = new int[SETS * CODES];
     private final int[] countedFor = new int[SETS * CODES];
     private final int[] touched = new int[SETS * CODES];
     private int touchedCount;
@@ -28,7 +32,7 @@ final class BaseTally {
     private boolean empty = true;
 
     /** Adds one grain row; rows of one activity must come together. */
-    void add(long activityKey, int cellCode, long cellParticipants) {
+    void add(long activityKey, int cellCode, long cellParticipants, int recordKey) {
         if (empty || activityKey != activity) {
             activity = activityKey;
             activityStamp++;
@@ -40,6 +44,7 @@ final class BaseTally {
                 touched[touchedCount++] = key;
             }
             participants[key] += cellParticipants;
+            participantsKey[key] = (participantsKey[key] + recordKey) % RecordKeys.MODULUS;
             if (countedFor[key] != activityStamp) {
                 countedFor[key] = activityStamp;
                 activities[key]++;
@@ -51,9 +56,10 @@ final class BaseTally {
     void drain(Row sink) {
         for (int i = 0; i < touchedCount; i++) {
             int key = touched[i];
-            sink.accept(key / CODES, key % CODES, participants[key], activities[key]);
+            sink.accept(key / CODES, key % CODES, participants[key], activities[key], participantsKey[key]);
             participants[key] = 0;
             activities[key] = 0;
+            participantsKey[key] = 0;
         }
         touchedCount = 0;
         empty = true;

@@ -48,14 +48,15 @@ public final class ParticipationCube {
             .add("cell_set", DataTypes.IntegerType, false)
             .add("cell_code", DataTypes.IntegerType, false)
             .add("participants", DataTypes.LongType, false)
-            .add("activities", DataTypes.LongType, false);
+            .add("activities", DataTypes.LongType, false)
+            .add("participants_key", DataTypes.IntegerType, false);
 
     private ParticipationCube() {
     }
 
     /** @param grain the grain of {@link ParticipationGrain#finest}, partitioned by base */
     public static Dataset<Row> of(Dataset<Row> grain) {
-        return grain.select(col("base_key"), col("activity_key"), col("cell_code"), col("participants"))
+        return grain.select(col("base_key"), col("activity_key"), col("cell_code"), col("participants"), col("record_key"))
                 .sortWithinPartitions(col("base_key"), col("activity_key"))
                 .mapPartitions((MapPartitionsFunction<Row, Row>) ParticipationCube::tally, Encoders.row(TALLIED));
     }
@@ -75,6 +76,7 @@ public final class ParticipationCube {
         }
         output.add(col("participants"));
         output.add(col("activities"));
+        output.add(col("participants_key"));
         return cube.join(broadcast(bases), "base_key").select(output.toArray(Column[]::new));
     }
 
@@ -112,7 +114,7 @@ public final class ParticipationCube {
                 pending = null;
                 int base = row.getInt(0);
                 while (true) {
-                    tally.add(row.getLong(1), row.getInt(2), row.getLong(3));
+                    tally.add(row.getLong(1), row.getInt(2), row.getLong(3), row.getInt(4));
                     if (!rows.hasNext()) {
                         break;
                     }
@@ -122,8 +124,8 @@ public final class ParticipationCube {
                         break;
                     }
                 }
-                tally.drain((set, code, participants, activities) ->
-                        out.add(RowFactory.create(base, set, code, participants, activities)));
+                tally.drain((set, code, participants, activities, participantsKey) ->
+                        out.add(RowFactory.create(base, set, code, participants, activities, participantsKey)));
             }
         };
     }

@@ -14,10 +14,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 import ma.tadafor.analytics.Activities;
+import ma.tadafor.analytics.disclosure.RecordKeys;
 
 /**
  * Participation at its finest grain: the cells, each with its activity and the activity's base
- * (commune, mechanism, month) as numbers and its values as one cell code ({@link CellCode}). Every
+ * (commune, mechanism, month) as numbers, its values as one cell code ({@link CellCode}) and its
+ * record key for disclosure control ({@link RecordKeys}). Every
  * mart is a roll-up of this narrow, all-numeric table, which is why the big cell table is read once,
  * here. The cells are partitioned by base: an activity has one base, so a base's activities share a
  * partition and every later aggregation per base or per activity (grouped with its base) keeps that
@@ -48,9 +50,11 @@ public final class ParticipationGrain {
      * @param activities activities with {@code activity_key} and the base columns
      * @param bases      the bases of {@link #bases}
      * @param cells      the snapshot's {@code participation_cell} table
-     * @return {@code activity_key, base_key, cell_code, participants}, sorted by base and activity within partitions
+     * @param secret     the deployment's disclosure secret ({@link RecordKeys})
+     * @return {@code activity_key, base_key, cell_code, participants, record_key}, sorted by base and activity
+     *         within partitions
      */
-    public static Dataset<Row> finest(Dataset<Row> activities, Dataset<Row> bases, Dataset<Row> cells) {
+    public static Dataset<Row> finest(Dataset<Row> activities, Dataset<Row> bases, Dataset<Row> cells, String secret) {
         Dataset<Row> keys = activities.as("a").join(bases.as("b"), col("a.commune_code").equalTo(col("b.commune_code"))
                                 .and(col("a.mechanism").equalTo(col("b.mechanism")))
                                 .and(col("a.month").eqNullSafe(col("b.month"))), "inner")
@@ -61,6 +65,7 @@ public final class ParticipationGrain {
         return cells.select(Activities.key().as("activity_key"),
                         CellCode.encode(List.of(col("gender"), col("age_band"), disability, col("role"))).as("cell_code"),
                         col("participants").cast("long").as("participants"))
+                .withColumn("record_key", RecordKeys.ofCell(secret))
                 // Broadcast: the activities' two numbers are small beside the cells.
                 .join(broadcast(keys), "activity_key")
                 .repartition(col("base_key"))

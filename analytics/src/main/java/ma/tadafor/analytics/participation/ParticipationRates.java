@@ -16,19 +16,22 @@ import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.Scopes;
 import ma.tadafor.analytics.Snapshot;
+import ma.tadafor.analytics.disclosure.RecordKeys;
 
 /**
  * Participation against the RGPH 2024 census, per scope and semester: participants per 1,000
  * inhabitants, and representation indices (a group's share among participants ÷ its share of the
  * population) for women, ages 18–34 and persons with disabilities. Shares among participants count
  * only participants whose gender (age, disability) is known; unknowns are reported by the
- * data-quality mart, not guessed. Shares are percentages; an index of 1 is parity.
+ * data-quality mart, not guessed. Shares are percentages; an index of 1 is parity. Every count has
+ * its cell key beside it, from which the disclosure layer protects it and the shares made of it.
  */
 public final class ParticipationRates {
 
-    private static final List<String> MEASURES = List.of("participants", "known_gender", "women", "known_age", "youth",
-            "known_disability", "disabled", "population", "population_female", "population_male",
-            "population_youth", "population_disabled");
+    /** The counts of participants, each with its cell key ({@code <count>_key}, {@link RecordKeys}). */
+    private static final List<String> COUNTS = List.of("participants", "known_gender", "women", "known_age", "youth",
+            "known_disability", "disabled");
+    private static final List<String> MEASURES = measures();
 
     private ParticipationRates() {
     }
@@ -42,14 +45,7 @@ public final class ParticipationRates {
         Dataset<Row> participation = cube.filter(col("cell_set").equalTo(ParticipationCube.ALL_CELL_DIMENSIONS)
                         .and(col("semester").isNotNull()))
                 .groupBy(col("commune_code"), col("semester"))
-                .agg(sum("participants").as("participants"),
-                        sum(when(col("gender").isin("F", "M"), col("participants"))).as("known_gender"),
-                        sum(when(col("gender").equalTo("F"), col("participants"))).as("women"),
-                        sum(when(col("age_band").notEqual(ParticipationGrain.UNKNOWN), col("participants"))).as("known_age"),
-                        sum(when(col("age_band").isin("18-24", "25-34"), col("participants"))).as("youth"),
-                        sum(when(col("disability").notEqual(ParticipationGrain.UNKNOWN), col("participants")))
-                                .as("known_disability"),
-                        sum(when(col("disability").equalTo("YES"), col("participants"))).as("disabled"));
+                .agg(sum("participants").as("participants"), tallies());
         Dataset<Row> perCommune = communes.crossJoin(semesters)
                 .join(participation, new String[] {"commune_code", "semester"}, "left")
                 .join(population(snapshot), new String[] {"commune_code"}, "left")
@@ -63,7 +59,7 @@ public final class ParticipationRates {
         Column youthShare = ratio(col("youth"), col("known_age"));
         Column prevalence = ratio(col("population_disabled"), col("population"));
         Column disabledShare = ratio(col("disabled"), col("known_disability"));
-        return scoped.select(col("scope"), col("semester"), col("participants"), col("population"),
+        List<Column> output = new ArrayList<>(List.of(col("scope"), col("semester"), col("participants"), col("population"),
                 when(col("population").gt(0), col("participants").multiply(1000.0).divide(col("population")))
                         .as("participants_per_1000"),
                 col("known_gender"), col("women"), womenShare.as("women_share"),
@@ -73,7 +69,9 @@ public final class ParticipationRates {
                 youthShareOfPopulation.as("youth_population_share"),
                 index(youthShare, youthShareOfPopulation).as("youth_index"),
                 col("known_disability"), col("disabled"), disabledShare.as("disability_share"),
-                prevalence.as("disability_prevalence"), index(disabledShare, prevalence).as("disability_index"));
+                prevalence.as("disability_prevalence"), index(disabledShare, prevalence).as("disability_index")));
+        COUNTS.forEach(count -> output.add(RecordKeys.reduced(col(count + "_key")).as(count + "_key")));
+        return scoped.select(output.toArray(Column[]::new));
     }
 
     /**
@@ -93,6 +91,34 @@ public final class ParticipationRates {
                 .select(col("commune_code"), col("population"), col("population_female"), col("population_male"),
                         col("population").multiply(col("youth_pct")).divide(100.0).as("population_youth"),
                         col("population").multiply(col("disability_pct")).divide(100.0).as("population_disabled"));
+    }
+
+    /** Which cells each count sums, in the order of {@link #COUNTS}. */
+    private static List<Column> conditions() {
+        return List.of(lit(true), col("gender").isin("F", "M"), col("gender").equalTo("F"),
+                col("age_band").notEqual(ParticipationGrain.UNKNOWN), col("age_band").isin("18-24", "25-34"),
+                col("disability").notEqual(ParticipationGrain.UNKNOWN), col("disability").equalTo("YES"));
+    }
+
+    /** Every count but the first (which {@code agg} takes apart) and every count's key, per commune and semester. */
+    private static Column[] tallies() {
+        List<Column> tallies = new ArrayList<>();
+        List<Column> conditions = conditions();
+        for (int i = 0; i < COUNTS.size(); i++) {
+            if (i > 0) {
+                tallies.add(sum(when(conditions.get(i), col("participants"))).as(COUNTS.get(i)));
+            }
+            tallies.add(sum(when(conditions.get(i), col("participants_key"))).as(COUNTS.get(i) + "_key"));
+        }
+        return tallies.toArray(Column[]::new);
+    }
+
+    private static List<String> measures() {
+        List<String> measures = new ArrayList<>(COUNTS);
+        COUNTS.forEach(count -> measures.add(count + "_key"));
+        measures.addAll(List.of("population", "population_female", "population_male", "population_youth",
+                "population_disabled"));
+        return List.copyOf(measures);
     }
 
     /** A commune with no participation in a semester counts zero participants, not unknown. */

@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
+import ma.tadafor.analytics.disclosure.RecordKeys;
 import ma.tadafor.analytics.participation.ParticipationCube;
 import ma.tadafor.analytics.participation.ParticipationGrain;
 
@@ -55,7 +56,14 @@ public final class DataQuality {
                         sum(when(col("age_band").equalTo(ParticipationGrain.UNKNOWN), col("participants")))
                                 .as("unknown_age"),
                         sum(when(col("disability").equalTo(ParticipationGrain.UNKNOWN), col("participants")))
-                                .as("unknown_disability"));
+                                .as("unknown_disability"),
+                        // The cell keys of these counts of persons (disclosure control).
+                        sum("participants_key").as("participants_key"),
+                        sum(when(col("gender").equalTo("U"), col("participants_key"))).as("unknown_gender_key"),
+                        sum(when(col("age_band").equalTo(ParticipationGrain.UNKNOWN), col("participants_key")))
+                                .as("unknown_age_key"),
+                        sum(when(col("disability").equalTo(ParticipationGrain.UNKNOWN), col("participants_key")))
+                                .as("unknown_disability_key"));
         Dataset<Row> freshness = sources.select(col("id").as("source_id"), col("commune_code"))
                 .join(watermarks.select(col("source_id"), col("last_success_at")), new String[] {"source_id"}, "left")
                 .groupBy(col("commune_code"))
@@ -80,7 +88,13 @@ public final class DataQuality {
                         col("median_report_delay_days"), col("median_arrival_delay_days"), col("last_updated_at"),
                         coalesce(col("sources"), lit(0L)).as("sources"), col("last_success_at"),
                         floor(unix_seconds(col("taken_at")).minus(unix_seconds(col("last_success_at"))).divide(3600))
-                                .as("hours_since_success"));
+                                .as("hours_since_success"),
+                        key("participants_key"), key("unknown_gender_key"), key("unknown_age_key"),
+                        key("unknown_disability_key"));
+    }
+
+    private static Column key(String name) {
+        return RecordKeys.reduced(coalesce(col(name), lit(0L))).as(name);
     }
 
     private static Column share(Column part, Column whole) {

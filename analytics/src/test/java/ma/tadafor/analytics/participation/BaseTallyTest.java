@@ -17,10 +17,10 @@ class BaseTallyTest {
     @Test
     void countsAnActivityOncePerProjectionAndSumsItsParticipants() {
         BaseTally tally = new BaseTally();
-        tally.add(1, F_18_24_NO_CITIZEN, 12);
-        tally.add(1, F_60_YES_CITIZEN, 3);
-        tally.add(1, M_18_24_NO_CITIZEN, 4);
-        tally.add(2, F_18_24_NO_CITIZEN, 5);
+        tally.add(1, F_18_24_NO_CITIZEN, 12, 12);
+        tally.add(1, F_60_YES_CITIZEN, 3, 3);
+        tally.add(1, M_18_24_NO_CITIZEN, 4, 4);
+        tally.add(2, F_18_24_NO_CITIZEN, 5, 5);
 
         List<String> rows = drained(tally);
 
@@ -32,26 +32,39 @@ class BaseTallyTest {
     void aCellSentTwiceByOneActivityAddsItsParticipantsAndCountsTheActivityOnce() {
         // The grain is not grouped per activity and cell code: the tally must sum repeated cells itself.
         BaseTally tally = new BaseTally();
-        tally.add(1, F_18_24_NO_CITIZEN, 12);
-        tally.add(1, F_18_24_NO_CITIZEN, 3);
+        tally.add(1, F_18_24_NO_CITIZEN, 12, 12);
+        tally.add(1, F_18_24_NO_CITIZEN, 3, 3);
 
         assertThat(drained(tally)).contains("0 0 15 1", "1 1000 15 1", "15 1211 15 1").hasSize(16);
     }
 
     @Test
+    void aRowsKeyIsItsCellsKeysSummedModulo256() {
+        BaseTally tally = new BaseTally();
+        tally.add(1, F_18_24_NO_CITIZEN, 12, 200);
+        tally.add(1, F_60_YES_CITIZEN, 3, 100);
+        tally.add(2, M_18_24_NO_CITIZEN, 4, 7);
+        List<String> keys = new ArrayList<>();
+
+        tally.drain((set, code, participants, activities, key) -> keys.add(set + " " + code + " " + key));
+
+        assertThat(keys).contains("0 0 51", "1 1000 44", "1 2000 7", "15 1521 100", "4 20 100");
+    }
+
+    @Test
     void drainingStartsANewBase() {
         BaseTally tally = new BaseTally();
-        tally.add(1, F_18_24_NO_CITIZEN, 12);
+        tally.add(1, F_18_24_NO_CITIZEN, 12, 12);
         drained(tally);
         // The same activity key again, in the next base: counted afresh.
-        tally.add(1, F_18_24_NO_CITIZEN, 2);
+        tally.add(1, F_18_24_NO_CITIZEN, 2, 2);
 
         assertThat(drained(tally)).contains("0 0 2 1", "15 1211 2 1").hasSize(16);
     }
 
     private static List<String> drained(BaseTally tally) {
         List<String> rows = new ArrayList<>();
-        tally.drain((set, code, participants, activities) -> rows.add(set + " " + code + " " + participants + " " + activities));
+        tally.drain((set, code, participants, activities, key) -> rows.add(set + " " + code + " " + participants + " " + activities));
         return rows;
     }
 }

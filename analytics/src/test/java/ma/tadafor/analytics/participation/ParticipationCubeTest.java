@@ -23,7 +23,42 @@ import ma.tadafor.analytics.SharedSpark;
 
 class ParticipationCubeTest {
 
+    private static final String SECRET = "0123456789abcdef";
+
     private final SparkSession spark = SharedSpark.session();
+
+    @Test
+    void aCountsKeyIsTheSumOfItsCellsKeysWhateverTheRowItIsIn() {
+        // The same two cells counted as the grand total and as the women: the same cell key.
+        Dataset<Row> cube = cube(activities(RowFactory.create("p1", "a", "05.091.01.07", "PETITION")),
+                cells(RowFactory.create("p1", "a", "F", "18-24", false, "CITIZEN", 3),
+                        RowFactory.create("p1", "a", "F", "60+", true, "CITIZEN", 2)));
+        List<Row> cellRows = cube.filter(col("cell_set").equalTo(15)).collectAsList();
+        int expected = cellRows.stream().mapToInt(r -> r.<Integer>getAs("participants_key")).sum() % 256;
+
+        for (int set : List.of(0, 1, 8, 9)) {
+            assertThat(cube.filter(col("cell_set").equalTo(set)).first().<Integer>getAs("participants_key"))
+                    .as("cell set %d", set).isEqualTo(expected);
+        }
+        assertThat(cellRows).extracting(r -> r.<Integer>getAs("participants_key")).allMatch(k -> k >= 0 && k < 256);
+    }
+
+    @Test
+    void anotherSecretGivesOtherKeys() {
+        Dataset<Row> activities = activities(IntStream.range(0, 20)
+                .mapToObj(i -> RowFactory.create("p1", "a" + i, "05.091.01.07", "PETITION")).toArray(Row[]::new));
+        Dataset<Row> cells = cells(IntStream.range(0, 20)
+                .mapToObj(i -> RowFactory.create("p1", "a" + i, "F", "18-24", false, "CITIZEN", 1)).toArray(Row[]::new));
+        Dataset<Row> bases = ParticipationGrain.bases(activities);
+
+        List<Integer> keys = ParticipationGrain.finest(activities, bases, cells, SECRET).orderBy("activity_key")
+                .collectAsList().stream().map(r -> r.<Integer>getAs("record_key")).toList();
+        List<Integer> others = ParticipationGrain.finest(activities, bases, cells, "another secret").orderBy("activity_key")
+                .collectAsList().stream().map(r -> r.<Integer>getAs("record_key")).toList();
+
+        assertThat(keys).hasSize(20).isNotEqualTo(others);
+        assertThat(keys.stream().distinct().count()).as("keys spread over 0..255").isGreaterThan(10);
+    }
 
     @Test
     void countsEachActivityOncePerRowAndKeepsUnknowns() {
@@ -70,7 +105,8 @@ class ParticipationCubeTest {
 
     private static Dataset<Row> cube(Dataset<Row> activities, Dataset<Row> cells) {
         Dataset<Row> bases = ParticipationGrain.bases(activities);
-        return ParticipationCube.decoded(ParticipationCube.of(ParticipationGrain.finest(activities, bases, cells)), bases);
+        return ParticipationCube.decoded(ParticipationCube.of(ParticipationGrain.finest(activities, bases, cells, SECRET)),
+                bases);
     }
 
     private static List<String> rows(Dataset<Row> cube, int set) {

@@ -23,13 +23,16 @@ import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedCompleteness;
+import ma.tadafor.dashboard.disclosure.PublishedParticipation;
+import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.activity.Mechanism;
-import ma.tadafor.data.mart.ParticipationFigures;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.ParticipationRate;
 import ma.tadafor.data.mart.ParticipationRateQueries;
@@ -44,15 +47,15 @@ import ma.tadafor.data.quality.DataQualityQueries;
 @Service
 class CommuneProfile {
 
-    private final ParticipationQueries participation;
+    private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
     private final DataQualityQueries quality;
     private final MessageSource messages;
     private final MartCache cache;
 
-    CommuneProfile(ParticipationQueries participation, ParticipationRateQueries rates, DataQualityQueries quality,
+    CommuneProfile(Disclosure disclosure, ParticipationRateQueries rates, DataQualityQueries quality,
             MessageSource messages, MartCache cache) {
-        this.participation = participation;
+        this.disclosure = disclosure;
         this.rates = rates;
         this.quality = quality;
         this.messages = messages;
@@ -70,50 +73,68 @@ class CommuneProfile {
 
     /** Built once per marts for each caller's scope, commune and language: every figure comes from the marts. */
     Profile profile(SignedInUser user, ViewScope commune, Locale locale) {
-        return cache.get(List.of("commune", user.scope(), commune.key(), locale.getLanguage()),
+        return cache.get(List.of("commune", user.scope(), Audience.of(user), commune.key(), locale.getLanguage()),
                 () -> compute(user, commune, locale));
     }
 
     private Profile compute(SignedInUser user, ViewScope commune, Locale locale) {
         boolean rtl = locale.getLanguage().equals("ar");
-        ParticipationFigures figures = participation.participation(new ParticipationQuery(List.of(SEMESTER, MECHANISM),
-                commune.filter(), null, null), user.scope());
+        Audience audience = Audience.of(user);
+        PublishedParticipation figures = disclosure.participation(new ParticipationQuery(List.of(SEMESTER, MECHANISM),
+                commune.filter(), null, null), user.scope(), audience);
+        PublishedParticipation byMechanism = disclosure.participation(new ParticipationQuery(List.of(MECHANISM),
+                commune.filter(), null, null), user.scope(), audience);
         List<ChartView> charts = new ArrayList<>();
-        charts.add(mechanisms(figures, rtl, locale));
+        charts.add(mechanisms(byMechanism, figures, rtl, locale));
         charts.add(timeline(figures, rtl, locale));
-        charts.add(census(rates.semesters(commune.key()), rtl, locale));
+        charts.add(census(rates.semesters(commune.key()).stream().map(rate -> new Rate(rate, disclosure.rate(rate, audience)))
+                .toList(), rtl, locale));
         CommuneQuality row = freshness(user, commune);
         if (row != null) {
-            charts.add(unknowns(row, rtl, locale));
+            charts.add(unknowns(disclosure.completeness(row, audience), rtl, locale));
         }
         return new Profile(commune.key(), charts);
     }
 
-    private ChartView mechanisms(ParticipationFigures figures, boolean rtl, Locale locale) {
-        Map<String, long[]> byMechanism = new LinkedHashMap<>();
+    /** A semester's rate as the mart holds it (for the population's shares) and as it may be shown. */
+    private record Rate(ParticipationRate mart, PublishedRate shown) {
+    }
+
+    /**
+     * @param totals    participation per mechanism, all semesters together (one protected count each)
+     * @param semesters participation per semester and mechanism, for each mechanism's last semester
+     */
+    private ChartView mechanisms(PublishedParticipation totals, PublishedParticipation semesters, boolean rtl,
+            Locale locale) {
+        Map<String, Long> activities = new LinkedHashMap<>();
+        Map<String, Object> participants = new LinkedHashMap<>();
+        Arrays.stream(Mechanism.values()).forEach(m -> activities.put(m.name(), 0L));
+        for (PublishedParticipation.Row row : totals.rows()) {
+            String mechanism = (String) row.value(MECHANISM);
+            activities.put(mechanism, row.activities() == null ? 0L : row.activities());
+            participants.put(mechanism, row.participants().shown());
+        }
         Map<String, String> lastSemester = new LinkedHashMap<>();
-        Arrays.stream(Mechanism.values()).forEach(m -> byMechanism.put(m.name(), new long[2]));
-        for (ParticipationFigures.Row row : figures.rows()) {
-            String mechanism = (String) row.dimensions().get(MECHANISM);
-            long[] counts = byMechanism.computeIfAbsent(mechanism, m -> new long[2]);
-            counts[0] += row.activities();
-            counts[1] += row.participants();
-            String semester = (String) row.dimensions().get(SEMESTER);
+        for (PublishedParticipation.Row row : semesters.rows()) {
+            String mechanism = (String) row.value(MECHANISM);
+            String semester = (String) row.value(SEMESTER);
             if (semester != null && (lastSemester.get(mechanism) == null || semester.compareTo(lastSemester.get(mechanism)) > 0)) {
                 lastSemester.put(mechanism, semester);
             }
         }
-        List<String> names = byMechanism.keySet().stream().map(m -> text("mechanism." + m, locale)).toList();
+        List<String> names = activities.keySet().stream().map(m -> text("mechanism." + m, locale)).toList();
         Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
                 .setYAxis(Charts.sideCategories(names, rtl))
                 .setXAxis(Charts.bottomValues(rtl))
                 .setSeries(new BarSeries().setName(text("column.activities", locale))
-                        .setData(byMechanism.values().stream().map(counts -> (Number) counts[0]).toArray()));
+                        .setData(activities.values().stream().map(count -> (Number) count).toArray()));
         List<List<Object>> table = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<String, long[]> entry : byMechanism.entrySet()) {
-            table.add(List.of(names.get(i++), text(entry.getValue()[0] > 0 ? "commune.inPlace.yes" : "commune.inPlace.no", locale),
-                    entry.getValue()[0], entry.getValue()[1], lastSemester.getOrDefault(entry.getKey(), "")));
+        for (Map.Entry<String, Long> entry : activities.entrySet()) {
+            boolean inPlace = entry.getValue() > 0 || participants.containsKey(entry.getKey());
+            table.add(List.of(names.get(i++), text(inPlace ? "commune.inPlace.yes" : "commune.inPlace.no", locale),
+                    entry.getValue(), participants.getOrDefault(entry.getKey(), 0L),
+                    lastSemester.getOrDefault(entry.getKey(), "")));
         }
         return chart("mechanisms", option, new Table("commune-mechanisms", List.of(text("column.mechanism", locale),
                 text("commune.column.inPlace", locale), text("column.activities", locale),
@@ -121,14 +142,14 @@ class CommuneProfile {
     }
 
     /** Activities per semester, one stacked colour per mechanism. */
-    private ChartView timeline(ParticipationFigures figures, boolean rtl, Locale locale) {
+    private ChartView timeline(PublishedParticipation figures, boolean rtl, Locale locale) {
         List<String> semesters = new ArrayList<>(new TreeSet<>(figures.rows().stream()
-                .map(row -> (String) row.dimensions().get(SEMESTER)).filter(Objects::nonNull).toList()));
+                .map(row -> (String) row.value(SEMESTER)).filter(Objects::nonNull).toList()));
         Map<String, long[]> byMechanism = new LinkedHashMap<>();
-        for (ParticipationFigures.Row row : figures.rows()) {
-            String semester = (String) row.dimensions().get(SEMESTER);
-            if (semester != null) {
-                byMechanism.computeIfAbsent((String) row.dimensions().get(MECHANISM), m -> new long[semesters.size()])
+        for (PublishedParticipation.Row row : figures.rows()) {
+            String semester = (String) row.value(SEMESTER);
+            if (semester != null && row.activities() != null) {
+                byMechanism.computeIfAbsent((String) row.value(MECHANISM), m -> new long[semesters.size()])
                         [semesters.indexOf(semester)] += row.activities();
             }
         }
@@ -155,13 +176,13 @@ class CommuneProfile {
     }
 
     /** Women and ages 18–34 among participants (solid) against their share of the population (dashed). */
-    private ChartView census(List<ParticipationRate> semesters, boolean rtl, Locale locale) {
-        List<String> names = semesters.stream().map(ParticipationRate::semester).toList();
-        Number[] women = semesters.stream().map(r -> (Number) round(r.womenShare())).toArray(Number[]::new);
-        Number[] womenPopulation = semesters.stream().map(r -> (Number) round(populationShare(r.womenShare(), r.womenIndex())))
+    private ChartView census(List<Rate> semesters, boolean rtl, Locale locale) {
+        List<String> names = semesters.stream().map(r -> r.mart().semester()).toList();
+        Number[] women = semesters.stream().map(r -> (Number) round(r.shown().womenShare())).toArray(Number[]::new);
+        Number[] womenPopulation = semesters.stream().map(r -> (Number) round(r.mart().womenPopulationShare()))
                 .toArray(Number[]::new);
-        Number[] youth = semesters.stream().map(r -> (Number) round(r.youthShare())).toArray(Number[]::new);
-        Number[] youthPopulation = semesters.stream().map(r -> (Number) round(populationShare(r.youthShare(), r.youthIndex())))
+        Number[] youth = semesters.stream().map(r -> (Number) round(r.shown().youthShare())).toArray(Number[]::new);
+        Number[] youthPopulation = semesters.stream().map(r -> (Number) round(r.mart().youthPopulationShare()))
                 .toArray(Number[]::new);
         LineStyle dashed = new LineStyle().setType("dashed");
         Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
@@ -177,8 +198,8 @@ class CommuneProfile {
                                 .setLineStyle(dashed).setData(youthPopulation)});
         List<List<Object>> table = new ArrayList<>();
         for (int i = 0; i < semesters.size(); i++) {
-            ParticipationRate rate = semesters.get(i);
-            table.add(Arrays.asList(rate.semester(), rate.participants(), round(rate.participantsPer1000()), women[i],
+            PublishedRate rate = semesters.get(i).shown();
+            table.add(Arrays.asList(rate.semester(), rate.participants().shown(), round(rate.participantsPer1000()), women[i],
                     womenPopulation[i], youth[i], youthPopulation[i]));
         }
         return chart("census", option, new Table("commune-census", List.of(text("column.semester", locale),
@@ -187,7 +208,7 @@ class CommuneProfile {
                 text("commune.census.youthPopulation", locale)), table), locale);
     }
 
-    private ChartView unknowns(CommuneQuality row, boolean rtl, Locale locale) {
+    private ChartView unknowns(PublishedCompleteness row, boolean rtl, Locale locale) {
         List<String> names = List.of(text("commune.unknown.gender", locale), text("commune.unknown.age", locale),
                 text("commune.unknown.disability", locale));
         Number[] shares = {round(row.unknownGenderShare()), round(row.unknownAgeShare()), round(row.unknownDisabilityShare())};
@@ -210,10 +231,6 @@ class CommuneProfile {
 
     private String text(String key, Locale locale) {
         return messages.getMessage(key, null, key, locale);
-    }
-
-    private static Double populationShare(Double share, Double index) {
-        return share == null || index == null || index == 0 ? null : share / index;
     }
 
     private static Double round(Double value) {

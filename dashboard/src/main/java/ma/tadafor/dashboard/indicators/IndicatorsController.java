@@ -1,6 +1,7 @@
 package ma.tadafor.dashboard.indicators;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,8 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.api.ReportingScopes;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.dashboard.web.JsonAnswers;
@@ -21,18 +24,31 @@ import ma.tadafor.data.mart.IndicatorQueries;
 /**
  * {@code GET /api/v1/indicators} of API.md: the results framework for one scope and semester.
  * Without {@code scope}, the caller's own: the programme for national roles, else their one
- * territory (a caller with several must say which).
+ * territory (a caller with several must say which). Actuals and statuses are the caller's from the
+ * disclosure layer: a suppressed actual is {@code null} with {@code "suppressed": true}, and the
+ * answer says how its figures are protected.
  */
 @RestController
 class IndicatorsController {
 
+    /** One indicator as the API answers it: the mart's cell keys stay inside. */
+    record Indicator(String code, String result, String labelFr, String labelAr, String unit, Double baseline,
+                     Double target, Double actual, boolean suppressed, String status) {
+    }
+
+    record Answer(List<Indicator> items, Map<String, Object> disclosure) {
+    }
+
     private final IndicatorQueries indicators;
+    private final Disclosure disclosure;
     private final ReportingScopes scopes;
     private final MartCache cache;
     private final JsonAnswers json;
 
-    IndicatorsController(IndicatorQueries indicators, ReportingScopes scopes, MartCache cache, JsonAnswers json) {
+    IndicatorsController(IndicatorQueries indicators, Disclosure disclosure, ReportingScopes scopes, MartCache cache,
+            JsonAnswers json) {
         this.indicators = indicators;
+        this.disclosure = disclosure;
         this.scopes = scopes;
         this.cache = cache;
         this.json = json;
@@ -43,7 +59,15 @@ class IndicatorsController {
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ReportingScopes.semester("semester", semester);
         String checked = scope == null ? scopes.own("scope", user.scope()) : scopes.checked("scope", scope, user.scope());
-        return json.of(cache.get(List.of("api-indicators", checked, semester),
-                () -> new Items<IndicatorFigure>(indicators.indicators(checked, semester))), request);
+        Audience audience = Audience.of(user);
+        return json.of(cache.get(List.of("api-indicators", checked, semester, audience),
+                () -> new Answer(indicators.indicators(checked, semester).stream().map(f -> published(f, audience)).toList(),
+                        Disclosure.describe(audience))), request);
+    }
+
+    private Indicator published(IndicatorFigure figure, Audience audience) {
+        PublishedActual actual = disclosure.actual(figure.actual(), figure.target(), audience);
+        return new Indicator(figure.code(), figure.result(), figure.labelFr(), figure.labelAr(), figure.unit(),
+                figure.baseline(), figure.target(), actual.value(), actual.suppressed(), actual.status());
     }
 }

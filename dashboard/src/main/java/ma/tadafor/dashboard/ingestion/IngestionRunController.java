@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,6 +18,8 @@ import org.springframework.web.bind.annotation.RestController;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.audit.AuditLog;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.ingestion.IngestionRun;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.QuarantineStore;
@@ -78,13 +81,16 @@ class IngestionRunController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
     Items<QuarantinedItem> quarantine(@RequestParam(required = false) String source,
                                       @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "100") int size) {
+                                      @RequestParam(defaultValue = "100") int size,
+                                      @AuthenticationPrincipal SignedInUser user) {
         if (page < 0) {
             throw new InvalidParameterException("page", "must be 0 or more");
         }
         if (size < 1 || size > 1000) {
             throw new InvalidParameterException("size", "must be from 1 to 1000");
         }
-        return new Items<>(quarantine.list(source, page * size, size));
+        List<QuarantinedItem> items = quarantine.list(source, page * size, size);
+        // The raw text carries per-activity cells, exact small counts among them (docs/PRIVACY.md).
+        return new Items<>(Audience.of(user).exact() ? items : items.stream().map(QuarantinedItem::withoutRawText).toList());
     }
 }

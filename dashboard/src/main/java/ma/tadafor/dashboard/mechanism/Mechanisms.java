@@ -35,40 +35,37 @@ import ma.tadafor.dashboard.chart.Drill;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
-import ma.tadafor.dashboard.participation.SmallCellSuppression;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedCount;
+import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.ParticipationDimension;
-import ma.tadafor.data.mart.ParticipationFigures;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.PetitionFunnelQueries;
 import ma.tadafor.data.mart.PetitionFunnelQueries.StageDuration;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
-import ma.tadafor.data.user.UserRole;
 
 /**
  * Any mechanism (or all) under every filter: where it happens (the level below the view), how it
  * grew over semesters, who took part by role, and for petitions the funnel from submission to
- * implementation. A count from 1 to 4 is hidden when the figures are a commune's and the view
- * is narrowed or broken down by a personal dimension (filters count: a filter on disability makes
- * every count one of persons with disabilities).
+ * implementation. Every count of participants goes through the disclosure layer, whatever the
+ * level or the filters.
  */
 @Service
 class Mechanisms {
 
-    static final String HIDDEN = "< 5";
-
-    private final ParticipationQueries participation;
+    private final Disclosure disclosure;
     private final PetitionFunnelQueries petitions;
     private final TerritoryQueries territories;
     private final MessageSource messages;
     private final MartCache cache;
 
-    Mechanisms(ParticipationQueries participation, PetitionFunnelQueries petitions, TerritoryQueries territories,
+    Mechanisms(Disclosure disclosure, PetitionFunnelQueries petitions, TerritoryQueries territories,
             MessageSource messages, MartCache cache) {
-        this.participation = participation;
+        this.disclosure = disclosure;
         this.petitions = petitions;
         this.territories = territories;
         this.messages = messages;
@@ -84,7 +81,7 @@ class Mechanisms {
      * computed from, like every other figure of the page.
      */
     MechanismData data(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
-        return cache.get(List.of("mechanisms", user.scope(), user.account().role() == UserRole.ADMIN, scope.key(),
+        return cache.get(List.of("mechanisms", user.scope(), Audience.of(user), scope.key(),
                 filters, locale.getLanguage()), () -> compute(user, scope, filters, locale));
     }
 
@@ -124,22 +121,18 @@ class Mechanisms {
                     : scope.level() == Territory.Level.REGION ? PROVINCE : COMMUNE;
             Territory.Level level = child == REGION ? Territory.Level.REGION
                     : child == PROVINCE ? Territory.Level.PROVINCE : Territory.Level.COMMUNE;
-            List<ParticipationDimension> groupBy = List.of(child);
-            ParticipationFigures figures = query(groupBy, true);
-            boolean[] hidden = hidden(groupBy, figures, child == COMMUNE);
             List<String> names = new ArrayList<>();
             List<Drill> bars = new ArrayList<>();
             List<List<Object>> table = new ArrayList<>();
-            for (int i = 0; i < figures.rows().size(); i++) {
-                ParticipationFigures.Row row = figures.rows().get(i);
-                String code = (String) row.dimensions().get(child);
+            for (PublishedParticipation.Row row : query(List.of(child), true).rows()) {
+                String code = (String) row.value(child);
                 Territory territory = territories.find(level, code).orElse(null);
                 String name = territory == null ? code : rtl && territory.nameAr() != null ? territory.nameAr() : territory.nameFr();
                 String key = level.name().toLowerCase(Locale.ROOT) + ":" + code;
                 names.add(name);
                 bars.add((Drill) new Drill().setDrill(filters.url("/mechanisms", key))
-                        .setValue(hidden[i] ? null : row.participants()));
-                table.add(List.of(code, name, row.activities(), hidden[i] ? HIDDEN : row.participants()));
+                        .setValue(row.participants().value()));
+                table.add(List.of(code, name, shown(row.activities()), row.participants().shown()));
             }
             Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis"))
                     .setYAxis(Charts.sideCategories(names, rtl))
@@ -151,18 +144,16 @@ class Mechanisms {
 
         /** Every semester (the semester filter does not apply: this is the trend it sits in). */
         ChartView semesters() {
-            ParticipationFigures figures = query(List.of(SEMESTER), false);
-            List<ParticipationFigures.Row> rows = figures.rows().stream()
-                    .filter(row -> row.dimensions().get(SEMESTER) != null).toList();
-            List<String> semesters = rows.stream().map(row -> (String) row.dimensions().get(SEMESTER)).toList();
-            boolean[] hidden = hidden(List.of(SEMESTER), new ParticipationFigures(rows, 0, 0), communeLevel());
+            List<PublishedParticipation.Row> rows = query(List.of(SEMESTER), false).rows().stream()
+                    .filter(row -> row.value(SEMESTER) != null).toList();
+            List<String> semesters = rows.stream().map(row -> (String) row.value(SEMESTER)).toList();
             Number[] participants = new Number[rows.size()];
             Number[] activities = new Number[rows.size()];
             List<List<Object>> table = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                participants[i] = hidden[i] ? null : rows.get(i).participants();
+                participants[i] = rows.get(i).participants().value();
                 activities[i] = rows.get(i).activities();
-                table.add(List.of(semesters.get(i), rows.get(i).activities(), hidden[i] ? HIDDEN : rows.get(i).participants()));
+                table.add(List.of(semesters.get(i), shown(rows.get(i).activities()), rows.get(i).participants().shown()));
             }
             Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis")).setLegend(Charts.legend(rtl))
                     .setXAxis(Charts.bottomCategories(semesters, rtl))
@@ -175,17 +166,13 @@ class Mechanisms {
         }
 
         ChartView roles() {
-            List<ParticipationDimension> groupBy = List.of(ROLE);
-            ParticipationFigures figures = query(groupBy, true);
-            boolean[] hidden = hidden(groupBy, figures, communeLevel());
             List<PieDataItem> slices = new ArrayList<>();
             List<List<Object>> table = new ArrayList<>();
-            for (int i = 0; i < figures.rows().size(); i++) {
-                ParticipationFigures.Row row = figures.rows().get(i);
-                String name = text("role." + row.dimensions().get(ROLE));
-                table.add(List.of(name, hidden[i] ? HIDDEN : row.participants()));
-                if (!hidden[i]) {
-                    slices.add(new PieDataItem().setName(name).setValue(row.participants()));
+            for (PublishedParticipation.Row row : query(List.of(ROLE), true).rows()) {
+                String name = text("role." + row.value(ROLE));
+                table.add(List.of(name, row.participants().shown()));
+                if (!row.participants().suppressed()) {
+                    slices.add(new PieDataItem().setName(name).setValue(row.participants().value()));
                 }
             }
             Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
@@ -238,25 +225,20 @@ class Mechanisms {
                     text("column.petitionsTimed")), table));
         }
 
-        private ParticipationFigures query(List<ParticipationDimension> groupBy, boolean inSemester) {
+        private PublishedParticipation query(List<ParticipationDimension> groupBy, boolean inSemester) {
             Map<ParticipationDimension, List<Object>> where = new LinkedHashMap<>(scope.filter());
             where.putAll(filters.participation());
             if (inSemester && filters.semester() != null) {
                 where.put(SEMESTER, List.of(filters.semester()));
             }
-            return participation.participation(new ParticipationQuery(groupBy, where, null, null), user.scope());
+            return disclosure.participation(new ParticipationQuery(groupBy, where, null, null), user.scope(),
+                    Audience.of(user));
         }
 
-        private boolean communeLevel() {
-            return scope.level() == Territory.Level.COMMUNE;
-        }
 
-        private boolean[] hidden(List<ParticipationDimension> groupBy, ParticipationFigures figures, boolean communeLevel) {
-            List<ParticipationDimension> personal = new ArrayList<>(groupBy);
-            personal.addAll(filters.participation().keySet());
-            boolean applies = user.account().role() != UserRole.ADMIN
-                    && SmallCellSuppression.applies(personal.stream().filter(Objects::nonNull).distinct().toList(), communeLevel);
-            return applies ? SmallCellSuppression.hidden(groupBy, figures.rows()) : new boolean[figures.rows().size()];
+        /** Activities beside suppressed participants are not shown either. */
+        private Object shown(Long activities) {
+            return activities == null ? "" : activities;
         }
 
         private ChartView chart(String id, Option option, Table table) {

@@ -37,43 +37,43 @@ import ma.tadafor.dashboard.chart.MapSeries;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
-import ma.tadafor.dashboard.participation.SmallCellSuppression;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedCount;
+import ma.tadafor.dashboard.disclosure.PublishedParticipation;
+import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.mart.AreaRate;
 import ma.tadafor.data.mart.ParticipationDimension;
-import ma.tadafor.data.mart.ParticipationFigures;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.ParticipationRateQueries;
 import ma.tadafor.data.territory.Commune;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
-import ma.tadafor.data.user.UserRole;
 
 /**
  * The overview of one territory and semester: headline figures against the previous semester and
- * six charts, every figure read through the caller's scope. Counts that the small-cell rule hides
- * are null in charts and "< 5" in tables.
+ * six charts, every figure read through the caller's scope and the disclosure layer. Suppressed
+ * counts are null in charts and "< 5" in tables.
  */
 @Service
 class Overview {
 
-    static final String HIDDEN = "< 5";
     private static final int RANKED_IN_CHART = 25;
     private static final List<String> GENDERS = List.of("F", "M", "U");
     private static final List<String> DISABILITIES = List.of("NO", "YES", "UNKNOWN");
 
-    private final ParticipationQueries participation;
+    private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
     private final TerritoryQueries territories;
     private final MessageSource messages;
     private final MartCache cache;
 
-    Overview(ParticipationQueries participation, ParticipationRateQueries rates, TerritoryQueries territories,
+    Overview(Disclosure disclosure, ParticipationRateQueries rates, TerritoryQueries territories,
             MessageSource messages, MartCache cache) {
-        this.participation = participation;
+        this.disclosure = disclosure;
         this.rates = rates;
         this.territories = territories;
         this.messages = messages;
@@ -95,11 +95,11 @@ class Overview {
     /**
      * The overview, built once per marts for each view: every figure comes from the marts (and the
      * reference territories), so the same view answers the same until the next refresh. The view is
-     * what the figures depend on: the caller's scope, whether small counts are shown, the territory,
+     * what the figures depend on: the caller's scope, their audience (exact or protected), the territory,
      * the filters and the language.
      */
     OverviewData build(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
-        return cache.get(List.of("overview", user.scope(), user.account().role() == UserRole.ADMIN, scope.key(), filters,
+        return cache.get(List.of("overview", user.scope(), Audience.of(user), scope.key(), filters,
                 locale.getLanguage()), () -> compute(user, scope, filters, locale));
     }
 
@@ -133,7 +133,7 @@ class Overview {
         private final ViewFilters filters;
         private final Locale locale;
         private final boolean rtl;
-        private final boolean suppress;
+        private final Audience audience;
 
         Figures(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
             this.user = user;
@@ -141,32 +141,30 @@ class Overview {
             this.filters = filters;
             this.locale = locale;
             this.rtl = locale.getLanguage().equals("ar");
-            this.suppress = user.account().role() != UserRole.ADMIN && scope.level() == Territory.Level.COMMUNE;
+            this.audience = Audience.of(user);
         }
 
         List<String> semesters() {
-            return query(List.of(SEMESTER), null).rows().stream().map(row -> (String) row.dimensions().get(SEMESTER))
+            return query(List.of(SEMESTER), null).rows().stream().map(row -> (String) row.value(SEMESTER))
                     .filter(Objects::nonNull).toList();
         }
 
         List<Headline> headline(String semester, String previous) {
-            List<String> both = List.of(semester, previous);
-            Map<String, ParticipationFigures> now = new LinkedHashMap<>();
-            Map<String, ParticipationFigures> before = new LinkedHashMap<>();
+            Map<String, PublishedParticipation> now = new LinkedHashMap<>();
+            Map<String, PublishedParticipation> before = new LinkedHashMap<>();
             for (ParticipationDimension dimension : List.of(COMMUNE, GENDER, AGE_BAND, DISABILITY, MECHANISM)) {
-                ParticipationFigures rows = query(List.of(SEMESTER, dimension), both);
-                now.put(dimension.apiName(), only(rows, semester));
-                before.put(dimension.apiName(), only(rows, previous));
+                now.put(dimension.apiName(), query(List.of(dimension), semester));
+                before.put(dimension.apiName(), query(List.of(dimension), previous));
             }
             List<Headline> headline = new ArrayList<>();
             headline.add(count("communes", communesActive(now), communesActive(before)));
             headline.add(count("activities", now.get("commune").totalActivities(), before.get("commune").totalActivities()));
-            headline.add(count("participants", now.get("commune").totalParticipants(), before.get("commune").totalParticipants()));
-            headline.add(share("women", now.get("gender"), before.get("gender"), GENDER, "F"::equals, "U"::equals, false));
+            headline.add(count("participants", now.get("commune").total(), before.get("commune").total()));
+            headline.add(share("women", now.get("gender"), before.get("gender"), GENDER, "F"::equals, "U"::equals));
             headline.add(share("youth", now.get("ageBand"), before.get("ageBand"), AGE_BAND,
-                    band -> band.equals("18-24") || band.equals("25-34"), "UNKNOWN"::equals, false));
+                    band -> band.equals("18-24") || band.equals("25-34"), "UNKNOWN"::equals));
             headline.add(share("disability", now.get("disability"), before.get("disability"), DISABILITY, "YES"::equals,
-                    "UNKNOWN"::equals, suppress));
+                    "UNKNOWN"::equals));
             headline.add(count("petitions", activities(now.get("mechanism"), "PETITION"),
                     activities(before.get("mechanism"), "PETITION")));
             headline.add(count("budgets", activities(now.get("mechanism"), "PARTICIPATORY_BUDGET"),
@@ -175,13 +173,13 @@ class Overview {
         }
 
         ChartView bySemester(List<String> semesters) {
-            ParticipationFigures rows = query(List.of(SEMESTER, GENDER), null);
+            PublishedParticipation rows = query(List.of(SEMESTER, GENDER), null);
             Map<String, long[]> bySemester = new LinkedHashMap<>();
             semesters.forEach(semester -> bySemester.put(semester, new long[3]));
-            for (ParticipationFigures.Row row : rows.rows()) {
-                long[] counts = bySemester.get((String) row.dimensions().get(SEMESTER));
+            for (PublishedParticipation.Row row : rows.rows()) {
+                long[] counts = bySemester.get((String) row.value(SEMESTER));
                 if (counts != null) {
-                    counts[GENDERS.indexOf((String) row.dimensions().get(GENDER))] += row.participants();
+                    counts[GENDERS.indexOf((String) row.value(GENDER))] += row.participants().shownOrZero();
                 }
             }
             Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
@@ -206,21 +204,21 @@ class Overview {
         }
 
         ChartView mechanisms(String semester) {
-            List<ParticipationFigures.Row> rows = new ArrayList<>(query(List.of(MECHANISM), List.of(semester)).rows());
-            rows.sort(Comparator.comparingLong(ParticipationFigures.Row::participants).reversed());
-            List<String> names = rows.stream().map(row -> text("mechanism." + row.dimensions().get(MECHANISM))).toList();
+            List<PublishedParticipation.Row> rows = new ArrayList<>(query(List.of(MECHANISM), semester).rows());
+            rows.sort(Comparator.comparingLong((PublishedParticipation.Row row) -> row.participants().shownOrZero()).reversed());
+            List<String> names = rows.stream().map(row -> text("mechanism." + row.value(MECHANISM))).toList();
             Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
                     .setTooltip(new Tooltip().setTrigger("axis"))
                     .setYAxis(Charts.sideCategories(names, rtl))
                     .setXAxis(Charts.bottomValues(rtl))
                     .setSeries(new SeriesOption[] {
                             new BarSeries().setName(text("column.participants"))
-                                    .setData(rows.stream().map(row -> (Number) row.participants()).toArray()),
+                                    .setData(rows.stream().map(row -> (Number) row.participants().value()).toArray()),
                             new BarSeries().setName(text("column.activities"))
                                     .setData(rows.stream().map(row -> (Number) row.activities()).toArray())});
             List<List<Object>> table = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
-                table.add(List.of(names.get(i), rows.get(i).activities(), rows.get(i).participants()));
+                table.add(List.of(names.get(i), shown(rows.get(i).activities()), rows.get(i).participants().shown()));
             }
             return chart("mechanisms", option, new Table("mechanisms-" + semester,
                     List.of(text("column.mechanism"), text("column.activities"), text("column.participants")), table));
@@ -228,21 +226,18 @@ class Overview {
 
         /** Two grids back to back, men on one side and women on the other: no negative numbers to explain. */
         ChartView pyramid(String semester) {
-            List<ParticipationDimension> groupBy = List.of(AGE_BAND, GENDER);
-            ParticipationFigures figures = query(groupBy, List.of(semester));
-            boolean[] hidden = hidden(groupBy, figures);
+            PublishedParticipation figures = query(List.of(AGE_BAND, GENDER), semester);
             List<String> bands = List.of(AgeBand.UNDER_18, AgeBand.AGE_18_24, AgeBand.AGE_25_34, AgeBand.AGE_35_59,
                     AgeBand.AGE_60_PLUS).stream().map(AgeBand::code).toList();
             Number[][] values = new Number[2][bands.size()];
             List<List<Object>> table = new ArrayList<>();
-            for (int i = 0; i < figures.rows().size(); i++) {
-                ParticipationFigures.Row row = figures.rows().get(i);
-                String band = (String) row.dimensions().get(AGE_BAND);
-                String gender = (String) row.dimensions().get(GENDER);
-                table.add(List.of(text("ageBand." + band), text("gender." + gender), shown(row, hidden[i])));
+            for (PublishedParticipation.Row row : figures.rows()) {
+                String band = (String) row.value(AGE_BAND);
+                String gender = (String) row.value(GENDER);
+                table.add(List.of(text("ageBand." + band), text("gender." + gender), row.participants().shown()));
                 int side = List.of("M", "F").indexOf(gender);
                 if (side >= 0 && bands.contains(band)) {
-                    values[side][bands.indexOf(band)] = hidden[i] ? null : row.participants();
+                    values[side][bands.indexOf(band)] = row.participants().value();
                 }
             }
             List<String> bandNames = bands.stream().map(band -> text("ageBand." + band)).toList();
@@ -269,19 +264,16 @@ class Overview {
         }
 
         ChartView disability(String semester) {
-            List<ParticipationDimension> groupBy = List.of(DISABILITY);
-            ParticipationFigures figures = query(groupBy, List.of(semester));
-            boolean[] hidden = hidden(groupBy, figures);
+            PublishedParticipation figures = query(List.of(DISABILITY), semester);
             List<PieDataItem> slices = new ArrayList<>();
             List<List<Object>> table = new ArrayList<>();
             String[] colours = {Charts.MEN, Charts.PALETTE[1], Charts.UNKNOWN};
-            for (int i = 0; i < figures.rows().size(); i++) {
-                ParticipationFigures.Row row = figures.rows().get(i);
-                String value = (String) row.dimensions().get(DISABILITY);
+            for (PublishedParticipation.Row row : figures.rows()) {
+                String value = (String) row.value(DISABILITY);
                 String name = text("disability." + value);
-                table.add(List.of(name, shown(row, hidden[i])));
-                if (!hidden[i]) {
-                    slices.add(new PieDataItem().setName(name).setValue(row.participants())
+                table.add(List.of(name, row.participants().shown()));
+                if (!row.participants().suppressed()) {
+                    slices.add(new PieDataItem().setName(name).setValue(row.participants().value())
                             .setItemStyle(new org.icepear.echarts.charts.pie.PieItemStyle()
                                     .setColor(colours[Math.max(0, DISABILITIES.indexOf(value))])));
                 }
@@ -310,14 +302,15 @@ class Overview {
             for (AreaRate area : areas) {
                 String name = rtl && area.nameAr() != null ? area.nameAr() : area.nameFr();
                 names.put(area.code(), name);
-                Double per1000 = area.rate() == null ? null : area.rate().participantsPer1000();
+                PublishedRate rate = area.rate() == null ? null : disclosure.rate(area.rate(), audience);
+                Double per1000 = rate == null ? null : rate.participantsPer1000();
                 if (per1000 != null) {
                     max = Math.max(max, per1000);
                 }
                 String key = (regions ? "region:" : "province:") + area.code();
                 data.add(new MapArea(name, per1000 == null ? null : round(per1000), area.code(), links.url("/", key)));
-                table.add(List.of(area.code(), name, area.rate() == null ? 0L : area.rate().participants(),
-                        area.rate() == null || area.rate().population() == null ? "" : area.rate().population(),
+                table.add(List.of(area.code(), name, rate == null ? 0L : rate.participants().shown(),
+                        rate == null || rate.population() == null ? "" : rate.population(),
                         per1000 == null ? "" : round(per1000)));
             }
             String geoName = regions ? "regions" : "provinces-" + region;
@@ -341,24 +334,24 @@ class Overview {
 
         /** The communes in view by participants per 1,000 inhabitants; a bar opens the commune. */
         ChartView ranking(String semester, ViewFilters links) {
-            Map<String, Long> participants = new LinkedHashMap<>();
-            query(List.of(COMMUNE), List.of(semester)).rows()
-                    .forEach(row -> participants.put((String) row.dimensions().get(COMMUNE), row.participants()));
+            Map<String, PublishedCount> participants = new LinkedHashMap<>();
+            query(List.of(COMMUNE), semester).rows()
+                    .forEach(row -> participants.put((String) row.value(COMMUNE), row.participants()));
             Predicate<Commune> inView = commune -> scope.programme()
                     || switch (scope.level()) {
                         case REGION -> commune.regionCode().equals(scope.territory().code());
                         case PROVINCE -> commune.provinceCode().equals(scope.territory().code());
                         case COMMUNE -> commune.code().equals(scope.territory().code());
                     };
-            record Ranked(Commune commune, long participants, Double per1000) {
+            record Ranked(Commune commune, PublishedCount participants, Double per1000) {
             }
             List<Ranked> ranked = new ArrayList<>();
             for (Commune commune : territories.communes(user.scope(), true)) {
                 if (inView.test(commune)) {
-                    long count = participants.getOrDefault(commune.code(), 0L);
+                    PublishedCount count = participants.getOrDefault(commune.code(), PublishedCount.ZERO);
                     Long population = commune.population().total();
-                    ranked.add(new Ranked(commune, count,
-                            population == null || population == 0 ? null : round(count * 1000.0 / population)));
+                    ranked.add(new Ranked(commune, count, population == null || population == 0 || count.suppressed()
+                            ? null : round(count.perturbed() * 1000.0 / population)));
                 }
             }
             ranked.sort(Comparator.comparing((Ranked r) -> r.per1000() == null ? -1 : r.per1000()).reversed());
@@ -375,7 +368,7 @@ class Overview {
             List<List<Object>> table = new ArrayList<>();
             for (int i = 0; i < ranked.size(); i++) {
                 Ranked r = ranked.get(i);
-                table.add(List.of(r.commune().code(), names.get(i), r.participants(),
+                table.add(List.of(r.commune().code(), names.get(i), r.participants().shown(),
                         r.commune().population().total() == null ? "" : r.commune().population().total(),
                         r.per1000() == null ? "" : r.per1000()));
             }
@@ -384,22 +377,21 @@ class Overview {
                             text("column.population"), text("column.per1000")), table));
         }
 
-        private ParticipationFigures query(List<ParticipationDimension> groupBy, List<String> semesters) {
+        /** The participation in view, of one semester or (null) of all. */
+        private PublishedParticipation query(List<ParticipationDimension> groupBy, String semester) {
             Map<ParticipationDimension, List<Object>> where = new LinkedHashMap<>(scope.filter());
             where.putAll(filters.participation());
-            if (semesters != null) {
-                where.put(SEMESTER, List.copyOf(semesters));
+            if (semester != null) {
+                where.put(SEMESTER, List.of(semester));
             }
-            return participation.participation(new ParticipationQuery(groupBy, where, null, null), user.scope());
+            return disclosure.participation(new ParticipationQuery(groupBy, where, null, null), user.scope(), audience);
         }
 
-        private boolean[] hidden(List<ParticipationDimension> groupBy, ParticipationFigures figures) {
-            return suppress && SmallCellSuppression.applies(groupBy, true)
-                    ? SmallCellSuppression.hidden(groupBy, figures.rows()) : new boolean[figures.rows().size()];
-        }
-
-        private Object shown(ParticipationFigures.Row row, boolean hidden) {
-            return hidden ? HIDDEN : row.participants();
+        private Headline count(String key, PublishedCount now, PublishedCount before) {
+            String change = now.suppressed() || before.suppressed() || before.perturbed() == 0 ? null
+                    : signed((now.perturbed() - before.perturbed()) * 100.0 / before.perturbed(), " %");
+            return new Headline(key, text("overview.headline." + key), now.suppressed() ? PublishedCount.SUPPRESSED : number(now.perturbed()),
+                    before.suppressed() ? PublishedCount.SUPPRESSED : number(before.perturbed()), change);
         }
 
         private Headline count(String key, long now, long before) {
@@ -407,40 +399,49 @@ class Overview {
             return new Headline(key, text("overview.headline." + key), number(now), number(before), change);
         }
 
-        /** A share of participants of known value; hidden when the small-cell rule covers its count. */
-        private Headline share(String key, ParticipationFigures now, ParticipationFigures before, ParticipationDimension dimension,
-                Predicate<String> counted, Predicate<String> unknown, boolean protect) {
-            Double nowShare = share(now, dimension, counted, unknown, protect);
-            Double beforeShare = share(before, dimension, counted, unknown, protect);
-            boolean hiddenNow = protect && smallCount(now, dimension, counted);
+        /**
+         * A share of participants of known value, from the published rows: "< 5" when a count it is
+         * made of is suppressed, since a share and its total would give the count back.
+         */
+        private Headline share(String key, PublishedParticipation now, PublishedParticipation before,
+                ParticipationDimension dimension, Predicate<String> counted, Predicate<String> unknown) {
+            Double nowShare = share(now, dimension, counted, unknown);
+            Double beforeShare = share(before, dimension, counted, unknown);
             String label = text("overview.headline." + key);
-            return new Headline(key, label, hiddenNow ? HIDDEN : percent(nowShare), percent(beforeShare),
+            return new Headline(key, label, nowShare == null && hasSuppressed(now, dimension, counted) ? PublishedCount.SUPPRESSED
+                    : percent(nowShare), percent(beforeShare),
                     nowShare == null || beforeShare == null ? null : signed(nowShare - beforeShare, " " + text("overview.points")));
         }
 
-        private Double share(ParticipationFigures figures, ParticipationDimension dimension, Predicate<String> counted,
-                Predicate<String> unknown, boolean protect) {
-            if (protect && smallCount(figures, dimension, counted)) {
-                return null;
-            }
+        private Double share(PublishedParticipation figures, ParticipationDimension dimension, Predicate<String> counted,
+                Predicate<String> unknown) {
             long part = 0;
             long known = 0;
-            for (ParticipationFigures.Row row : figures.rows()) {
-                String value = String.valueOf(row.dimensions().get(dimension));
+            for (PublishedParticipation.Row row : figures.rows()) {
+                String value = String.valueOf(row.value(dimension));
                 if (!unknown.test(value)) {
-                    known += row.participants();
+                    if (row.participants().suppressed()) {
+                        return null;
+                    }
+                    known += row.participants().perturbed();
                     if (counted.test(value)) {
-                        part += row.participants();
+                        part += row.participants().perturbed();
                     }
                 }
             }
             return known == 0 ? null : part * 100.0 / known;
         }
 
-        private boolean smallCount(ParticipationFigures figures, ParticipationDimension dimension, Predicate<String> counted) {
-            long part = figures.rows().stream().filter(row -> counted.test(String.valueOf(row.dimensions().get(dimension))))
-                    .mapToLong(ParticipationFigures.Row::participants).sum();
-            return part > 0 && part < SmallCellSuppression.THRESHOLD;
+        private boolean hasSuppressed(PublishedParticipation figures, ParticipationDimension dimension,
+                Predicate<String> counted) {
+            return figures.rows().stream().anyMatch(row -> counted.test(String.valueOf(row.value(dimension)))
+                    && row.participants().suppressed());
+        }
+
+
+        /** Activities beside suppressed participants are not shown either. */
+        private Object shown(Long activities) {
+            return activities == null ? "" : activities;
         }
 
         private ChartView chart(String id, Option option, Table table) {
@@ -465,20 +466,15 @@ class Overview {
         }
     }
 
-    private static ParticipationFigures only(ParticipationFigures figures, String semester) {
-        List<ParticipationFigures.Row> rows = figures.rows().stream()
-                .filter(row -> semester.equals(row.dimensions().get(SEMESTER))).toList();
-        return new ParticipationFigures(rows, rows.stream().mapToLong(ParticipationFigures.Row::participants).sum(),
-                rows.stream().mapToLong(ParticipationFigures.Row::activities).sum());
+    /** Communes with at least one activity: a commune has a row only then. */
+    private static long communesActive(Map<String, PublishedParticipation> figures) {
+        return figures.get("commune").rows().size();
     }
 
-    private static long communesActive(Map<String, ParticipationFigures> figures) {
-        return figures.get("commune").rows().stream().filter(row -> row.activities() > 0).count();
-    }
-
-    private static long activities(ParticipationFigures figures, String mechanism) {
-        return figures.rows().stream().filter(row -> mechanism.equals(row.dimensions().get(MECHANISM)))
-                .mapToLong(ParticipationFigures.Row::activities).sum();
+    /** Activities of a mechanism; those of a row whose participants are suppressed are not shown. */
+    private static long activities(PublishedParticipation figures, String mechanism) {
+        return figures.rows().stream().filter(row -> mechanism.equals(row.value(MECHANISM)) && row.activities() != null)
+                .mapToLong(PublishedParticipation.Row::activities).sum();
     }
 
     private static double round(double value) {

@@ -14,28 +14,30 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.mart.ParticipationDimension;
-import ma.tadafor.data.mart.ParticipationFigures;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.territory.TerritoryQueries;
-import ma.tadafor.data.user.UserRole;
 
-/** {@code GET /api/v1/participation} of API.md: the participation mart, within the caller's scope. */
+/**
+ * {@code GET /api/v1/participation} of API.md: the participation mart, within the caller's scope,
+ * through the disclosure layer.
+ */
 @RestController
 class ParticipationController {
 
-    private final ParticipationQueries participation;
+    private final Disclosure disclosure;
     private final TerritoryQueries territories;
     private final MartCache cache;
     private final JsonAnswers json;
 
-    ParticipationController(ParticipationQueries participation, TerritoryQueries territories, MartCache cache,
-            JsonAnswers json) {
-        this.participation = participation;
+    ParticipationController(Disclosure disclosure, TerritoryQueries territories, MartCache cache, JsonAnswers json) {
+        this.disclosure = disclosure;
         this.territories = territories;
         this.cache = cache;
         this.json = json;
@@ -45,17 +47,16 @@ class ParticipationController {
     ResponseEntity<byte[]> participation(@RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ParticipationQuery query = ParticipationRequest.parse(parameters, user.scope(), territories);
-        boolean exact = user.account().role() == UserRole.ADMIN;
+        Audience audience = Audience.of(user);
         RowPage page = RowPage.parse(parameters);
-        Map<String, Object> answer = cache.get(List.of("api-participation", query, user.scope(), exact),
-                () -> answer(query, user, exact));
+        Map<String, Object> answer = cache.get(List.of("api-participation", query, user.scope(), audience),
+                () -> answer(query, user, audience));
         return json.of(page == null ? answer : page.of(answer), request);
     }
 
     /**
      * Rows {@code page × size} onwards, {@code size} of them, for long answers (API.md: long lists page
-     * with {@code page}/{@code size}); without either, every row. Small counts are hidden over the whole
-     * answer first, so a complement never escapes on another page; {@code total} and {@code suppressed}
+     * with {@code page}/{@code size}); without either, every row. {@code total} and {@code suppressed}
      * stay those of the whole answer, and {@code rowCount} says how many rows it has.
      */
     record RowPage(int page, int size) {
@@ -80,6 +81,7 @@ class ParticipationController {
         Map<String, Object> of(Map<String, Object> answer) {
             List<?> rows = (List<?>) answer.get("rows");
             int from = (int) Math.min((long) page * size, rows.size());
+            // page × size past the rows: an empty page, never an overflow.
             Map<String, Object> paged = new LinkedHashMap<>(answer);
             paged.put("rows", rows.subList(from, Math.min(from + size, rows.size())));
             paged.put("page", page);
@@ -101,31 +103,31 @@ class ParticipationController {
         }
     }
 
-    private Map<String, Object> answer(ParticipationQuery query, SignedInUser user, boolean exact) {
-        ParticipationFigures figures = participation.participation(query, user.scope());
-        boolean suppress = !exact && SmallCellSuppression.applies(query.groupBy(), ParticipationRequest.communeLevel(query, user.scope()));
-        boolean[] hidden = suppress ? SmallCellSuppression.hidden(query.groupBy(), figures.rows())
-                : new boolean[figures.rows().size()];
-
+    private Map<String, Object> answer(ParticipationQuery query, SignedInUser user, Audience audience) {
+        PublishedParticipation figures = disclosure.participation(query, user.scope(), audience);
         List<Map<String, Object>> rows = new ArrayList<>();
-        int suppressed = 0;
-        for (int i = 0; i < figures.rows().size(); i++) {
-            ParticipationFigures.Row row = figures.rows().get(i);
+        for (PublishedParticipation.Row row : figures.rows()) {
             Map<String, Object> json = new LinkedHashMap<>();
             row.dimensions().forEach((dimension, value) -> json.put(dimension.apiName(), apiValue(dimension, value)));
-            json.put("participants", hidden[i] ? null : row.participants());
+            json.put("participants", row.participants().value());
             json.put("activities", row.activities());
-            if (hidden[i]) {
+            if (row.participants().suppressed()) {
                 json.put("suppressed", true);
-                suppressed++;
             }
             rows.add(json);
+        }
+        Map<String, Object> total = new LinkedHashMap<>();
+        total.put("participants", figures.total().value());
+        total.put("activities", figures.totalActivities());
+        if (figures.total().suppressed()) {
+            total.put("suppressed", true);
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("groupBy", query.groupBy().stream().map(ParticipationDimension::apiName).toList());
         answer.put("rows", rows);
-        answer.put("total", Map.of("participants", figures.totalParticipants(), "activities", figures.totalActivities()));
-        answer.put("suppressed", suppressed);
+        answer.put("total", total);
+        answer.put("suppressed", figures.suppressed());
+        answer.put("disclosure", Disclosure.describe(audience));
         return answer;
     }
 

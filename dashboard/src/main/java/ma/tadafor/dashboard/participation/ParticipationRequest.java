@@ -1,7 +1,5 @@
 package ma.tadafor.dashboard.participation;
 
-import static ma.tadafor.data.mart.ParticipationDimension.COMMUNE;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,14 +63,6 @@ final class ParticipationRequest {
             throw new InvalidParameterException("to", "must not be before from");
         }
         return new ParticipationQuery(groupBy, filters, from, to);
-    }
-
-    /** Whether the figures are those of one commune: grouped by commune, or narrowed to a single one. */
-    static boolean communeLevel(ParticipationQuery query, TerritorialScope scope) {
-        return query.groupBy().contains(COMMUNE)
-                || query.filters().getOrDefault(COMMUNE, List.of()).size() == 1
-                || !scope.national() && scope.regions().isEmpty() && scope.provinces().isEmpty()
-                        && scope.communes().size() == 1;
     }
 
     private static Object stored(ParticipationDimension dimension, String value, TerritorialScope scope,

@@ -3,7 +3,9 @@ package ma.tadafor.dashboard.quality;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.icepear.echarts.Option;
@@ -17,6 +19,9 @@ import org.springframework.stereotype.Service;
 import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.chart.Drill;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedCompleteness;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -36,11 +41,13 @@ class DataQuality {
     private static final String STALE = "#D55E00";
 
     private final DataQualityQueries quality;
+    private final Disclosure disclosure;
     private final MessageSource messages;
     private final MartCache cache;
 
-    DataQuality(DataQualityQueries quality, MessageSource messages, MartCache cache) {
+    DataQuality(DataQualityQueries quality, Disclosure disclosure, MessageSource messages, MartCache cache) {
         this.quality = quality;
+        this.disclosure = disclosure;
         this.messages = messages;
         this.cache = cache;
     }
@@ -50,7 +57,7 @@ class DataQuality {
 
     /** Built once per marts for each caller's scope, territory and language: it reads the data quality mart. */
     QualityData data(SignedInUser user, ViewScope scope, Locale locale) {
-        return cache.get(List.of("quality", user.scope(), scope.key(), locale.getLanguage()),
+        return cache.get(List.of("quality", user.scope(), Audience.of(user), scope.key(), locale.getLanguage()),
                 () -> compute(user, scope, locale));
     }
 
@@ -58,7 +65,10 @@ class DataQuality {
         boolean rtl = locale.getLanguage().equals("ar");
         List<CommuneQuality> communes = quality.communes(user.scope(), scope.programme() ? null : scope.territory().code());
         long stale = communes.stream().filter(CommuneQuality::stale).count();
-        return new QualityData(scope.key(), stale, List.of(freshness(communes, rtl, locale), unknowns(communes, rtl, locale)));
+        Map<String, PublishedCompleteness> completeness = new LinkedHashMap<>();
+        communes.forEach(c -> completeness.put(c.communeCode(), disclosure.completeness(c, Audience.of(user))));
+        return new QualityData(scope.key(), stale, List.of(freshness(communes, rtl, locale),
+                unknowns(communes, completeness, rtl, locale)));
     }
 
     /** Communes with sources, stalest first; the table also lists those reporting by upload only. */
@@ -84,15 +94,17 @@ class DataQuality {
                 text("quality.column.hours", locale), text("quality.column.state", locale)), table), locale);
     }
 
-    private ChartView unknowns(List<CommuneQuality> communes, boolean rtl, Locale locale) {
-        List<CommuneQuality> worst = communes.stream().filter(c -> c.participants() > 0)
-                .sorted(Comparator.comparing((CommuneQuality c) -> worst(c)).reversed()).limit(SHOWN).toList();
+    private ChartView unknowns(List<CommuneQuality> communes, Map<String, PublishedCompleteness> completeness, boolean rtl,
+            Locale locale) {
+        List<CommuneQuality> worst = communes.stream().filter(c -> c.participants().value() > 0)
+                .sorted(Comparator.comparing((CommuneQuality c) -> completeness.get(c.communeCode()).worstShare()).reversed())
+                .limit(SHOWN).toList();
         String[] keys = {"commune.unknown.gender", "commune.unknown.age", "commune.unknown.disability"};
         SeriesOption[] series = new SeriesOption[3];
         for (int k = 0; k < 3; k++) {
             int kind = k;
             series[k] = new BarSeries().setName(text(keys[k], locale))
-                    .setData(worst.stream().map(c -> (Number) round(share(c, kind))).toArray());
+                    .setData(worst.stream().map(c -> (Number) round(share(completeness.get(c.communeCode()), kind))).toArray());
         }
         Option option = Charts.base(rtl).setTooltip(new Tooltip().setTrigger("axis")).setLegend(Charts.legend(rtl))
                 .setYAxis(Charts.sideCategories(worst.stream().map(c -> name(c, rtl)).toList(), rtl))
@@ -100,8 +112,10 @@ class DataQuality {
                 .setSeries(series);
         List<List<Object>> table = new ArrayList<>();
         for (CommuneQuality c : communes) {
-            table.add(Arrays.asList(c.communeCode(), name(c, rtl), c.activities(), c.undatedActivities(), c.participants(),
-                    round(c.unknownGenderShare()), round(c.unknownAgeShare()), round(c.unknownDisabilityShare()),
+            PublishedCompleteness shown = completeness.get(c.communeCode());
+            table.add(Arrays.asList(c.communeCode(), name(c, rtl), c.activities(), c.undatedActivities(),
+                    shown.participants().shown(), round(shown.unknownGenderShare()), round(shown.unknownAgeShare()),
+                    round(shown.unknownDisabilityShare()),
                     round(c.medianReportDelayDays()), round(c.medianArrivalDelayDays())));
         }
         return chart("unknowns", option, new Table("data-completeness", List.of(text("column.code", locale),
@@ -110,12 +124,7 @@ class DataQuality {
                 text("quality.column.reportDelay", locale), text("quality.column.arrivalDelay", locale)), table), locale);
     }
 
-    private static double worst(CommuneQuality c) {
-        return Math.max(share(c, 0) == null ? 0 : share(c, 0), Math.max(share(c, 1) == null ? 0 : share(c, 1),
-                share(c, 2) == null ? 0 : share(c, 2)));
-    }
-
-    private static Double share(CommuneQuality c, int kind) {
+    private static Double share(PublishedCompleteness c, int kind) {
         return switch (kind) {
             case 0 -> c.unknownGenderShare();
             case 1 -> c.unknownAgeShare();

@@ -12,15 +12,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.icepear.echarts.Option;
@@ -36,7 +34,12 @@ import org.icepear.echarts.origin.util.SeriesOption;
 import org.springframework.context.MessageSource;
 
 import ma.tadafor.dashboard.chart.Charts;
-import ma.tadafor.dashboard.participation.SmallCellSuppression;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedActual;
+import ma.tadafor.dashboard.disclosure.PublishedCount;
+import ma.tadafor.dashboard.disclosure.PublishedParticipation;
+import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.Meeting;
@@ -46,8 +49,6 @@ import ma.tadafor.data.convergence.ProgrammeConvergence;
 import ma.tadafor.data.mart.IndicatorFigure;
 import ma.tadafor.data.mart.IndicatorQueries;
 import ma.tadafor.data.mart.ParticipationDimension;
-import ma.tadafor.data.mart.ParticipationFigures;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.ParticipationRate;
 import ma.tadafor.data.mart.ParticipationRateQueries;
@@ -62,16 +63,18 @@ import ma.tadafor.data.territory.TerritoryQueries;
  * What the committee brief says about a province and a semester (issue 7, item 4), read from the
  * same marts and committee tables as the pages, in the reader's language, with its charts as
  * ECharts options. Everything shown is already worded and formatted: the template only lays it out.
- * Commune rows follow the small-cell rule: a commune's disability figures are left out when its
- * count of participants with a disability could single people out.
+ * The brief leaves the platform: whoever prints it (a reader, or the job ahead of a meeting), every
+ * figure made of participant counts is the protected one of the disclosure layer, a suppressed one
+ * reading "< 5".
  */
 final class CommitteeBrief {
 
-    /** Shown in place of a figure the small-cell rule hides, as in the pages. */
-    static final String HIDDEN = "< 5";
     /** Moroccan month names (يناير … دجنبر) with Latin digits, as the administration writes dates. */
     private static final Locale ARABIC_MOROCCO = Locale.forLanguageTag("ar-MA");
     private static final String NONE = "–";
+    /** The mart's values of an unknown gender, and of an unknown age band or disability. */
+    private static final String UNKNOWN_GENDER = "U";
+    private static final String UNKNOWN = "UNKNOWN";
     private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
 
     record Brief(String lang, boolean rtl, String provinceCode, String provinceName, String semester,
@@ -109,7 +112,7 @@ final class CommitteeBrief {
     }
 
     private final TerritoryQueries territories;
-    private final ParticipationQueries participation;
+    private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
     private final IndicatorQueries indicators;
     private final ConvergenceQueries convergence;
@@ -117,11 +120,11 @@ final class CommitteeBrief {
     private final CommitteeStore committees;
     private final MessageSource messages;
 
-    CommitteeBrief(TerritoryQueries territories, ParticipationQueries participation, ParticipationRateQueries rates,
+    CommitteeBrief(TerritoryQueries territories, Disclosure disclosure, ParticipationRateQueries rates,
             IndicatorQueries indicators, ConvergenceQueries convergence, DataQualityQueries quality,
             CommitteeStore committees, MessageSource messages) {
         this.territories = territories;
-        this.participation = participation;
+        this.disclosure = disclosure;
         this.rates = rates;
         this.indicators = indicators;
         this.convergence = convergence;
@@ -163,41 +166,36 @@ final class CommitteeBrief {
             List<Commune> communes = territories.communes(scope, true).stream()
                     .filter(c -> c.provinceCode().equals(province.code())).toList();
             List<ParticipationRate> provinceRates = rates.semesters("province:" + province.code());
-            Optional<ParticipationRate> now = rate(provinceRates, semester);
-            Optional<ParticipationRate> before = rate(provinceRates, semester.previous());
+            Optional<PublishedRate> now = rate(provinceRates, semester);
+            Optional<PublishedRate> before = rate(provinceRates, semester.previous());
             List<IndicatorRow> framework = framework();
             PreviousMeeting previous = previousMeeting();
             return new Brief(locale.getLanguage(), rtl, province.code(), name(province.nameFr(), province.nameAr()),
                     semester.code(), semester.previous().code(), date(asOf), communes(communes), representation(now, before),
-                    now.map(r -> count(r.participants())).orElse("0"),
-                    before.map(r -> count(r.participants())).orElse("0"),
+                    now.map(r -> shown(r.participants())).orElse("0"),
+                    before.map(r -> shown(r.participants())).orElse("0"),
                     now.map(r -> decimal(r.participantsPer1000())).orElse(NONE), framework, convergence(),
                     quality(), previous, agenda(framework, previous), json(charts));
         }
 
         private List<CommuneRow> communes(List<Commune> communes) {
-            Map<String, long[]> counts = new HashMap<>();
-            ParticipationFigures bySemester = participation.participation(new ParticipationQuery(List.of(COMMUNE, SEMESTER),
-                    Map.of(PROVINCE, List.of(province.code()), SEMESTER, List.of(semester.code(), semester.previous().code())),
-                    null, null), scope);
-            for (ParticipationFigures.Row row : bySemester.rows()) {
-                long[] both = counts.computeIfAbsent((String) row.dimensions().get(COMMUNE), c -> new long[2]);
-                both[semester.code().equals(row.dimensions().get(SEMESTER)) ? 0 : 1] += row.participants();
-            }
-            Set<String> disabilityHidden = disabilityHidden();
+            Map<String, PublishedCount> now = byCommune(semester);
+            Map<String, PublishedCount> before = byCommune(semester.previous());
             List<CommuneRow> rows = new ArrayList<>();
             List<String> names = new ArrayList<>();
             List<Number> per1000 = new ArrayList<>();
             for (Commune commune : communes) {
-                long[] both = counts.getOrDefault(commune.code(), new long[2]);
-                Optional<ParticipationRate> rate = rate(rates.semesters("commune:" + commune.code()), semester);
+                PublishedCount participants = now.getOrDefault(commune.code(), PublishedCount.ZERO);
+                Optional<PublishedRate> rate = rate(rates.semesters("commune:" + commune.code()), semester);
                 Long population = commune.population().total();
-                Double perThousand = population == null || population == 0 ? null : both[0] * 1000.0 / population;
+                // of a suppressed count, a rate would give the count back
+                Double perThousand = participants.suppressed() || population == null || population == 0 ? null
+                        : participants.perturbed() * 1000.0 / population;
                 String name = name(commune.nameFr(), commune.nameAr());
                 rows.add(new CommuneRow(commune.code(), name, commune.cohort() == null ? NONE : text("brief.cohort." + commune.cohort()),
-                        count(both[0]), count(both[1]), decimal(perThousand),
+                        shown(participants), shown(before.getOrDefault(commune.code(), PublishedCount.ZERO)), decimal(perThousand),
                         rate.map(r -> index(r.womenIndex())).orElse(NONE), rate.map(r -> index(r.youthIndex())).orElse(NONE),
-                        disabilityHidden.contains(commune.code()) ? HIDDEN : rate.map(r -> index(r.disabilityIndex())).orElse(NONE)));
+                        rate.map(r -> index(r.disabilityIndex())).orElse(NONE)));
                 names.add(name);
                 per1000.add(perThousand == null ? null : round(perThousand));
             }
@@ -212,22 +210,25 @@ final class CommitteeBrief {
             return rows;
         }
 
-        /** Communes whose count of participants with a disability the small-cell rule hides. */
-        private Set<String> disabilityHidden() {
-            List<ParticipationDimension> groupBy = List.of(COMMUNE, DISABILITY);
-            ParticipationFigures figures = participation.participation(new ParticipationQuery(groupBy,
-                    Map.of(PROVINCE, List.of(province.code()), SEMESTER, List.of(semester.code())), null, null), scope);
-            boolean[] hidden = SmallCellSuppression.hidden(groupBy, figures.rows());
-            Set<String> communes = new HashSet<>();
-            for (int i = 0; i < hidden.length; i++) {
-                if (hidden[i] && "YES".equals(figures.rows().get(i).dimensions().get(DISABILITY))) {
-                    communes.add((String) figures.rows().get(i).dimensions().get(COMMUNE));
-                }
-            }
-            return communes;
+        /** Each commune's participants in {@code of}, as published. */
+        private Map<String, PublishedCount> byCommune(Semester of) {
+            return byCommune(Map.of(PROVINCE, List.of(province.code()), SEMESTER, List.of(of.code())));
         }
 
-        private List<Representation> representation(Optional<ParticipationRate> now, Optional<ParticipationRate> before) {
+        private Map<String, PublishedCount> byCommune(Map<ParticipationDimension, List<Object>> filters) {
+            Map<String, PublishedCount> counts = new HashMap<>();
+            for (PublishedParticipation.Row row : participation(List.of(COMMUNE), filters).rows()) {
+                counts.put((String) row.value(COMMUNE), row.participants());
+            }
+            return counts;
+        }
+
+        private PublishedParticipation participation(List<ParticipationDimension> groupBy,
+                Map<ParticipationDimension, List<Object>> filters) {
+            return disclosure.participation(new ParticipationQuery(groupBy, filters, null, null), scope, Audience.PROTECTED);
+        }
+
+        private List<Representation> representation(Optional<PublishedRate> now, Optional<PublishedRate> before) {
             List<Representation> rows = List.of(
                     new Representation(text("brief.group.women"), now.map(r -> percent(r.womenShare())).orElse(NONE),
                             now.map(r -> index(r.womenIndex())).orElse(NONE), before.map(r -> percent(r.womenShare())).orElse(NONE)),
@@ -253,16 +254,16 @@ final class CommitteeBrief {
 
         /** Participants by age band, women and men side by side: the province's semester. */
         private void ageAndSex() {
-            ParticipationFigures figures = participation.participation(new ParticipationQuery(List.of(AGE_BAND, GENDER),
-                    Map.of(PROVINCE, List.of(province.code()), SEMESTER, List.of(semester.code())), null, null), scope);
+            PublishedParticipation figures = participation(List.of(AGE_BAND, GENDER),
+                    Map.of(PROVINCE, List.of(province.code()), SEMESTER, List.of(semester.code())));
             List<String> bands = List.of(AgeBand.UNDER_18, AgeBand.AGE_18_24, AgeBand.AGE_25_34, AgeBand.AGE_35_59,
                     AgeBand.AGE_60_PLUS).stream().map(AgeBand::code).toList();
             Number[][] values = new Number[2][bands.size()];
-            for (ParticipationFigures.Row row : figures.rows()) {
-                int side = List.of("F", "M").indexOf(row.dimensions().get(GENDER));
-                int band = bands.indexOf(row.dimensions().get(AGE_BAND));
+            for (PublishedParticipation.Row row : figures.rows()) {
+                int side = List.of("F", "M").indexOf(row.value(GENDER));
+                int band = bands.indexOf(row.value(AGE_BAND));
                 if (side >= 0 && band >= 0) {
-                    values[side][band] = row.participants();
+                    values[side][band] = row.participants().value();
                 }
             }
             charts.put("ageSex", Charts.json(base().setLegend(Charts.legend(rtl))
@@ -275,15 +276,17 @@ final class CommitteeBrief {
 
         /** The province's indicators; where the province has no status yet (no provincial target), the programme's. */
         private List<IndicatorRow> framework() {
-            Map<String, IndicatorFigure> programme = indicators.indicators("programme", semester.code()).stream()
-                    .collect(Collectors.toMap(IndicatorFigure::code, Function.identity()));
+            Map<String, PublishedActual> programme = indicators.indicators("programme", semester.code()).stream()
+                    .collect(Collectors.toMap(IndicatorFigure::code, CommitteeBrief.this::published));
             List<IndicatorRow> rows = new ArrayList<>();
             for (IndicatorFigure figure : indicators.indicators("province:" + province.code(), semester.code())) {
-                IndicatorFigure national = programme.get(figure.code());
-                boolean fallback = "NO_DATA".equals(figure.status()) && national != null && !"NO_DATA".equals(national.status());
-                String status = fallback ? national.status() : figure.status();
+                PublishedActual actual = published(figure);
+                PublishedActual national = programme.get(figure.code());
+                boolean fallback = "NO_DATA".equals(actual.status()) && national != null && !"NO_DATA".equals(national.status());
+                String status = fallback ? national.status() : actual.status();
                 rows.add(new IndicatorRow(figure.code(), name(figure.labelFr(), figure.labelAr()), figure.unit(),
-                        figure(figure.baseline()), figure(figure.target()), figure(figure.actual()), status,
+                        figure(figure.baseline()), figure(figure.target()),
+                        actual.suppressed() ? text("disclosure.suppressed") : figure(actual.value()), status,
                         text("status." + status), fallback));
             }
             Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(IndicatorRow::status, Collectors.counting()));
@@ -323,24 +326,35 @@ final class CommitteeBrief {
             return rows;
         }
 
+        /**
+         * Sources' state from the quality mart; participants since the start and the shares of them of
+         * unknown gender, age and disability from published counts, as everything else here.
+         */
         private List<QualityRow> quality() {
             List<CommuneQuality> communes = quality.communes(scope, province.code()).stream()
                     .sorted(Comparator.comparing(CommuneQuality::communeCode)).toList();
+            Map<ParticipationDimension, List<Object>> all = Map.of(PROVINCE, List.of(province.code()));
+            Map<String, PublishedCount> participants = byCommune(all);
+            List<Map<String, PublishedCount>> unknown = List.of(byCommune(unknown(all, GENDER, UNKNOWN_GENDER)),
+                    byCommune(unknown(all, AGE_BAND, UNKNOWN)), byCommune(unknown(all, DISABILITY, UNKNOWN)));
             List<QualityRow> rows = new ArrayList<>();
+            List<Double[]> shares = new ArrayList<>();
             for (CommuneQuality c : communes) {
-                rows.add(new QualityRow(c.communeCode(), name(c.nameFr(), c.nameAr()), count(c.activities()), count(c.participants()),
-                        percent(c.unknownGenderShare()), percent(c.unknownAgeShare()), percent(c.unknownDisabilityShare()),
+                PublishedCount total = participants.getOrDefault(c.communeCode(), PublishedCount.ZERO);
+                Double[] share = unknown.stream().map(counts -> PublishedCount.percent(
+                        counts.getOrDefault(c.communeCode(), PublishedCount.ZERO), total)).toArray(Double[]::new);
+                shares.add(share);
+                rows.add(new QualityRow(c.communeCode(), name(c.nameFr(), c.nameAr()), count(c.activities()), shown(total),
+                        percent(share[0]), percent(share[1]), percent(share[2]),
                         text(c.sources() == 0 ? "quality.state.upload" : c.stale() ? "quality.state.stale" : "quality.state.fresh")));
             }
             List<String> names = rows.stream().map(QualityRow::name).toList();
             String[] keys = {"commune.unknown.gender", "commune.unknown.age", "commune.unknown.disability"};
-            List<Function<CommuneQuality, Double>> shares = List.of(CommuneQuality::unknownGenderShare,
-                    CommuneQuality::unknownAgeShare, CommuneQuality::unknownDisabilityShare);
             SeriesOption[] series = new SeriesOption[3];
             for (int k = 0; k < 3; k++) {
-                Function<CommuneQuality, Double> share = shares.get(k);
+                int kind = k;
                 series[k] = new BarSeries().setName(text(keys[k])).setColor(Charts.PALETTE[k + 3])
-                        .setData(communes.stream().map(c -> share.apply(c) == null ? null : (Number) round(share.apply(c))).toArray());
+                        .setData(shares.stream().map(share -> (Number) round(share[kind])).toArray());
             }
             charts.put("quality", Charts.json(base().setLegend(Charts.legend(rtl))
                     .setYAxis(Charts.sideCategories(names, rtl))
@@ -395,6 +409,11 @@ final class CommitteeBrief {
             return day == null ? NONE : DateTimeFormatter.ofPattern("d MMMM yyyy", rtl ? ARABIC_MOROCCO : Locale.FRENCH).format(day);
         }
 
+        /** A published count as the brief writes it: "< 5" when suppressed. */
+        private String shown(PublishedCount count) {
+            return count.suppressed() ? text("disclosure.suppressed") : count(count.perturbed());
+        }
+
         private Option base() {
             return Charts.base(rtl).setAnimation(false);
         }
@@ -408,8 +427,21 @@ final class CommitteeBrief {
         }
     }
 
-    private static Optional<ParticipationRate> rate(List<ParticipationRate> rates, Semester semester) {
-        return rates.stream().filter(r -> semester.code().equals(r.semester())).findFirst();
+    private Optional<PublishedRate> rate(List<ParticipationRate> rates, Semester semester) {
+        return rates.stream().filter(r -> semester.code().equals(r.semester())).findFirst()
+                .map(r -> disclosure.rate(r, Audience.PROTECTED));
+    }
+
+    private PublishedActual published(IndicatorFigure figure) {
+        return disclosure.actual(figure.actual(), figure.target(), Audience.PROTECTED);
+    }
+
+    /** {@code filters} and only the participants whose {@code dimension} is unknown ({@code value} in the mart's terms). */
+    private static Map<ParticipationDimension, List<Object>> unknown(Map<ParticipationDimension, List<Object>> filters,
+            ParticipationDimension dimension, String value) {
+        Map<ParticipationDimension, List<Object>> narrowed = new EnumMap<>(filters);
+        narrowed.put(dimension, List.of(value));
+        return narrowed;
     }
 
     /** The charts' options as one JSON object, safe inside a script element: no {@code <} survives as such. */

@@ -13,6 +13,11 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedActual;
+import ma.tadafor.dashboard.disclosure.PublishedCount;
+import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.dashboard.export.SpreadsheetText;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.mart.ProvinceComparisonQueries;
@@ -24,6 +29,8 @@ import ma.tadafor.data.territory.TerritorialScope;
  * theme (participation and its representation indices, indicators, convergence with INDH, the
  * committees' follow-up of their recommendations), in long rows that an analyst can pivot. Text
  * is neutralised against formula injection: commune and institution names are typed by anyone.
+ * Participation and indicators are the reader's figures from the disclosure layer: a suppressed
+ * count or actual is written "< 5", never as a number.
  */
 final class ConsultationPack {
 
@@ -31,30 +38,37 @@ final class ConsultationPack {
     static final String INDICATORS = "Indicateurs";
     static final String CONVERGENCE = "Convergence INDH";
     static final String RECOMMENDATIONS = "Recommandations";
+    /** The workbook is in French: no message source, as for its sheets' names. */
+    static final String SUPPRESSED = "< 5";
 
     private final ProvinceComparisonQueries provinces;
     private final CommitteeStore committees;
+    private final Disclosure disclosure;
 
-    ConsultationPack(ProvinceComparisonQueries provinces, CommitteeStore committees) {
+    ConsultationPack(ProvinceComparisonQueries provinces, CommitteeStore committees, Disclosure disclosure) {
         this.provinces = provinces;
         this.committees = committees;
+        this.disclosure = disclosure;
     }
 
-    byte[] write(TerritorialScope scope, LocalDate today) {
+    byte[] write(TerritorialScope scope, Audience audience, LocalDate today) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet participation = sheet(workbook, PARTICIPATION, "Semestre", "Province", "Nom", "الاسم", "Participants",
                     "Population", "Participants pour 1 000 habitants", "Part des femmes (%)", "Indice femmes",
                     "Part des 18-34 ans (%)", "Indice 18-34 ans", "Part des personnes handicapées (%)",
                     "Indice personnes handicapées");
             for (ProvinceComparisonQueries.Participation p : provinces.participation(scope)) {
-                row(participation, p.semester(), p.province(), p.participants(), p.population(), p.participantsPer1000(),
-                        p.womenShare(), p.womenIndex(), p.youthShare(), p.youthIndex(), p.disabilityShare(),
-                        p.disabilityIndex());
+                PublishedRate r = disclosure.rate(p.rate(), audience);
+                row(participation, r.semester(), p.province(), shown(r.participants()), r.population(),
+                        r.participantsPer1000(), r.womenShare(), r.womenIndex(), r.youthShare(), r.youthIndex(),
+                        r.disabilityShare(), r.disabilityIndex());
             }
             Sheet indicators = sheet(workbook, INDICATORS, "Semestre", "Province", "Nom", "الاسم", "Indicateur", "Libellé",
                     "Unité", "Réalisé", "Cible", "Statut");
             for (ProvinceComparisonQueries.Indicator i : provinces.indicators(scope)) {
-                row(indicators, i.semester(), i.province(), i.code(), i.labelFr(), i.unit(), i.actual(), i.target(), i.status());
+                PublishedActual actual = disclosure.actual(i.actual(), i.target(), audience);
+                row(indicators, i.semester(), i.province(), i.code(), i.labelFr(), i.unit(),
+                        actual.suppressed() ? SUPPRESSED : actual.value(), i.target(), actual.status());
             }
             Sheet convergence = sheet(workbook, CONVERGENCE, "Province", "Nom", "الاسم", "Programme INDH",
                     "Activités liées", "dont liens explicites", "dont liens déduits", "Projets de co-construction liés",
@@ -81,6 +95,10 @@ final class ConsultationPack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Object shown(PublishedCount count) {
+        return count.suppressed() ? SUPPRESSED : count.value();
     }
 
     private static Sheet sheet(XSSFWorkbook workbook, String name, String... columns) {

@@ -14,11 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import ma.tadafor.dashboard.audit.AuditLog;
+import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.security.SignedInUser;
 
 /**
  * The national exports of API.md: donors' and the national consultation's files, for national
- * roles only since they cover every province.
+ * roles only since they cover every province. The IATI file is published: it is protected
+ * whoever exports it; the consultation pack holds its reader's figures.
  */
 @RestController
 class ExportController {
@@ -51,7 +53,7 @@ class ExportController {
     @GetMapping("/api/v1/exports/consultation-pack")
     @PreAuthorize("hasAnyRole('NATIONAL', 'PROGRAMME', 'ADMIN')")
     ResponseEntity<byte[]> consultationPack(@AuthenticationPrincipal SignedInUser user) {
-        byte[] workbook = pack.write(user.scope(), LocalDate.now(MOROCCO));
+        byte[] workbook = pack.write(user.scope(), Audience.of(user), LocalDate.now(MOROCCO));
         audit.record("EXPORT", "consultation-pack", "xlsx, provinces compared");
         return ResponseEntity.ok()
                 .contentType(XLSX)

@@ -22,6 +22,8 @@ import javax.xml.stream.XMLStreamWriter;
 import org.springframework.context.MessageSource;
 
 import ma.tadafor.dashboard.api.ReportingScopes;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.mart.IndicatorFigure;
@@ -31,7 +33,9 @@ import ma.tadafor.data.mart.IndicatorQueries;
  * The results framework as one IATI 2.03 {@code iati-activity}: the programme, then results R1–R4
  * with their indicators, baselines, and one period per semester of the programme that has a target
  * or an actual at programme scope; actuals carry their split by sex, age and disability where
- * {@link ParticipantBreakdown} can give one. Codes are those of the IATI codelists.
+ * {@link ParticipantBreakdown} can give one. Codes are those of the IATI codelists. The file leaves
+ * the platform: whoever exports it, actuals made of participant counts are the protected ones, and
+ * one the disclosure layer suppresses is left out (no {@code <actual>}) rather than written as 0.
  */
 final class IatiExport {
 
@@ -58,14 +62,16 @@ final class IatiExport {
     private final ResultsFrameworkStore framework;
     private final IndicatorQueries indicators;
     private final ParticipantBreakdown breakdown;
+    private final Disclosure disclosure;
     private final MessageSource messages;
 
     IatiExport(Programme programme, ResultsFrameworkStore framework, IndicatorQueries indicators,
-            ParticipantBreakdown breakdown, MessageSource messages) {
+            ParticipantBreakdown breakdown, Disclosure disclosure, MessageSource messages) {
         this.programme = programme;
         this.framework = framework;
         this.indicators = indicators;
         this.breakdown = breakdown;
+        this.disclosure = disclosure;
         this.messages = messages;
     }
 
@@ -172,7 +178,11 @@ final class IatiExport {
         boolean split = ParticipantBreakdown.applies(definition);
         for (Map.Entry<Semester, Map<String, IndicatorFigure>> semester : figures.entrySet()) {
             IndicatorFigure figure = semester.getValue().get(definition.code());
-            if (figure == null || figure.target() == null && figure.actual() == null) {
+            if (figure == null) {
+                continue;
+            }
+            Double actual = disclosure.actual(figure.actual(), figure.target(), Audience.PROTECTED).value();
+            if (figure.target() == null && actual == null) {
                 continue;
             }
             xml.writeStartElement("period");
@@ -181,8 +191,8 @@ final class IatiExport {
             if (figure.target() != null) {
                 empty(xml, "target", "value", number(figure.target()));
             }
-            if (figure.actual() != null) {
-                empty(xml, "actual", "value", number(figure.actual()));
+            if (actual != null) {
+                empty(xml, "actual", "value", number(actual));
                 if (split) {
                     // IATI repeats the actual for each group, its dimension saying which
                     for (ParticipantBreakdown.Group group : breakdown.groups(definition, semester.getKey())) {

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationFigures;
@@ -21,7 +24,8 @@ import ma.tadafor.data.territory.TerritorialScope;
  * participants by age band) into the share within each group. Only when every field of the
  * indicator's filters is a dimension of the mart (it knows mechanism, role, cohort and the cell
  * fields, not an activity's status or theme): otherwise the split would not match the actual, and
- * none is given.
+ * none is given. The split leaves the platform: every group is protected by the disclosure layer,
+ * and a group whose count or share is suppressed is left out.
  */
 final class ParticipantBreakdown {
 
@@ -36,9 +40,11 @@ final class ParticipantBreakdown {
     }
 
     private final ParticipationQueries participation;
+    private final Disclosure disclosure;
 
-    ParticipantBreakdown(ParticipationQueries participation) {
+    ParticipantBreakdown(ParticipationQueries participation, Disclosure disclosure) {
         this.participation = participation;
+        this.disclosure = disclosure;
     }
 
     /** Whether {@link #groups} answers anything for this indicator. */
@@ -51,7 +57,7 @@ final class ParticipantBreakdown {
         };
     }
 
-    /** The groups of the indicator's actual for the semester, dimension after dimension. */
+    /** The published groups of the indicator's actual for the semester, dimension after dimension. */
     List<Group> groups(IndicatorDefinition indicator, Semester semester) {
         Map<ParticipationDimension, List<Object>> filters = new EnumMap<>(filters(indicator.activityFilter()).orElseThrow());
         if (!indicator.cumulative()) {
@@ -62,23 +68,27 @@ final class ParticipantBreakdown {
                 ? narrowed(filters, filters(indicator.shareFilter()).orElseThrow()) : null;
         List<Group> groups = new ArrayList<>();
         for (ParticipationDimension dimension : dimensions(indicator)) {
-            List<ParticipationFigures.Row> rows = participants(dimension, filters, semester);
-            Map<Object, Long> counted = new HashMap<>();
+            Map<Object, PublishedCount> counted = new HashMap<>();
             if (share) {
                 participants(dimension, numerator, semester).forEach(row -> counted.put(row.dimensions().get(dimension),
-                        row.participants()));
+                        published(row)));
             }
-            for (ParticipationFigures.Row row : rows) {
-                if (share && row.participants() == 0) {
-                    continue;
-                }
+            for (ParticipationFigures.Row row : participants(dimension, filters, semester)) {
                 Object value = row.dimensions().get(dimension);
-                groups.add(new Group(IATI_NAMES.get(dimension), String.valueOf(value), share
-                        ? Math.round(counted.getOrDefault(value, 0L) * 1000.0 / row.participants()) / 10.0
-                        : row.participants()));
+                PublishedCount participants = published(row);
+                Double figure = share ? PublishedCount.percent(counted.getOrDefault(value, PublishedCount.ZERO), participants)
+                        : participants.value() == null ? null : participants.value().doubleValue();
+                if (figure != null) {
+                    groups.add(new Group(IATI_NAMES.get(dimension), String.valueOf(value),
+                            share ? Math.round(figure * 10) / 10.0 : figure));
+                }
             }
         }
         return groups;
+    }
+
+    private PublishedCount published(ParticipationFigures.Row row) {
+        return disclosure.count(row.participants(), Audience.PROTECTED);
     }
 
     private List<ParticipationFigures.Row> participants(ParticipationDimension dimension,

@@ -12,6 +12,7 @@ import org.thymeleaf.ITemplateEngine;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.dashboard.committee.Committees;
+import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.convergence.ConvergenceQueries;
@@ -34,21 +35,21 @@ class ReportConfiguration {
 
     @Bean
     IatiExport iatiExport(Programme programme, ResultsFrameworkStore framework, IndicatorQueries indicators,
-            ParticipationQueries participation, MessageSource messages) {
-        return new IatiExport(programme, framework, indicators, new ParticipantBreakdown(participation), messages);
+            ParticipationQueries participation, Disclosure disclosure, MessageSource messages) {
+        return new IatiExport(programme, framework, indicators, new ParticipantBreakdown(participation, disclosure),
+                disclosure, messages);
     }
 
     @Bean
-    ConsultationPack consultationPack(HikariDataSource warehouse, CommitteeStore committees) {
-        return new ConsultationPack(new ProvinceComparisonQueries(warehouse), committees);
+    ConsultationPack consultationPack(HikariDataSource warehouse, CommitteeStore committees, Disclosure disclosure) {
+        return new ConsultationPack(new ProvinceComparisonQueries(warehouse), committees, disclosure);
     }
 
     @Bean
-    CommitteeBriefs committeeBriefs(TerritoryQueries territories, ParticipationQueries participation,
-            ParticipationRateQueries rates, IndicatorQueries indicators, ConvergenceQueries convergence,
-            DataQualityQueries quality, CommitteeStore committees, MessageSource messages, ITemplateEngine templates,
-            ReportProperties properties) {
-        return new CommitteeBriefs(new CommitteeBrief(territories, participation, rates, indicators, convergence, quality,
+    CommitteeBriefs committeeBriefs(TerritoryQueries territories, Disclosure disclosure, ParticipationRateQueries rates,
+            IndicatorQueries indicators, ConvergenceQueries convergence, DataQualityQueries quality,
+            CommitteeStore committees, MessageSource messages, ITemplateEngine templates, ReportProperties properties) {
+        return new CommitteeBriefs(new CommitteeBrief(territories, disclosure, rates, indicators, convergence, quality,
                 committees, messages), templates, new ChromiumPdf(properties));
     }
 

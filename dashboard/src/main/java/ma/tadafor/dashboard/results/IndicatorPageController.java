@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
+import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
@@ -46,7 +47,7 @@ class IndicatorPageController {
             @AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
         contributions.definition(code);
         ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
-        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), locale);
+        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), Audience.of(user), locale);
         ResultsFramework.Row row = results.results().stream().flatMap(result -> result.indicators().stream())
                 .filter(candidate -> candidate.code().equals(code)).findFirst().orElse(null);
         ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
@@ -70,7 +71,7 @@ class IndicatorPageController {
         ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
         String semester = semester(parameters);
         if (semester == null) {
-            semester = framework.framework(scope, null, locale).semester();
+            semester = framework.framework(scope, null, Audience.of(user), locale).semester();
         }
         return contributions.data(code, user, scope, semester, locale);
     }

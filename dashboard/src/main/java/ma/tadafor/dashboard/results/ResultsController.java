@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
+import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.ViewFilters;
@@ -47,7 +48,7 @@ class ResultsController {
     String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale,
             Model model) {
         ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
-        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), locale);
+        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), Audience.of(user), locale);
         ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
         PageModel.describe(model, "/results", scope, filters, user.scope(), territories);
         model.addAttribute("semesters", results.semesters());
@@ -77,7 +78,7 @@ class ResultsController {
 
     private ResultsFramework.FrameworkData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
         return framework.data(ViewScope.resolve(parameters.get("scope"), user.scope(), territories), semester(parameters),
-                locale);
+                Audience.of(user), locale);
     }
 
     @GetMapping("/results/table/{chart}")

@@ -29,6 +29,9 @@ import org.springframework.stereotype.Service;
 import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.chart.Drill;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.warehouse.MartCache;
@@ -41,9 +44,10 @@ import ma.tadafor.data.mart.IndicatorTrendQueries;
 /**
  * The results framework of one territory: R1–R4 and their indicators with baseline, target and
  * actual of a semester, achievement (actual ÷ target), status, the trend over semesters and the
- * programme's comment. Status always comes with its word, never by colour alone. Built once per
- * marts for each territory, semester and language; a change of a target or a comment is seen at
- * once, as the framework's store empties the cache.
+ * programme's comment. Status always comes with its word, never by colour alone. Actuals and
+ * statuses are the reader's from the disclosure layer (a suppressed actual reads "< 5"). Built once
+ * per marts for each territory, semester, audience and language; a change of a target or a comment
+ * is seen at once, as the framework's store empties the cache.
  */
 @Service
 class ResultsFramework {
@@ -52,17 +56,21 @@ class ResultsFramework {
 
     private final IndicatorQueries indicators;
     private final IndicatorTrendQueries trends;
+    private final Disclosure disclosure;
     private final MessageSource messages;
     private final MartCache cache;
 
-    ResultsFramework(IndicatorQueries indicators, IndicatorTrendQueries trends, MessageSource messages, MartCache cache) {
+    ResultsFramework(IndicatorQueries indicators, IndicatorTrendQueries trends, Disclosure disclosure,
+            MessageSource messages, MartCache cache) {
         this.indicators = indicators;
         this.trends = trends;
+        this.disclosure = disclosure;
         this.messages = messages;
         this.cache = cache;
     }
 
-    record Row(String code, String label, String unit, Double baseline, Double target, Double actual,
+    /** {@code actual} null when there is none or it is suppressed, which {@code suppressed} tells apart. */
+    record Row(String code, String label, String unit, Double baseline, Double target, Double actual, boolean suppressed,
                Double achievement, String status, String statusLabel, String narrative, String narrativeFr,
                String narrativeAr) {
     }
@@ -73,19 +81,20 @@ class ResultsFramework {
     record Framework(String scope, String semester, List<String> semesters, List<Result> results) {
     }
 
-    record FrameworkData(String scope, String semester, List<ChartView> charts, List<ChartView> sparklines) {
+    record FrameworkData(String scope, String semester, List<ChartView> charts, List<ChartView> sparklines,
+                         Map<String, Object> disclosure) {
     }
 
     /** Semesters with figures or targets, oldest first; the chosen one defaults to the latest with an actual. */
-    Framework framework(ViewScope scope, String semester, Locale locale) {
-        return cache.get(List.of("framework", scope.key(), String.valueOf(semester), locale.getLanguage()),
-                () -> readFramework(scope, semester, locale));
+    Framework framework(ViewScope scope, String semester, Audience audience, Locale locale) {
+        return cache.get(List.of("framework", scope.key(), String.valueOf(semester), audience, locale.getLanguage()),
+                () -> readFramework(scope, semester, audience, locale));
     }
 
-    private Framework readFramework(ViewScope scope, String semester, Locale locale) {
+    private Framework readFramework(ViewScope scope, String semester, Audience audience, Locale locale) {
         List<IndicatorPoint> points = trends.trend(scope.key());
         List<String> semesters = new ArrayList<>(new TreeSet<>(points.stream().map(IndicatorPoint::semester).toList()));
-        String chosen = semester != null ? semester : points.stream().filter(p -> p.actual() != null)
+        String chosen = semester != null ? semester : points.stream().filter(p -> p.actual().value() != null)
                 .map(IndicatorPoint::semester).max(String::compareTo)
                 .orElse(semesters.isEmpty() ? null : semesters.get(semesters.size() - 1));
         if (chosen == null) {
@@ -97,10 +106,11 @@ class ResultsFramework {
         Map<String, List<Row>> byResult = new LinkedHashMap<>();
         for (IndicatorFigure figure : indicators.indicators(scope.key(), chosen)) {
             IndicatorNarrative narrative = narratives.get(figure.code());
+            PublishedActual actual = disclosure.actual(figure.actual(), figure.target(), audience);
             byResult.computeIfAbsent(figure.result(), r -> new ArrayList<>()).add(new Row(figure.code(),
                     arabic && figure.labelAr() != null ? figure.labelAr() : figure.labelFr(), figure.unit(),
-                    figure.baseline(), figure.target(), figure.actual(), achievement(figure.actual(), figure.target()),
-                    figure.status(), text("status." + figure.status(), locale),
+                    figure.baseline(), figure.target(), actual.value(), actual.suppressed(),
+                    achievement(actual.value(), figure.target()), actual.status(), text("status." + actual.status(), locale),
                     narrative == null ? null : arabic && narrative.textAr() != null ? narrative.textAr() : narrative.textFr(),
                     narrative == null ? null : narrative.textFr(), narrative == null ? null : narrative.textAr()));
         }
@@ -109,22 +119,22 @@ class ResultsFramework {
         return new Framework(scope.key(), chosen, semesters, results);
     }
 
-    FrameworkData data(ViewScope scope, String semester, Locale locale) {
-        return cache.get(List.of("framework-charts", scope.key(), String.valueOf(semester), locale.getLanguage()),
-                () -> charts(scope, semester, locale));
+    FrameworkData data(ViewScope scope, String semester, Audience audience, Locale locale) {
+        return cache.get(List.of("framework-charts", scope.key(), String.valueOf(semester), audience, locale.getLanguage()),
+                () -> charts(scope, semester, audience, locale));
     }
 
-    private FrameworkData charts(ViewScope scope, String semester, Locale locale) {
-        Framework framework = framework(scope, semester, locale);
+    private FrameworkData charts(ViewScope scope, String semester, Audience audience, Locale locale) {
+        Framework framework = framework(scope, semester, audience, locale);
         if (framework.semester() == null) {
-            return new FrameworkData(scope.key(), null, List.of(), List.of());
+            return new FrameworkData(scope.key(), null, List.of(), List.of(), Disclosure.describe(audience));
         }
         boolean rtl = locale.getLanguage().equals("ar");
         List<Row> rows = framework.results().stream().flatMap(result -> result.indicators().stream()).toList();
         List<ChartView> charts = List.of(achievementChart(rows, framework.semester(), rtl, locale),
                 statusChart(rows, framework.semester(), rtl, locale));
         return new FrameworkData(scope.key(), framework.semester(), charts,
-                sparklines(scope.key(), framework.semesters(), rtl, locale));
+                sparklines(scope.key(), framework.semesters(), audience, rtl, locale), Disclosure.describe(audience));
     }
 
     private ChartView achievementChart(List<Row> rows, String semester, boolean rtl, Locale locale) {
@@ -139,7 +149,8 @@ class ResultsFramework {
         List<List<Object>> table = new ArrayList<>();
         for (Row row : rows) {
             table.add(java.util.Arrays.asList(row.code(), row.label(), row.unit(), row.baseline(), row.target(),
-                    row.actual(), row.achievement(), row.statusLabel()));
+                    row.suppressed() ? text("disclosure.suppressed", locale) : row.actual(), row.achievement(),
+                    row.statusLabel()));
         }
         return new ChartView("achievement", text("results.chart.achievement", locale),
                 text("results.chart.achievement.description", locale), Charts.json(option),
@@ -172,14 +183,16 @@ class ResultsFramework {
     }
 
     /** One small line per indicator: actual (solid) and target (dashed) over the semesters, without axes. */
-    private List<ChartView> sparklines(String scope, List<String> semesters, boolean rtl, Locale locale) {
+    private List<ChartView> sparklines(String scope, List<String> semesters, Audience audience, boolean rtl,
+            Locale locale) {
         Map<String, Map<String, IndicatorPoint>> byCode = new LinkedHashMap<>();
         for (IndicatorPoint point : trends.trend(scope)) {
             byCode.computeIfAbsent(point.code(), c -> new LinkedHashMap<>()).put(point.semester(), point);
         }
         List<ChartView> lines = new ArrayList<>();
         byCode.forEach((code, points) -> {
-            Number[] actual = semesters.stream().map(s -> points.get(s) == null ? null : (Number) points.get(s).actual())
+            Number[] actual = semesters.stream().map(s -> points.get(s) == null ? null
+                    : (Number) disclosure.actual(points.get(s).actual(), points.get(s).target(), audience).value())
                     .toArray(Number[]::new);
             Number[] target = semesters.stream().map(s -> points.get(s) == null ? null : (Number) points.get(s).target())
                     .toArray(Number[]::new);

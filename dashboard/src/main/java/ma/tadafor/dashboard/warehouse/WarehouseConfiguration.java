@@ -11,6 +11,7 @@ import ma.tadafor.data.activity.ActivityStore;
 import ma.tadafor.data.audit.AuditStore;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.indh.IndhProjectStore;
+import ma.tadafor.data.disclosure.DisclosureSecret;
 import ma.tadafor.data.migration.SchemaMigrator;
 import ma.tadafor.data.reference.ReferenceDataLoader;
 import ma.tadafor.data.user.ApiTokenStore;
@@ -29,6 +30,7 @@ public class WarehouseConfiguration {
         try {
             new SchemaMigrator(warehouse).migrate();
             new ReferenceDataLoader(warehouse).load();
+            DisclosureSecret.ensure(warehouse);
             return warehouse;
         } catch (RuntimeException e) {
             warehouse.close();

@@ -43,6 +43,23 @@ class FrameworkApiTest extends DemoApplicationTest {
         assertThat(get("/api/v1/audit?action=TARGET_SET", "admin").body()).contains("programme 2024S1 = 42.0");
     }
 
+    @Test
+    void theIndicatorsAreProtectedForAllButTheAdministratorAndSaySo() throws Exception {
+        Map<String, Object> exact = object(get("/api/v1/indicators?semester=2024S1&scope=programme", "admin"));
+        assertThat(exact.get("disclosure")).isEqualTo(Map.of("protected", false, "method", "exact"));
+        Map<String, Object> protectedAnswer = object(get("/api/v1/indicators?semester=2024S1&scope=commune:05.091.01.07",
+                "focal-kasba-tadla"));
+        assertThat(protectedAnswer.get("disclosure")).isEqualTo(Map.of("protected", true, "method", "cell-key-perturbation"));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = (List<Map<String, Object>>) protectedAnswer.get("items");
+        assertThat(items).isNotEmpty().allSatisfy(indicator -> {
+            assertThat(indicator).containsKeys("actual", "suppressed", "status").doesNotContainKeys("numeratorKey");
+            if (Boolean.TRUE.equals(indicator.get("suppressed"))) {
+                assertThat(indicator.get("actual")).isNull();
+            }
+        });
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "|", textBlock = """
             semester      | /api/v1/framework/indicators/R2.1/targets/2024S3                 | {"target": 1}

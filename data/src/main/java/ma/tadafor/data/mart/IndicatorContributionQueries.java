@@ -16,8 +16,7 @@ import ma.tadafor.data.territory.TerritorialScope;
 public final class IndicatorContributionQueries {
 
     /** One commune's figures for the indicator and semester; all null where the mart has none. */
-    public record Contribution(String communeCode, String nameFr, String nameAr, Double actual, Double numerator,
-                               Double denominator) {
+    public record Contribution(String communeCode, String nameFr, String nameAr, IndicatorActual actual) {
     }
 
     private final DataSource dataSource;
@@ -39,15 +38,14 @@ public final class IndicatorContributionQueries {
             parameters.add(under + ".");
         }
         String sql = """
-                SELECT c.code, c.name_fr, c.name_ar, m.actual, m.numerator, m.denominator
+                SELECT c.code, c.name_fr, c.name_ar, m.actual, m.numerator, m.denominator, m.numerator_key, m.denominator_key
                 FROM programme_commune p JOIN commune c ON c.code = p.commune_code
                 LEFT JOIN mart_indicator m ON m.scope = 'commune:' || c.code AND m.indicator_code = ? AND m.semester = ?
                 WHERE %s
                 ORDER BY c.code""".formatted(where);
         List<Contribution> contributions = new ArrayList<>();
         Rows.each(dataSource, sql, parameters, row -> contributions.add(new Contribution(row.getString(1), row.getString(2),
-                row.getString(3), row.getObject(4, Double.class), row.getObject(5, Double.class),
-                row.getObject(6, Double.class))), "reading the communes' contributions to an indicator");
+                row.getString(3), IndicatorActual.read(row, 4))), "reading the communes' contributions to an indicator");
         return contributions;
     }
 }

@@ -5,5 +5,5 @@ package ma.tadafor.data.mart;
  * baseline, and the target, actual and status of the latest mart refresh.
  */
 public record IndicatorFigure(String code, String result, String labelFr, String labelAr, String unit, Double baseline,
-                              Double target, Double actual, String status) {
+                              Double target, IndicatorActual actual, String status) {
 }

@@ -6,9 +6,10 @@ import java.util.Map;
 /**
  * The mart's answer: one row per combination of the grouped dimensions (values in the mart's
  * terms, null for unknown year or semester), and the exact total of the filtered participation.
+ * Participants are exact counts with their cell keys: the disclosure layer publishes them.
  */
-public record ParticipationFigures(List<Row> rows, long totalParticipants, long totalActivities) {
+public record ParticipationFigures(List<Row> rows, ExactCount totalParticipants, long totalActivities) {
 
-    public record Row(Map<ParticipationDimension, Object> dimensions, long participants, long activities) {
+    public record Row(Map<ParticipationDimension, Object> dimensions, ExactCount participants, long activities) {
     }
 }

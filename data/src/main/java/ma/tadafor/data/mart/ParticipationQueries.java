@@ -49,8 +49,10 @@ public class ParticipationQueries {
     public ParticipationFigures participation(ParticipationQuery query, TerritorialScope scope) {
         boolean fromMart = query.inWholeMonths();
         String from = fromMart ? MART : FACTS;
+        // The facts have no cell keys: only an administrator's day-cut ranges are read from them, exact.
         String measures = "coalesce(sum(participants), 0), "
-                + (fromMart ? "coalesce(sum(activities), 0)" : "count(DISTINCT (source_id, item_id))");
+                + (fromMart ? "coalesce(sum(activities), 0), CAST(coalesce(sum(participants_key), 0) % 256 AS INTEGER)"
+                        : "count(DISTINCT (source_id, item_id)), 0");
         try (Connection connection = dataSource.getConnection()) {
             List<ParticipationFigures.Row> rows = new ArrayList<>();
             if (!query.groupBy().isEmpty()) {
@@ -65,18 +67,20 @@ public class ParticipationQueries {
                     for (int i = 0; i < n; i++) {
                         values.put(query.groupBy().get(i), result.getObject(i + 1));
                     }
-                    rows.add(new ParticipationFigures.Row(values, result.getLong(n + 1), result.getLong(n + 2)));
+                    rows.add(new ParticipationFigures.Row(values, new ExactCount(result.getLong(n + 1), result.getInt(n + 3)),
+                            result.getLong(n + 2)));
                 });
             }
             List<Object> totalParameters = new ArrayList<>();
             String totalSql = "SELECT %s FROM %s m WHERE %s".formatted(measures, from,
                     where(query, scope, fromMart, false, totalParameters));
-            long[] total = new long[2];
+            long[] total = new long[3];
             query(connection, totalSql, totalParameters, result -> {
                 total[0] = result.getLong(1);
                 total[1] = result.getLong(2);
+                total[2] = result.getLong(3);
             });
-            return new ParticipationFigures(rows, total[0], total[1]);
+            return new ParticipationFigures(rows, new ExactCount(total[0], (int) total[2]), total[1]);
         } catch (SQLException e) {
             throw new IllegalStateException("reading participation failed: " + e.getMessage(), e);
         }

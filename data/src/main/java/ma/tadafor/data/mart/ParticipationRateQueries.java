@@ -1,7 +1,5 @@
 package ma.tadafor.data.mart;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,10 +12,6 @@ import ma.tadafor.data.territory.Territory;
 
 /** Reads {@code mart_participation_rate}: participation against the census, per scope and semester. */
 public class ParticipationRateQueries {
-
-    private static final String COLUMNS = """
-            r.semester, r.participants, r.population, r.participants_per_1000, r.women_share, r.women_index,
-            r.youth_share, r.youth_index, r.disability_share, r.disability_index""";
 
     private final DataSource dataSource;
 
@@ -32,9 +26,9 @@ public class ParticipationRateQueries {
      * @param scope {@code programme}, {@code region:05}, {@code province:05.091} or {@code commune:05.091.01.07}
      */
     public List<ParticipationRate> semesters(String scope) {
-        String sql = "SELECT " + COLUMNS + " FROM mart_participation_rate r WHERE r.scope = ? ORDER BY r.semester";
+        String sql = "SELECT " + ParticipationRate.COLUMNS + " FROM mart_participation_rate r WHERE r.scope = ? ORDER BY r.semester";
         List<ParticipationRate> rates = new ArrayList<>();
-        query(sql, List.of(scope), rows -> rates.add(rate(rows, 1)));
+        query(sql, List.of(scope), rows -> rates.add(ParticipationRate.read(rows, 1)));
         return rates;
     }
 
@@ -57,23 +51,15 @@ public class ParticipationRateQueries {
         String sql = """
                 SELECT a.area, a.name_fr, a.name_ar, %s
                 FROM (%s) a LEFT JOIN mart_participation_rate r ON r.scope = a.scope AND r.semester = ?
-                WHERE %s%s ORDER BY a.area""".formatted(COLUMNS, areas, scope.communeCondition("a", parameters),
+                WHERE %s%s ORDER BY a.area""".formatted(ParticipationRate.COLUMNS, areas, scope.communeCondition("a", parameters),
                 regionCode == null ? "" : " AND a.region_code = ?");
         if (regionCode != null) {
             parameters.add(regionCode);
         }
         List<AreaRate> result = new ArrayList<>();
         query(sql, parameters, rows -> result.add(new AreaRate(rows.getString(1), rows.getString(2), rows.getString(3),
-                rows.getString(4) == null ? null : rate(rows, 4))));
+                rows.getString(4) == null ? null : ParticipationRate.read(rows, 4))));
         return result;
-    }
-
-    private static ParticipationRate rate(ResultSet rows, int first) throws SQLException {
-        return new ParticipationRate(rows.getString(first), rows.getLong(first + 1), rows.getObject(first + 2, Long.class),
-                rows.getObject(first + 3, Double.class), rows.getObject(first + 4, Double.class),
-                rows.getObject(first + 5, Double.class), rows.getObject(first + 6, Double.class),
-                rows.getObject(first + 7, Double.class), rows.getObject(first + 8, Double.class),
-                rows.getObject(first + 9, Double.class));
     }
 
 

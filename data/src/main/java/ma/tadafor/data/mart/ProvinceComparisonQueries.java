@@ -22,14 +22,12 @@ public final class ProvinceComparisonQueries {
     public record Province(String code, String nameFr, String nameAr) {
     }
 
-    /** Participation against the census; shares in percent, indices 1 at parity, null without a denominator. */
-    public record Participation(String semester, Province province, long participants, Long population,
-                                Double participantsPer1000, Double womenShare, Double womenIndex, Double youthShare,
-                                Double youthIndex, Double disabilityShare, Double disabilityIndex) {
+    /** Participation against the census, as the rate mart holds it. */
+    public record Participation(Province province, ParticipationRate rate) {
     }
 
-    public record Indicator(String semester, Province province, String code, String labelFr, String unit, Double actual,
-                            Double target, String status) {
+    public record Indicator(String semester, Province province, String code, String labelFr, String unit,
+                            IndicatorActual actual, Double target, String status) {
     }
 
     /** Convergence with one INDH programme (its number in INDH phase III). */
@@ -58,26 +56,24 @@ public final class ProvinceComparisonQueries {
     public List<Participation> participation(TerritorialScope scope) {
         List<Object> parameters = new ArrayList<>();
         String sql = """
-                SELECT p.code, p.name_fr, p.name_ar, r.semester, r.participants, r.population, r.participants_per_1000,
-                       r.women_share, r.women_index, r.youth_share, r.youth_index, r.disability_share, r.disability_index
+                SELECT p.code, p.name_fr, p.name_ar, %s
                 FROM (%s) p JOIN mart_participation_rate r ON r.scope = p.scope
-                ORDER BY r.semester, p.code""".formatted(PROVINCES.formatted(scope.provinceCondition("p", parameters)));
-        return query(sql, parameters, rows -> new Participation(rows.getString(4), province(rows), rows.getLong(5),
-                rows.getObject(6, Long.class), rows.getObject(7, Double.class), rows.getObject(8, Double.class),
-                rows.getObject(9, Double.class), rows.getObject(10, Double.class), rows.getObject(11, Double.class),
-                rows.getObject(12, Double.class), rows.getObject(13, Double.class)));
+                ORDER BY r.semester, p.code""".formatted(ParticipationRate.COLUMNS,
+                PROVINCES.formatted(scope.provinceCondition("p", parameters)));
+        return query(sql, parameters, rows -> new Participation(province(rows), ParticipationRate.read(rows, 4)));
     }
 
     public List<Indicator> indicators(TerritorialScope scope) {
         List<Object> parameters = new ArrayList<>();
         String sql = """
-                SELECT p.code, p.name_fr, p.name_ar, m.semester, i.code, i.label_fr, i.unit, m.actual, m.target, m.status
+                SELECT p.code, p.name_fr, p.name_ar, m.semester, i.code, i.label_fr, i.unit, m.target, m.status,
+                       m.actual, m.numerator, m.denominator, m.numerator_key, m.denominator_key
                 FROM (%s) p JOIN mart_indicator m ON m.scope = p.scope JOIN indicator i ON i.code = m.indicator_code
                 ORDER BY m.semester, p.code, i.result, i.sort_order""".formatted(
                 PROVINCES.formatted(scope.provinceCondition("p", parameters)));
         return query(sql, parameters, rows -> new Indicator(rows.getString(4), province(rows), rows.getString(5),
-                rows.getString(6), rows.getString(7), rows.getObject(8, Double.class), rows.getObject(9, Double.class),
-                rows.getString(10)));
+                rows.getString(6), rows.getString(7), IndicatorActual.read(rows, 10), rows.getObject(8, Double.class),
+                rows.getString(9)));
     }
 
     public List<Convergence> convergence(TerritorialScope scope) {

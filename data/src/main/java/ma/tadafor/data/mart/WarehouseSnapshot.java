@@ -15,10 +15,13 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import ma.tadafor.data.disclosure.DisclosureSecret;
+
 /**
  * Exports what the analytics job reads to Parquet, one {@code <table>.parquet} file per table,
  * all read in one transaction so the snapshot is consistent even while ingestion writes.
- * Secrets (source tokens) and texts the marts never use (titles) stay in the warehouse.
+ * Secrets (source tokens) and texts the marts never use (titles) stay in the warehouse; the one
+ * secret exported is the disclosure secret, which the refresh needs (docs/PRIVACY.md).
  */
 public final class WarehouseSnapshot {
 
@@ -41,6 +44,7 @@ public final class WarehouseSnapshot {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the snapshot folder " + folder, e);
         }
+        DisclosureSecret.ensure(dataSource);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
@@ -91,6 +95,8 @@ public final class WarehouseSnapshot {
         tables.put("indicator_value", "SELECT indicator_code, scope, semester, value FROM indicator_value");
         tables.put("source", "SELECT id, type, commune_code, enabled FROM source");
         tables.put("watermark", "SELECT source_id, applied_up_to, last_success_at FROM watermark");
+        // The refresh derives the record keys of disclosure control from it; the folder is deleted after.
+        tables.put("disclosure_secret", "SELECT secret FROM disclosure_secret");
         return tables;
     }
 }

@@ -80,14 +80,14 @@ class MartStoreTest {
         String commune = "'05.091.01.07', '05.091', '05'";
         write(marts, "participation_base", "SELECT 1, " + commune + ", 'pilot', 'PETITION', DATE '2024-03-01', 2024, '2024S1'");
         write(marts, "participation_cell_code", "SELECT 0, NULL, NULL, NULL, NULL");
-        write(marts, "participation_cube", "SELECT 1, 0, 0, " + value + ", 1");
+        write(marts, "participation_cube", "SELECT 1, 0, 0, " + value + ", 1, 17");
         write(marts, "participation_rate", "SELECT '" + scope + "', '2024S1', " + value + ", 1000, 1.0, 0, 0, NULL, NULL, "
-                + "NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL");
-        write(marts, "indicator", "SELECT 'R2.1', '" + scope + "', '2024S1', " + value + ".0, 35.0, 'OFF_TRACK', NULL, NULL");
+                + "NULL, 0, 0, NULL, NULL, NULL, 0, 0, NULL, NULL, NULL, 0, 0, 0, 0, 0, 0, 0");
+        write(marts, "indicator", "SELECT 'R2.1', '" + scope + "', '2024S1', " + value + ".0, 35.0, 'OFF_TRACK', NULL, NULL, NULL, NULL");
         write(marts, "convergence", "SELECT '" + scope + "', 1, 0, 0, 0, 0, 0, 0, 60, 3, 5.0");
         write(marts, "convergence_link", "SELECT 'p', 'a', 'INDH-1', 1, false, '05.091.01.07', 'PETITION'");
         write(marts, "data_quality", "SELECT " + commune + ", 'pilot', 1, 0, " + value + ", 0, 0, 0, 0.0, 0.0, 0.0, 3.0, "
-                + "5.0, NULL, 0, NULL, NULL");
+                + "5.0, NULL, 0, NULL, NULL, 0, 0, 0, 0");
         return marts;
     }
 

@@ -33,11 +33,11 @@ class ProvinceComparisonQueriesTest {
         for (String province : new String[] {"05.081", "05.091"}) {
             TestWarehouse.execute(warehouse, """
                     INSERT INTO mart_participation_rate VALUES ('province:%1$s', '2024S1', 120, 500000, 0.24,
-                        100, 40, 40.0, 50.0, 0.8, 110, 30, 27.3, 30.0, 0.91, 90, 2, 2.2, 5.0, 0.44)""".formatted(province));
+                        100, 40, 40.0, 50.0, 0.8, 110, 30, 27.3, 30.0, 0.91, 90, 2, 2.2, 5.0, 0.44, 1, 2, 3, 4, 5, 6, 7)""".formatted(province));
             TestWarehouse.execute(warehouse, """
-                    INSERT INTO mart_indicator VALUES ('R2.5', 'province:%s', '2024S1', 120, NULL, 'NO_DATA', NULL, NULL)""".formatted(province));
+                    INSERT INTO mart_indicator VALUES ('R2.5', 'province:%s', '2024S1', 120, NULL, 'NO_DATA', NULL, NULL, NULL, NULL)""".formatted(province));
         }
-        TestWarehouse.execute(warehouse, "INSERT INTO mart_indicator VALUES ('R2.5', 'programme', '2024S1', 900, 1000, 'ON_TRACK', NULL, NULL)");
+        TestWarehouse.execute(warehouse, "INSERT INTO mart_indicator VALUES ('R2.5', 'programme', '2024S1', 900, 1000, 'ON_TRACK', NULL, NULL, NULL, NULL)");
     }
 
     @AfterAll
@@ -56,11 +56,11 @@ class ProvinceComparisonQueriesTest {
 
         assertThat(provinces.participation(BENI_MELLAL)).singleElement().satisfies(p -> {
             assertThat(p.province().nameAr()).isEqualTo("بني ملال");
-            assertThat(p.womenIndex()).isEqualTo(0.8);
-            assertThat(p.disabilityIndex()).isEqualTo(0.44);
+            assertThat(p.rate().women()).isEqualTo(new ExactCount(40, 3));
+            assertThat(p.rate().population()).isPositive();
         });
         assertThat(provinces.indicators(BENI_MELLAL)).singleElement().satisfies(i -> {
-            assertThat(i.actual()).isEqualTo(120.0);
+            assertThat(i.actual().value()).isEqualTo(120.0);
             assertThat(i.target()).isNull();
         });
         assertThat(provinces.provinces(KASBA_TADLA)).isEmpty();

@@ -75,7 +75,8 @@ class SchemaMigratorTest {
 
             new SchemaMigrator(warehouse).migrate();
 
-            assertThat(single(warehouse, "SELECT count(*)::VARCHAR FROM (SELECT * FROM mart_participation EXCEPT ALL "
+            // V011 adds the cell key, 0 until the next refresh computes it.
+            assertThat(single(warehouse, "SELECT count(*)::VARCHAR FROM (SELECT * EXCLUDE (participants_key) FROM mart_participation EXCEPT ALL "
                     + "SELECT * FROM (VALUES " + rows + "))")).isEqualTo("0");
             assertThat(single(warehouse, "SELECT count(*)::VARCHAR FROM mart_participation")).isEqualTo("4");
             assertThat(single(warehouse, "SELECT count(*)::VARCHAR FROM mart_participation_base")).isEqualTo("3");

@@ -1,0 +1,148 @@
+package ma.tadafor.dashboard.disclosure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import ma.tadafor.analytics.indicators.StatusThresholds;
+import ma.tadafor.dashboard.analytics.AnalyticsProperties;
+import ma.tadafor.data.mart.ExactCount;
+import ma.tadafor.data.mart.IndicatorActual;
+import ma.tadafor.data.mart.ParticipationFigures;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.mart.ParticipationRate;
+import ma.tadafor.data.quality.CommuneQuality;
+import ma.tadafor.data.territory.TerritorialScope;
+
+/**
+ * The one disclosure layer (docs/PRIVACY.md): every figure made of participant counts goes through
+ * here before anyone but the administrator sees it. It decides from the data an answer is made of,
+ * never from the request's shape: each count is perturbed by the noise its own records' cell key
+ * gives ({@link PerturbationTable}) and suppressed under 5, at every level of territory, with the
+ * personal dimensions grouped, filtered or implied alike; shares, rates, indices and indicator
+ * statuses are computed from protected counts only.
+ */
+@Component
+public class Disclosure {
+
+    public static final String METHOD = "cell-key-perturbation";
+
+    private final ParticipationQueries participation;
+    private final StatusThresholds thresholds;
+
+    Disclosure(ParticipationQueries participation, AnalyticsProperties analytics) {
+        this.participation = participation;
+        this.thresholds = analytics.status().thresholds();
+    }
+
+    /** What every answer says of its figures: {@code {"protected": …, "method": …}}. */
+    public static Map<String, Object> describe(Audience audience) {
+        Map<String, Object> description = new LinkedHashMap<>();
+        description.put("protected", !audience.exact());
+        description.put("method", audience.exact() ? "exact" : METHOD);
+        return description;
+    }
+
+    public PublishedCount count(ExactCount count, Audience audience) {
+        if (audience.exact()) {
+            return new PublishedCount(count.value(), false);
+        }
+        long perturbed = PerturbationTable.perturbed(count.value(), count.cellKey());
+        return new PublishedCount(perturbed, perturbed > 0 && perturbed < PerturbationTable.THRESHOLD);
+    }
+
+    /**
+     * Participation for a question, within {@code scope}. A protected audience may only ask the
+     * questions of {@link QuerySpace}: anything else is refused, naming the rule.
+     */
+    public PublishedParticipation participation(ParticipationQuery query, TerritorialScope scope, Audience audience) {
+        if (!audience.exact()) {
+            QuerySpace.check(query);
+        }
+        ParticipationFigures figures = participation.participation(query, scope);
+        List<PublishedParticipation.Row> rows = new ArrayList<>(figures.rows().size());
+        int suppressed = 0;
+        for (ParticipationFigures.Row row : figures.rows()) {
+            PublishedCount participants = count(row.participants(), audience);
+            if (participants.suppressed()) {
+                suppressed++;
+            }
+            rows.add(new PublishedParticipation.Row(row.dimensions(), participants,
+                    participants.suppressed() ? null : row.activities()));
+        }
+        return new PublishedParticipation(rows, count(figures.totalParticipants(), audience), figures.totalActivities(),
+                suppressed, !audience.exact());
+    }
+
+    /** A scope's participation against the census, every share and index from protected counts. */
+    public PublishedRate rate(ParticipationRate rate, Audience audience) {
+        PublishedCount participants = count(rate.participants(), audience);
+        Double womenShare = PublishedCount.percent(count(rate.women(), audience), count(rate.knownGender(), audience));
+        Double youthShare = PublishedCount.percent(count(rate.youth(), audience), count(rate.knownAge(), audience));
+        Double disabilityShare = PublishedCount.percent(count(rate.disabled(), audience),
+                count(rate.knownDisability(), audience));
+        Long population = rate.population();
+        Double per1000 = participants.suppressed() || population == null || population <= 0 ? null
+                : participants.perturbed() * 1000.0 / population;
+        return new PublishedRate(rate.semester(), participants, population, per1000, womenShare,
+                index(womenShare, rate.womenPopulationShare()), youthShare, index(youthShare, rate.youthPopulationShare()),
+                disabilityShare, index(disabilityShare, rate.disabilityPrevalence()));
+    }
+
+    /** A commune's completeness: shares of unknown values among its participants, from protected counts. */
+    public PublishedCompleteness completeness(CommuneQuality commune, Audience audience) {
+        PublishedCount participants = count(commune.participants(), audience);
+        return new PublishedCompleteness(participants,
+                PublishedCount.percent(count(commune.unknownGender(), audience), participants),
+                PublishedCount.percent(count(commune.unknownAge(), audience), participants),
+                PublishedCount.percent(count(commune.unknownDisability(), audience), participants));
+    }
+
+    /**
+     * An indicator's actual against its target: counts of participants protected like any other
+     * count (however narrow the indicator's definition), shares from protected terms, and the status
+     * from what is published, so that it tells no more than the figure.
+     */
+    public PublishedActual actual(IndicatorActual actual, Double target, Audience audience) {
+        Double value;
+        boolean suppressed = false;
+        Double forStatus;
+        if (audience.exact() || !actual.ofParticipants() || actual.value() == null) {
+            value = actual.value();
+            forStatus = value;
+        } else if (actual.share()) {
+            PublishedCount numerator = count(exact(actual.numerator(), actual.numeratorKey()), audience);
+            PublishedCount denominator = count(exact(actual.denominator(), actual.denominatorKey()), audience);
+            value = PublishedCount.percent(numerator, denominator);
+            suppressed = value == null && (numerator.suppressed() || denominator.suppressed());
+            forStatus = value;
+        } else {
+            PublishedCount count = count(exact(actual.value(), actual.numeratorKey()), audience);
+            value = count.value() == null ? null : count.value().doubleValue();
+            suppressed = count.suppressed();
+            forStatus = (double) count.perturbed();
+        }
+        return new PublishedActual(value, suppressed, status(forStatus, target));
+    }
+
+    /** As the refresh's status (ma.tadafor.analytics.indicators.IndicatorActuals), of a published actual. */
+    private String status(Double actual, Double target) {
+        if (actual == null || target == null) {
+            return "NO_DATA";
+        }
+        double achieved = target == 0 ? Double.POSITIVE_INFINITY : actual / target;
+        return achieved >= thresholds.onTrack() ? "ON_TRACK" : achieved >= thresholds.atRisk() ? "AT_RISK" : "OFF_TRACK";
+    }
+
+    private static ExactCount exact(Double value, Integer key) {
+        return new ExactCount(value == null ? 0 : Math.round(value), key == null ? 0 : key);
+    }
+
+    private static Double index(Double share, Double populationShare) {
+        return share == null || populationShare == null || populationShare <= 0 ? null : share / populationShare;
+    }
+}

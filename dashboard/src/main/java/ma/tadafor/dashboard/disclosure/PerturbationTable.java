@@ -1,0 +1,61 @@
+package ma.tadafor.dashboard.disclosure;
+
+import ma.tadafor.analytics.disclosure.RecordKeys;
+
+/**
+ * The cell key method's perturbation table (docs/PRIVACY.md): a count and its cell key give the
+ * noise added to it, from −{@link #MAX_NOISE} to +{@link #MAX_NOISE}, so the same records always
+ * give the same published count, whatever the question that gathered them. Zero stays zero (no
+ * record, nothing to protect) and a count never becomes zero or less: the noise is reflected. A
+ * published count under {@link #THRESHOLD} is suppressed by the caller.
+ */
+final class PerturbationTable {
+
+    static final int THRESHOLD = 5;
+    static final int MAX_NOISE = 3;
+    /**
+     * How often each noise from −3 to +3 is drawn, in 256ths: symmetric (totals stay unbiased), rarely
+     * 0 (a difference of two answers is rarely exact by chance) and rarely ±3 (the extremes are what
+     * bounds an attacker's reasoning).
+     */
+    private static final int[] WEIGHTS = {16, 40, 56, 32, 56, 40, 16};
+    private static final int[] NOISE_AT = noises();
+
+    private PerturbationTable() {
+    }
+
+    /** The count published for {@code count} with cell key {@code cellKey} (0 to 255), before suppression. */
+    static long perturbed(long count, int cellKey) {
+        if (count <= 0) {
+            return count;
+        }
+        int noise = NOISE_AT[Math.floorMod(cellKey + row(count), RecordKeys.MODULUS)];
+        long value = count + noise;
+        return value >= 1 ? value : count - noise;
+    }
+
+    /**
+     * Each count reads the table from its own offset: two counts with the same key (the records of
+     * one and the other's summing to 0 modulo 256) get unrelated noises, so their difference is not
+     * exact.
+     */
+    private static int row(long count) {
+        long z = count * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 31)) * 0xBF58476D1CE4E5B9L;
+        return (int) ((z ^ (z >>> 29)) & (RecordKeys.MODULUS - 1));
+    }
+
+    private static int[] noises() {
+        int[] noises = new int[RecordKeys.MODULUS];
+        int position = 0;
+        for (int i = 0; i < WEIGHTS.length; i++) {
+            for (int j = 0; j < WEIGHTS[i]; j++) {
+                noises[position++] = i - MAX_NOISE;
+            }
+        }
+        if (position != noises.length) {
+            throw new IllegalStateException("the weights must add up to " + noises.length);
+        }
+        return noises;
+    }
+}
