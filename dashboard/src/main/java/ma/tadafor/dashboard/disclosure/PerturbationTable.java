@@ -15,10 +15,11 @@ final class PerturbationTable {
     static final int MAX_NOISE = 3;
     /**
      * How often each noise from −3 to +3 is drawn, in 256ths: symmetric (totals stay unbiased), rarely
-     * 0 (a difference of two answers is rarely exact by chance) and rarely ±3 (the extremes are what
-     * bounds an attacker's reasoning).
+     * 0 (a difference of two answers is rarely exact by chance), and ±3 almost never: an attacker must
+     * allow for ±3 in every figure he combines, and only figures all at that extreme together would
+     * close his reasoning on one value (LinkedTablesAttackTest).
      */
-    private static final int[] WEIGHTS = {16, 40, 56, 32, 56, 40, 16};
+    private static final int[] WEIGHTS = {1, 48, 66, 26, 66, 48, 1};
     private static final int[] NOISE_AT = noises();
 
     private PerturbationTable() {
