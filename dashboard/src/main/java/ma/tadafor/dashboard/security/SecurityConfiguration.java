@@ -23,7 +23,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
-import tools.jackson.databind.json.JsonMapper;
+import ma.tadafor.dashboard.api.ProblemResponses;
 
 /**
  * Two chains: the API and the metrics are stateless (HTTP Basic or a personal API token as
@@ -59,7 +59,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, TokenChecks checks,
-                            AuthenticationEventPublisher events, ProviderManager passwordSignIn, JsonMapper json)
+                            AuthenticationEventPublisher events, ProviderManager passwordSignIn,
+                            ProblemResponses problems)
             throws Exception {
         ProviderManager tokenManager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, users, checks));
         tokenManager.setAuthenticationEventPublisher(events);
@@ -73,7 +74,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
                 .authenticationManager(passwordSignIn)
-                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(json)))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(problems)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookie session on the API, so no cross-site request can ride on one.
                 .csrf(csrf -> csrf.disable())
