@@ -5,8 +5,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.dashboard.api.ListPage;
 import ma.tadafor.data.audit.AuditEvent;
 import ma.tadafor.data.audit.AuditStore;
 
@@ -25,13 +25,8 @@ class AuditController {
     Items<AuditEvent> search(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
                              @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
                              @RequestParam(defaultValue = "100") int size) {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 1000) {
-            throw new InvalidParameterException("size", "must be from 1 to 1000");
-        }
+        ListPage rows = ListPage.of(page, size, 1000);
         return new Items<>(audit.search(AuditStore.blankToNull(user), AuditStore.blankToNull(action),
-                AuditStore.blankToNull(q), page * size, size));
+                AuditStore.blankToNull(q), rows.offset(), rows.size()));
     }
 }

@@ -1,5 +1,7 @@
 package ma.tadafor.dashboard.committee;
 
+import jakarta.validation.Valid;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -58,7 +60,7 @@ class CommitteeController {
 
     @PostMapping("/meetings")
     @ResponseStatus(HttpStatus.CREATED)
-    MeetingView planMeeting(@PathVariable String provinceCode, @RequestBody MeetingRequest request,
+    MeetingView planMeeting(@PathVariable String provinceCode, @Valid @RequestBody MeetingRequest request,
                             @AuthenticationPrincipal SignedInUser user) {
         return committees.planMeeting(provinceCode, request, user);
     }
@@ -69,7 +71,7 @@ class CommitteeController {
     }
 
     @PatchMapping("/meetings/{id}")
-    MeetingView recordMeeting(@PathVariable String provinceCode, @PathVariable long id, @RequestBody MeetingRequest request,
+    MeetingView recordMeeting(@PathVariable String provinceCode, @PathVariable long id, @Valid @RequestBody MeetingRequest request,
                               @AuthenticationPrincipal SignedInUser user) {
         return committees.recordMeeting(provinceCode, id, request, user);
     }
@@ -81,7 +83,7 @@ class CommitteeController {
 
     @PostMapping("/recommendations")
     @ResponseStatus(HttpStatus.CREATED)
-    RecommendationView addRecommendation(@PathVariable String provinceCode, @RequestBody RecommendationRequest request,
+    RecommendationView addRecommendation(@PathVariable String provinceCode, @Valid @RequestBody RecommendationRequest request,
                                          @AuthenticationPrincipal SignedInUser user) {
         return committees.addRecommendation(provinceCode, request, user);
     }

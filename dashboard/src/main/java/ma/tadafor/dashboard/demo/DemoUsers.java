@@ -37,7 +37,7 @@ class DemoUsers implements ApplicationRunner {
         for (DemoProperties.DemoUser user : demo.users()) {
             if (users.find(user.username()).isEmpty()) {
                 users.save(new UserAccount(user.username(), user.displayName(), user.role(),
-                        passwordEncoder.encode(demo.password()), true, 0, null,
+                        passwordEncoder.encode(demo.password()), true,
                         Set.of(), user.provinces(), user.communes()));
                 log.info("Created demo user {} ({})", user.username(), user.role());
             }

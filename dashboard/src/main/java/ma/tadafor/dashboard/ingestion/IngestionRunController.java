@@ -3,6 +3,10 @@ package ma.tadafor.dashboard.ingestion;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
+import ma.tadafor.dashboard.api.ListPage;
 import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -45,13 +50,13 @@ class IngestionRunController {
         this.audit = audit;
     }
 
-    /** The sources to pull; none (or no body) means every enabled source. */
-    record RunRequest(List<String> sources) {
+    /** The sources to pull; none (or no body) means every enabled source. Bounded: a platform has a few per commune. */
+    record RunRequest(@Size(max = 5000, message = "at most {max} sources") List<@NotNull(message = "must be a source id, not null") String> sources) {
     }
 
     @PostMapping("/runs")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<Map<String, String>> start(@RequestBody(required = false) RunRequest request) {
+    ResponseEntity<Map<String, String>> start(@Valid @RequestBody(required = false) RunRequest request) {
         try {
             List<String> sources = request == null || request.sources() == null ? List.of() : request.sources();
             String runId = ingestionRuns.start(sources, "api");
@@ -83,13 +88,8 @@ class IngestionRunController {
                                       @RequestParam(defaultValue = "0") int page,
                                       @RequestParam(defaultValue = "100") int size,
                                       @AuthenticationPrincipal SignedInUser user) {
-        if (page < 0) {
-            throw new InvalidParameterException("page", "must be 0 or more");
-        }
-        if (size < 1 || size > 1000) {
-            throw new InvalidParameterException("size", "must be from 1 to 1000");
-        }
-        List<QuarantinedItem> items = quarantine.list(source, page * size, size);
+        ListPage rows = ListPage.of(page, size, 1000);
+        List<QuarantinedItem> items = quarantine.list(source, rows.offset(), rows.size());
         // The raw text carries per-activity cells, exact small counts among them (docs/PRIVACY.md).
         return new Items<>(Audience.of(user).exact() ? items : items.stream().map(QuarantinedItem::withoutRawText).toList());
     }

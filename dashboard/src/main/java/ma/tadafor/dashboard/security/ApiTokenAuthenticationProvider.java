@@ -3,8 +3,6 @@ package ma.tadafor.dashboard.security;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -37,10 +35,8 @@ class ApiTokenAuthenticationProvider implements AuthenticationProvider {
         if (!user.isEnabled()) {
             throw new DisabledException("the token's owner is disabled");
         }
-        if (!user.isAccountNonLocked()) {
-            throw new LockedException("the token's owner is locked");
-        }
-        return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+        // Deliberately not the sign-in throttle: a stranger's wrong passwords must not cut off the owner's scripts.
+        return ApiTokenAuthentication.of(user);
     }
 
     @Override

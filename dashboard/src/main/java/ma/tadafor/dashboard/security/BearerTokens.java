@@ -18,6 +18,6 @@ final class BearerTokens {
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }
-        return new ApiTokenAuthentication(header.substring(BEARER.length()).strip());
+        return ApiTokenAuthentication.presented(header.substring(BEARER.length()).strip());
     }
 }

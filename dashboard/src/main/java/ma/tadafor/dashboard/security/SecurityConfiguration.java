@@ -1,12 +1,14 @@
 package ma.tadafor.dashboard.security;
 
+import java.time.InstantSource;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -20,6 +22,8 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import ma.tadafor.dashboard.api.ProblemResponses;
 
 /**
  * Two chains: the API and the metrics are stateless (HTTP Basic or a personal API token as
@@ -37,9 +41,27 @@ class SecurityConfiguration {
             + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
+    SignInThrottle signInThrottle(SignInProperties security) {
+        return new SignInThrottle(security.throttle(), InstantSource.system());
+    }
+
+    /** Passwords, from HTTP Basic and the login form alike, are checked only as the throttle admits. */
+    @Bean
+    ProviderManager passwordSignIn(UserDetailsService users, PasswordEncoder passwordEncoder, SignInThrottle throttle,
+                                   SignInEvents signIns, AuthenticationEventPublisher events) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(new ThrottledPasswords(passwords, throttle, signIns));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
+    }
+
+    @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, UserDetailsService users, TokenChecks checks,
-                            AuthenticationEventPublisher events) throws Exception {
+                            AuthenticationEventPublisher events, ProviderManager passwordSignIn,
+                            ProblemResponses problems)
+            throws Exception {
         ProviderManager tokenManager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, users, checks));
         tokenManager.setAuthenticationEventPublisher(events);
         AuthenticationFilter bearer = new AuthenticationFilter(tokenManager, BearerTokens::read);
@@ -51,7 +73,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .addFilterBefore(bearer, BasicAuthenticationFilter.class)
-                .httpBasic(Customizer.withDefaults())
+                .authenticationManager(passwordSignIn)
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(problems)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookie session on the API, so no cross-site request can ride on one.
                 .csrf(csrf -> csrf.disable())
@@ -60,8 +83,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordSignIn) throws Exception {
         return secureHeaders(http)
+                .authenticationManager(passwordSignIn)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login", "/css/**",
                                 "/js/**", "/webjars/**", "/favicon.ico").permitAll()

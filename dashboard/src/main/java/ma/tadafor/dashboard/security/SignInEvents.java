@@ -1,55 +1,51 @@
 package ma.tadafor.dashboard.security;
 
-import java.time.Instant;
-
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 import ma.tadafor.dashboard.audit.AuditLog;
-import ma.tadafor.data.user.UserStore;
 
 /**
- * Counts failed sign-ins towards the lockout, clears the count on success, and audits browser
- * sign-ins and every failure (an API call authenticates on each request: its successes are not
- * audited one by one).
+ * Audits browser sign-ins, every failure and every wait the throttle starts (an API call
+ * authenticates on each request: its successes are not audited one by one). A sign-in is answered
+ * whether or not its audit could be written: a busy warehouse must not turn a wrong password
+ * into a 500, nor a right one into a refusal.
  */
 @Component
 class SignInEvents {
 
-    private final UserStore users;
-    private final AuditLog audit;
-    private final SignInProperties.Lockout lockout;
+    private static final Logger log = LoggerFactory.getLogger(SignInEvents.class);
 
-    SignInEvents(UserStore users, AuditLog audit, SignInProperties security) {
-        this.users = users;
+    private final AuditLog audit;
+
+    SignInEvents(AuditLog audit) {
         this.audit = audit;
-        this.lockout = security.lockout();
     }
 
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
-        String username = event.getAuthentication().getName();
-        audit.recordFor(null, "SIGN_IN_FAILED", username, event.getException().getClass().getSimpleName());
-        if (event instanceof AuthenticationFailureBadCredentialsEvent
-                && users.recordFailedSignIn(username, lockout.maxAttempts(), Instant.now().plus(lockout.duration()))) {
-            audit.recordFor(null, "ACCOUNT_LOCKED", username, "after " + lockout.maxAttempts() + " failed sign-ins, for "
-                    + lockout.duration());
-        }
-    }
-
-    @EventListener
-    void succeeded(AuthenticationSuccessEvent event) {
-        if (event.getAuthentication().getPrincipal() instanceof SignedInUser user && user.account().failedAttempts() > 0) {
-            users.recordSuccessfulSignIn(user.getUsername());
-        }
+        record(null, "SIGN_IN_FAILED", event.getAuthentication().getName(), event.getException().getClass().getSimpleName());
     }
 
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        audit.recordFor(event.getAuthentication().getName(), "SIGN_IN", event.getAuthentication().getName(), null);
+        record(event.getAuthentication().getName(), "SIGN_IN", event.getAuthentication().getName(), null);
+    }
+
+    void throttled(SignInThrottle.Throttling throttling) {
+        record(null, "SIGN_IN_THROTTLED", throttling.key(), "after " + throttling.failures() + " failed sign-ins, "
+                + "the next is checked in " + throttling.delay().toSeconds() + " s");
+    }
+
+    private void record(String username, String action, String target, String detail) {
+        try {
+            audit.recordFor(username, action, target, detail);
+        } catch (RuntimeException e) {
+            log.warn("Could not audit {} of {}: {}", action, target, e.getMessage());
+        }
     }
 }

@@ -1,6 +1,5 @@
 package ma.tadafor.dashboard.security;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -46,10 +45,5 @@ public final class SignedInUser implements UserDetails {
     @Override
     public boolean isEnabled() {
         return account.enabled();
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return account.lockedUntil() == null || account.lockedUntil().isBefore(Instant.now());
     }
 }

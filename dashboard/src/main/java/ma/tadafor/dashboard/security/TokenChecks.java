@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * API tokens found valid, with their owner's authentication, for a minute. An analyst's script
  * calls the API many times a second, and checking the token and loading its owner were the
  * costliest part of each call. A revocation, and any change of what a user may do (role, scope,
- * disabled, locked), empties it at once: the stores call {@link #forget()} once it is committed.
+ * disabled), empties it at once: the stores call {@link #forget()} once it is committed.
  * After a minute a token is checked again, which also marks it used (shown to the minute).
  */
 @Component

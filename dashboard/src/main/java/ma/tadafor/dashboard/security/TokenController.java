@@ -3,7 +3,11 @@ package ma.tadafor.dashboard.security;
 import java.net.URI;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.ErrorResponseException;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
@@ -48,8 +53,16 @@ class TokenController {
     record TokenRequest(String name) {
     }
 
+    /** Only with the password (or from the account page): a leaked token must not beget tokens that outlive its revocation. */
     @PostMapping("/tokens")
-    ResponseEntity<ApiTokens.IssuedToken> create(@RequestBody TokenRequest request, @AuthenticationPrincipal SignedInUser user) {
+    ResponseEntity<ApiTokens.IssuedToken> create(@RequestBody TokenRequest request, @AuthenticationPrincipal SignedInUser user,
+                                                 Authentication authentication) {
+        if (authentication instanceof ApiTokenAuthentication) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Authorization: a personal token "
+                    + "is created with your password (HTTP Basic) or from your account page, never with another token");
+            problem.setProperty("parameter", HttpHeaders.AUTHORIZATION);
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        }
         if (request.name() == null || request.name().isBlank() || request.name().length() > 100) {
             throw new InvalidParameterException("name", "give the token a name of 1 to 100 characters");
         }

@@ -37,7 +37,7 @@ class UserBootstrap implements ApplicationRunner {
             return;
         }
         users.save(new UserAccount(initialAdministrator.username(), "Administrator", UserRole.ADMIN,
-                passwordEncoder.encode(initialAdministrator.password()), true, 0, null, Set.of(), Set.of(), Set.of()));
+                passwordEncoder.encode(initialAdministrator.password()), true, Set.of(), Set.of(), Set.of()));
         log.info("Created the initial administrator {}", initialAdministrator.username());
     }
 }

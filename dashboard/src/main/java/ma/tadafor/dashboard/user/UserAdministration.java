@@ -47,7 +47,7 @@ public class UserAdministration {
         }
         checkPassword(password);
         UserAccount account = scoped(new UserAccount(username, displayName(displayName), role,
-                passwordEncoder.encode(password), true, 0, null, Set.of(), Set.of(), Set.of()), scopeCodes);
+                passwordEncoder.encode(password), true, Set.of(), Set.of(), Set.of()), scopeCodes);
         users.save(account);
         audit.record("USER_CREATED", username, role + " " + scopeCodes);
     }
@@ -55,7 +55,7 @@ public class UserAdministration {
     public void update(String username, String displayName, UserRole role, String scopeCodes, boolean enabled) {
         UserAccount current = existing(username);
         UserAccount updated = scoped(new UserAccount(username, displayName(displayName), role, current.passwordHash(),
-                enabled, current.failedAttempts(), current.lockedUntil(), Set.of(), Set.of(), Set.of()), scopeCodes);
+                enabled, Set.of(), Set.of(), Set.of()), scopeCodes);
         users.save(updated);
         audit.record("USER_UPDATED", username, role + " " + scopeCodes + (enabled ? "" : " disabled"));
     }
@@ -64,7 +64,7 @@ public class UserAdministration {
         UserAccount current = existing(username);
         checkPassword(password);
         users.save(new UserAccount(username, current.displayName(), current.role(), passwordEncoder.encode(password),
-                current.enabled(), 0, null, current.regions(), current.provinces(), current.communes()));
+                current.enabled(), current.regions(), current.provinces(), current.communes()));
         audit.record("PASSWORD_RESET", username, null);
     }
 
@@ -94,7 +94,7 @@ public class UserAdministration {
             throw new InvalidParameterException("scope", "a COMMUNE user is bound to communes only");
         }
         return new UserAccount(account.username(), account.displayName(), account.role(), account.passwordHash(),
-                account.enabled(), account.failedAttempts(), account.lockedUntil(), regions, provinces, communes);
+                account.enabled(), regions, provinces, communes);
     }
 
     private UserAccount existing(String username) {

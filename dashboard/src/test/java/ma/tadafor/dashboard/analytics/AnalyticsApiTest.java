@@ -414,7 +414,7 @@ class AnalyticsApiTest {
 
     private static void user(UserStore users, PasswordEncoder passwords, String name, UserRole role, Set<String> provinces,
             Set<String> communes) {
-        users.save(new UserAccount(name, name, role, passwords.encode(PASSWORD), true, 0, null, Set.of(), provinces, communes));
+        users.save(new UserAccount(name, name, role, passwords.encode(PASSWORD), true, Set.of(), provinces, communes));
     }
 
     @SuppressWarnings("unchecked")

@@ -15,17 +15,28 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
 import ma.tadafor.dashboard.ExternalCommand;
 import ma.tadafor.dashboard.committee.Committees;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.MeetingBriefStore;
+import ma.tadafor.data.convergence.ConvergenceQueries;
+import ma.tadafor.data.mart.IndicatorQueries;
+import ma.tadafor.data.mart.ParticipationRateQueries;
+import ma.tadafor.data.quality.DataQualityQueries;
+import ma.tadafor.data.territory.TerritorialScope;
+import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
@@ -50,6 +61,20 @@ class CommitteeBriefTest extends DemoApplicationTest {
     private CommitteeBriefs briefs;
     @Autowired
     private TerritoryQueries territories;
+    @Autowired
+    private Disclosure disclosure;
+    @Autowired
+    private ParticipationRateQueries rates;
+    @Autowired
+    private IndicatorQueries indicators;
+    @Autowired
+    private ConvergenceQueries convergence;
+    @Autowired
+    private DataQualityQueries quality;
+    @Autowired
+    private CommitteeStore committees;
+    @Autowired
+    private MessageSource messages;
 
     private String overdueText;
 
@@ -97,6 +122,25 @@ class CommitteeBriefTest extends DemoApplicationTest {
         assertThat(text).contains(arabicNames);
         assertThat(text).contains("مذكرة إلى اللجنة التقنية للتوجيه والتتبع", "تقدم الجماعات الشريكة", "مقترح جدول الأعمال");
         assertThat(barPixels(response.body())).as("pixels of the communes chart's bars").isGreaterThan(500);
+    }
+
+    /** Whoever prints it, the brief holds protected figures: a count of participants is 0, 5 or more, or "< 5". */
+    @Test
+    void theBriefsCountsAreProtectedAndItSaysSo() {
+        Territory province = territories.find(Territory.Level.PROVINCE, "05.091").orElseThrow();
+        TerritorialScope committee = TerritorialScope.of(Set.of(), Set.of(province.code()), Set.of());
+        CommitteeBrief.Brief brief = new CommitteeBrief(territories, disclosure, rates, indicators, convergence, quality,
+                committees, messages).build(province, new Semester(2024, 1), Locale.FRENCH, committee, LocalDate.of(2024, 9, 1));
+        assertThat(brief.communes()).isNotEmpty().allSatisfy(commune -> assertThat(List.of(commune.participants(),
+                commune.previous())).allSatisfy(CommitteeBriefTest::publishable));
+        assertThat(brief.quality()).allSatisfy(commune -> publishable(commune.participants()));
+        assertThat(briefs.html(province, new Semester(2024, 1), Locale.FRENCH, committee, LocalDate.of(2024, 9, 1)))
+                .contains("Chiffres protégés", "un total peut différer légèrement de la somme de ses lignes");
+    }
+
+    private static void publishable(String count) {
+        assertThat("< 5".equals(count) || Long.parseLong(count.replaceAll("\\D", "")) == 0
+                || Long.parseLong(count.replaceAll("\\D", "")) >= 5).as(count).isTrue();
     }
 
     @Test

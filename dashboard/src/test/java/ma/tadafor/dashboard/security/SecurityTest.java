@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +24,11 @@ import ma.tadafor.data.user.UserAccount;
 import ma.tadafor.data.user.UserRole;
 import ma.tadafor.data.user.UserStore;
 
-/** Authentication, tokens, lockout, CSRF, headers and escaping, through real HTTP. */
+/** Authentication, tokens, sign-in throttling, CSRF, headers and escaping, through real HTTP. */
 class SecurityTest extends DemoApplicationTest {
+
+    /** {@code tadafor.security.throttle.account-attempts}, left at its default. */
+    private static final int ACCOUNT_ATTEMPTS = 5;
 
     @Autowired
     UserStore users;
@@ -54,8 +65,8 @@ class SecurityTest extends DemoApplicationTest {
         assertThat(bearer("/api/v1/me", token).statusCode()).isEqualTo(200);
 
         UserAccount owner = users.find("token-owner").orElseThrow();
-        users.save(new UserAccount(owner.username(), owner.displayName(), owner.role(), owner.passwordHash(), false, 0,
-                null, Set.of(), Set.of(), Set.of()));
+        users.save(new UserAccount(owner.username(), owner.displayName(), owner.role(), owner.passwordHash(), false,
+                Set.of(), Set.of(), Set.of()));
 
         assertThat(bearer("/api/v1/me", token).statusCode()).as("disabled: refused at once").isEqualTo(401);
     }
@@ -67,17 +78,76 @@ class SecurityTest extends DemoApplicationTest {
     }
 
     @Test
-    void fiveFailedSignInsLockTheAccount() throws Exception {
-        createUser("lock-probe", "Sonde", UserRole.NATIONAL, "correct-horse-battery");
-        for (int i = 0; i < 5; i++) {
-            assertThat(basic("/api/v1/me", "lock-probe", "wrong password").statusCode()).isEqualTo(401);
+    void twentyParallelWrongPasswordsGetNoMoreChecksThanTheThrottleAllows() throws Exception {
+        createUser("throttle-probe", "Sonde", UserRole.NATIONAL, "correct-horse-battery");
+
+        List<HttpResponse<String>> answers = inParallel(20, () -> basic("/api/v1/me", "throttle-probe", "wrong password"));
+
+        assertThat(answers).extracting(HttpResponse::statusCode).as("checked and refused, or refused unchecked; never a 500")
+                .containsOnly(401, 429).filteredOn(status -> status == 401).hasSize(ACCOUNT_ATTEMPTS);
+        HttpResponse<String> throttled = answers.stream().filter(answer -> answer.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(throttled.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(seconds ->
+                assertThat(Integer.parseInt(seconds)).isBetween(1, 3));
+        assertThat(object(throttled)).containsEntry("status", 429).containsKey("retryAfter");
+        assertThat(items(get("/api/v1/audit?action=SIGN_IN_FAILED&q=throttle-probe", "admin")))
+                .as("each check audited, and only the checks").hasSize(ACCOUNT_ATTEMPTS)
+                .allSatisfy(event -> assertThat(event).containsEntry("origin", "127.0.0.1"));
+        assertThat(get("/api/v1/audit?action=SIGN_IN_THROTTLED", "admin").body()).contains("throttle-probe");
+
+        HttpResponse<String> rightTooSoon = basic("/api/v1/me", "throttle-probe", "correct-horse-battery");
+        assertThat(rightTooSoon.statusCode()).as("even the right password waits").isEqualTo(429);
+        assertThat(awaitThrottle(rightTooSoon, "throttle-probe", "correct-horse-battery").statusCode())
+                .as("and is accepted once the wait is over").isEqualTo(200);
+    }
+
+    @Test
+    void aStrangerCannotLockTheAdministratorOutOfTheApi() throws Exception {
+        String script = tokens.issue("admin", "sauvegarde nocturne").token();
+        for (int i = 0; i < ACCOUNT_ATTEMPTS; i++) {
+            basic("/api/v1/me", "admin", "a stranger's guess");
+        }
+        HttpResponse<String> throttled = basic("/api/v1/me", "admin", PASSWORD);
+        assertThat(throttled.statusCode()).isEqualTo(429);
+
+        assertThat(bearer("/api/v1/audit", script).statusCode()).as("the administrator's scripts go on").isEqualTo(200);
+        assertThat(awaitThrottle(throttled, "admin", PASSWORD).statusCode()).as("and the password works again").isEqualTo(200);
+    }
+
+    @Test
+    void theLoginPageSaysTheSameForAWrongPasswordAndAThrottledAccount() throws Exception {
+        createUser("form-probe", "Sonde", UserRole.NATIONAL, "correct-horse-battery");
+        BrowserSession wrong = new BrowserSession(port);
+        wrong.get("/login");
+        wrong.signIn("form-probe", "wrong password");
+        String wrongPassword = wrong.get("/login?error").body();
+        for (int i = 1; i < ACCOUNT_ATTEMPTS; i++) {
+            wrong.signIn("form-probe", "wrong password");
         }
 
-        assertThat(basic("/api/v1/me", "lock-probe", "correct-horse-battery").statusCode())
-                .as("the right password no longer opens a locked account").isEqualTo(401);
-        assertThat(users.find("lock-probe").orElseThrow().lockedUntil()).isNotNull();
-        assertThat(get("/api/v1/audit?action=ACCOUNT_LOCKED", "admin").body()).contains("lock-probe");
-        assertThat(get("/api/v1/audit?action=SIGN_IN_FAILED&q=lock-probe", "admin").body()).contains("127.0.0.1");
+        BrowserSession owner = new BrowserSession(port);
+        owner.get("/login");
+        HttpResponse<String> refused = owner.signIn("form-probe", "correct-horse-battery");
+
+        assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
+        String throttledPage = owner.get("/login?error").body();
+        assertThat(alert(throttledPage)).isEqualTo(alert(wrongPassword)).contains("Identifiant ou mot de passe incorrect");
+        assertThat(throttledPage).doesNotContainIgnoringCase("verrouill");
+    }
+
+    @Test
+    void aPersonalTokenCannotCreateAnother() throws Exception {
+        String token = tokens.issue("dgct", "tableur").token();
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(uri("/api/v1/me/tokens"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"rejeton\"}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(object(refused)).containsEntry("parameter", "Authorization");
+        assertThat(get("/api/v1/me/tokens", "dgct").body()).doesNotContain("rejeton");
+        assertThat(bearer("/api/v1/me/tokens", token).statusCode()).as("a token still lists them").isEqualTo(200);
     }
 
     @Test
@@ -167,8 +237,42 @@ class SecurityTest extends DemoApplicationTest {
     }
 
     private void createUser(String username, String displayName, UserRole role, String password) {
-        users.save(new UserAccount(username, displayName, role, passwordEncoder.encode(password), true, 0, null,
+        users.save(new UserAccount(username, displayName, role, passwordEncoder.encode(password), true,
                 Set.of(), Set.of(), Set.of()));
+    }
+
+    /** Sends the same request from {@code count} threads released together. */
+    private static List<HttpResponse<String>> inParallel(int count, Callable<HttpResponse<String>> request) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<HttpResponse<String>> done = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                done.add(answer.get(1, TimeUnit.MINUTES));
+            }
+            return done;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Waits as long as the 429 said, then signs in again. */
+    private HttpResponse<String> awaitThrottle(HttpResponse<String> throttled, String user, String password) throws Exception {
+        TimeUnit.SECONDS.sleep(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()));
+        return basic("/api/v1/me", user, password);
+    }
+
+    private static String alert(String page) {
+        int start = page.indexOf("role=\"alert\"");
+        return start < 0 ? "" : page.substring(start, page.indexOf("</p>", start));
     }
 
     private HttpResponse<String> bearer(String path, String token) throws Exception {

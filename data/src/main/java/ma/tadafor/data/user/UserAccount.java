@@ -1,6 +1,5 @@
 package ma.tadafor.data.user;
 
-import java.time.Instant;
 import java.util.Set;
 
 import ma.tadafor.data.territory.TerritorialScope;
@@ -15,8 +14,6 @@ public record UserAccount(
         UserRole role,
         String passwordHash,
         boolean enabled,
-        int failedAttempts,
-        Instant lockedUntil,
         Set<String> regions,
         Set<String> provinces,
         Set<String> communes) {

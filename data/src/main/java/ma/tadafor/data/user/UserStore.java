@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.OffsetDateTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +15,9 @@ import javax.sql.DataSource;
 
 /**
  * Users and their territorial scope, as the warehouse keeps them. Whoever keeps what a user may do
- * is told once a change of it is committed ({@code changed}): a new role or scope, a disabled or a
- * locked account.
+ * is told once a change of it is committed ({@code changed}): a new role or scope, a disabled
+ * account. Failed sign-ins are not kept here (the dashboard throttles them in memory): the columns
+ * {@code failed_attempts} and {@code locked_until} of {@code app_user} are no longer read.
  */
 public final class UserStore {
 
@@ -38,8 +36,7 @@ public final class UserStore {
     public Optional<UserAccount> find(String username) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement user = connection.prepareStatement("""
-                     SELECT username, display_name, role, password_hash, enabled, failed_attempts, locked_until
-                     FROM app_user WHERE username = ?""");
+                     SELECT username, display_name, role, password_hash, enabled FROM app_user WHERE username = ?""");
              PreparedStatement scope = connection.prepareStatement(
                      "SELECT level, territory_code FROM user_scope WHERE username = ?")) {
             user.setString(1, username);
@@ -53,11 +50,8 @@ public final class UserStore {
                 while (scopes.next()) {
                     codes.get(scopes.getString(1)).add(scopes.getString(2));
                 }
-                OffsetDateTime lockedUntil = row.getObject(7, OffsetDateTime.class);
                 return Optional.of(new UserAccount(row.getString(1), row.getString(2), UserRole.valueOf(row.getString(3)),
-                        row.getString(4), row.getBoolean(5), row.getInt(6),
-                        lockedUntil == null ? null : lockedUntil.toInstant(),
-                        codes.get("region"), codes.get("province"), codes.get("commune")));
+                        row.getString(4), row.getBoolean(5), codes.get("region"), codes.get("province"), codes.get("commune")));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading user " + username + " failed: " + e.getMessage(), e);
@@ -79,57 +73,15 @@ public final class UserStore {
         return usernames.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    /**
-     * Counts a failed sign-in; the {@code maxAttempts}-th locks the account until
-     * {@code lockedUntil} and starts the count again, so that the lock can recur once it expires.
-     * Returns whether this failure locked it.
-     */
-    public boolean recordFailedSignIn(String username, int maxAttempts, Instant lockedUntil) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement("""
-                     UPDATE app_user SET
-                         failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END,
-                         locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
-                     WHERE username = ? RETURNING failed_attempts = 0""")) {
-            statement.setInt(1, maxAttempts);
-            statement.setInt(2, maxAttempts);
-            statement.setTimestamp(3, Timestamp.from(lockedUntil));
-            statement.setString(4, username);
-            boolean locks;
-            try (ResultSet locked = statement.executeQuery()) {
-                locks = locked.next() && locked.getBoolean(1);
-            }
-            if (locks) {
-                changed.run();
-            }
-            return locks;
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording a failed sign-in failed: " + e.getMessage(), e);
-        }
-    }
-
-    public void recordSuccessfulSignIn(String username) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ? AND (failed_attempts > 0 OR locked_until IS NOT NULL)")) {
-            statement.setString(1, username);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording a sign-in failed: " + e.getMessage(), e);
-        }
-    }
-
     /** Creates or replaces the user and their scope in one transaction. */
     public void save(UserAccount account) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement user = connection.prepareStatement("""
-                    INSERT INTO app_user (username, display_name, role, password_hash, enabled, failed_attempts,
-                                          locked_until, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, now())
+                    INSERT INTO app_user (username, display_name, role, password_hash, enabled, created_at)
+                    VALUES (?, ?, ?, ?, ?, now())
                     ON CONFLICT (username) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
-                        password_hash = excluded.password_hash, enabled = excluded.enabled,
-                        failed_attempts = excluded.failed_attempts, locked_until = excluded.locked_until""");
+                        password_hash = excluded.password_hash, enabled = excluded.enabled""");
                  PreparedStatement clear = connection.prepareStatement("DELETE FROM user_scope WHERE username = ?");
                  PreparedStatement scope = connection.prepareStatement("INSERT INTO user_scope VALUES (?, ?, ?)")) {
                 user.setString(1, account.username());
@@ -137,8 +89,6 @@ public final class UserStore {
                 user.setString(3, account.role().name());
                 user.setString(4, account.passwordHash());
                 user.setBoolean(5, account.enabled());
-                user.setInt(6, account.failedAttempts());
-                user.setTimestamp(7, account.lockedUntil() == null ? null : Timestamp.from(account.lockedUntil()));
                 user.executeUpdate();
                 clear.setString(1, account.username());
                 clear.executeUpdate();

@@ -3,8 +3,6 @@ package ma.tadafor.data.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,7 +37,7 @@ class UserStoreTest {
         new SchemaMigrator(warehouse).migrate();
         users = new UserStore(warehouse);
         tokens = new ApiTokenStore(warehouse);
-        users.save(new UserAccount("gov-beni-mellal", "Gouverneur", UserRole.GOVERNOR, "{bcrypt}hash", true, 0, null,
+        users.save(new UserAccount("gov-beni-mellal", "Gouverneur", UserRole.GOVERNOR, "{bcrypt}hash", true,
                 Set.of(), Set.of("05.091"), Set.of()));
     }
 
@@ -54,24 +52,6 @@ class UserStoreTest {
 
         assertThat(governor.scope()).isEqualTo(TerritorialScope.of(Set.of(), Set.of("05.091"), Set.of()));
         assertThat(users.all()).extracting(UserAccount::username).containsExactly("gov-beni-mellal");
-    }
-
-    @Test
-    void theFifthFailedSignInLocksTheAccountAndASuccessResetsTheCount() {
-        Instant until = Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
-        for (int i = 1; i <= 4; i++) {
-            assertThat(users.recordFailedSignIn("gov-beni-mellal", 5, until)).isFalse();
-        }
-        assertThat(users.find("gov-beni-mellal").orElseThrow().lockedUntil()).isNull();
-
-        assertThat(users.recordFailedSignIn("gov-beni-mellal", 5, until)).isTrue();
-        assertThat(users.find("gov-beni-mellal").orElseThrow().lockedUntil()).isEqualTo(until);
-        assertThat(users.recordFailedSignIn("gov-beni-mellal", 5, until)).as("the count starts again").isFalse();
-
-        users.recordSuccessfulSignIn("gov-beni-mellal");
-        UserAccount reset = users.find("gov-beni-mellal").orElseThrow();
-        assertThat(reset.failedAttempts()).isZero();
-        assertThat(reset.lockedUntil()).isNull();
     }
 
     @Test

@@ -1,0 +1,132 @@
+package ma.tadafor.dashboard.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
+
+import org.junit.jupiter.api.Test;
+
+import ma.tadafor.dashboard.DemoApplicationTest;
+
+/**
+ * Every bound on what a client sends answers in problem+json, naming the limit or the parameter:
+ * a body too large (declared or chunked) and a page past the end of int within a second, an upload
+ * too large, a list too long, a null in a list.
+ */
+class RequestBoundsTest extends DemoApplicationTest {
+
+    private static final String MEETINGS = "/api/v1/committees/05.091/meetings";
+    private static final long ONE_MEGABYTE = 1024 * 1024;
+    private static final Duration FAST = Duration.ofSeconds(1);
+
+    @Test
+    void aBodyOfThreeMegabytesIs413NamingTheLimit() throws Exception {
+        String body = "{\"kind\": \"ORDINARY\", \"minutesFr\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}";
+
+        HttpResponse<String> refused = timed(() -> post(MEETINGS, HttpRequest.BodyPublishers.ofString(body), "application/json"));
+
+        assertProblem(refused, 413);
+        assertThat(object(refused)).containsEntry("limit", (int) ONE_MEGABYTE);
+    }
+
+    @Test
+    void aChunkedBodyOfThreeMegabytesIs413Too() throws Exception {
+        byte[] body = ("{\"kind\": \"ORDINARY\", \"minutesFr\": \"" + "x".repeat(3 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // No Content-Length: the server finds out while reading.
+        HttpResponse<String> refused = timed(() -> post(MEETINGS,
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), "application/json"));
+
+        assertProblem(refused, 413);
+        assertThat(object(refused)).containsEntry("limit", (int) ONE_MEGABYTE);
+    }
+
+    @Test
+    void anAgendaOfTwoHundredThousandItemsIs400NamingIt() throws Exception {
+        String agenda = String.join(",", Collections.nCopies(200_000, "{}"));
+        String body = "{\"kind\": \"ORDINARY\", \"mode\": \"IN_PERSON\", \"plannedOn\": \"2024-06-01\", \"agenda\": [" + agenda + "]}";
+
+        // Not timed yet: the list is parsed whole before its bound is checked (several seconds on a busy machine).
+        HttpResponse<String> refused = post(MEETINGS, HttpRequest.BodyPublishers.ofString(body), "application/json");
+
+        assertProblem(refused, 400);
+        assertThat(object(refused)).containsEntry("parameter", "agenda");
+        assertThat((String) object(refused).get("detail")).contains("at most 200");
+    }
+
+    @Test
+    void aNullInAListIs400NamingTheItem() throws Exception {
+        HttpResponse<String> links = send("POST", "/api/v1/committees/05.091/recommendations", "admin",
+                "{\"textFr\": \"Publier les comptes rendus\", \"links\": [null]}");
+        HttpResponse<String> attendance = send("POST", MEETINGS, "admin",
+                "{\"kind\": \"ORDINARY\", \"attendance\": [{\"institution\": \"Commune\", \"women\": 2, \"men\": 3}, null]}");
+        HttpResponse<String> sources = send("POST", "/api/v1/ingestion/runs", "admin", "{\"sources\": [null]}");
+
+        assertProblem(links, 400);
+        assertThat(object(links)).containsEntry("parameter", "links[0]");
+        assertProblem(attendance, 400);
+        assertThat(object(attendance)).containsEntry("parameter", "attendance[1]");
+        assertProblem(sources, 400);
+        assertThat(object(sources)).containsEntry("parameter", "sources[0]");
+    }
+
+    @Test
+    void aPagePastTheEndIs400NamingThePage() throws Exception {
+        for (String list : new String[] {"/api/v1/audit", "/api/v1/ingestion/quarantine"}) {
+            HttpResponse<String> refused = timed(() -> get(list + "?page=2147483647&size=1000", "admin"));
+
+            assertProblem(refused, 400);
+            assertThat(object(refused)).as(list).containsEntry("parameter", "page");
+            assertThat(get(list + "?page=1000&size=1000", "admin").statusCode()).as("the last page").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUploadOverItsLimitIs413NamingIt() throws Exception {
+        String boundary = "bound-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nACTIVITIES\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[20 * 1024 * 1024 + 1];
+        Arrays.fill(file, (byte) 'a');
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + file.length + end.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(file, 0, body, head.length, file.length);
+        System.arraycopy(end, 0, body, head.length + file.length, end.length);
+
+        HttpResponse<String> refused = post("/api/v1/imports", HttpRequest.BodyPublishers.ofByteArray(body),
+                "multipart/form-data; boundary=" + boundary);
+
+        assertProblem(refused, 413);
+        assertThat(object(refused)).containsEntry("limit", 20 * 1024 * 1024);
+    }
+
+    private interface Call {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private static HttpResponse<String> timed(Call call) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> answer = call.send();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered fast").isLessThan(FAST);
+        return answer;
+    }
+
+    private HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("admin", PASSWORD))
+                .header("Content-Type", contentType).POST(body).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+}
