@@ -28,7 +28,7 @@ public final class IndicatorQueries {
         // with the next refresh of the marts).
         String sql = """
                 SELECT i.code, i.result, i.label_fr, i.label_ar, i.unit, i.baseline, coalesce(t.target, m.target),
-                       m.actual, coalesce(m.status, 'NO_DATA')
+                       m.actual, coalesce(m.status, 'NO_DATA'), i.is_demo OR coalesce(t.is_demo, false)
                 FROM indicator i
                 LEFT JOIN mart_indicator m ON m.indicator_code = i.code AND m.scope = ? AND m.semester = ?
                 LEFT JOIN indicator_target t ON t.indicator_code = i.code AND t.scope = ? AND t.semester = ?
@@ -43,7 +43,8 @@ public final class IndicatorQueries {
                 while (rows.next()) {
                     figures.add(new IndicatorFigure(rows.getString(1), rows.getString(2), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getObject(6, Double.class),
-                            rows.getObject(7, Double.class), rows.getObject(8, Double.class), rows.getString(9)));
+                            rows.getObject(7, Double.class), rows.getObject(8, Double.class), rows.getString(9),
+                            rows.getBoolean(10)));
                 }
             }
             return figures;
