@@ -22,6 +22,7 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * this share one running application.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
 public abstract class DemoApplicationTest {
 
     protected static final String PASSWORD = "tadafor-demo";
@@ -48,7 +50,6 @@ public abstract class DemoApplicationTest {
         registry.add("tadafor.analytics.exchange", () -> WAREHOUSE.resolveSibling("exchange").toString());
         registry.add("tadafor.warehouse.backups", () -> WAREHOUSE.resolveSibling("backups").toString());
         registry.add("tadafor.demo.scale", () -> "0.02");
-        registry.add("tadafor.demo.simulator-port", () -> "0");
         registry.add("tadafor.ingestion.schedule", () -> "false");
         // Tests drive the briefs' job themselves, with a fixed clock.
         registry.add("tadafor.reports.check-every", () -> "0");

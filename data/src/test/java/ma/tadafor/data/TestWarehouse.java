@@ -20,7 +20,9 @@ public final class TestWarehouse {
     public static HikariDataSource withReferenceData(Path folder) {
         HikariDataSource warehouse = Warehouse.open(folder.resolve("warehouse.duckdb"), 2);
         new SchemaMigrator(warehouse).migrate();
-        new ReferenceDataLoader(warehouse).load();
+        ReferenceDataLoader reference = new ReferenceDataLoader(warehouse);
+        reference.load();
+        reference.loadIllustrative();
         return warehouse;
     }
 

@@ -35,7 +35,9 @@ import ma.tadafor.data.mart.IndicatorQueries;
  * or an actual at programme scope; actuals carry their split by sex, age and disability where
  * {@link ParticipantBreakdown} can give one. Codes are those of the IATI codelists. The file leaves
  * the platform: whoever exports it, actuals made of participant counts are the protected ones, and
- * one the disclosure layer suppresses is left out (no {@code <actual>}) rather than written as 0.
+ * one the disclosure layer suppresses is left out (no {@code <actual>}) rather than written as 0. A
+ * target the demo invented says so in a comment, and the activity in a description, so that a file
+ * taken from the demo cannot pass for the programme's report.
  */
 final class IatiExport {
 
@@ -50,6 +52,8 @@ final class IatiExport {
     private static final String STATUS_IMPLEMENTATION = "2";
     /** Work over, the activity still open for its final report and evaluation. */
     private static final String STATUS_FINALISATION = "3";
+    private static final String DESCRIPTION_OBJECTIVES = "2";
+    private static final String DESCRIPTION_OTHER = "4";
     private static final String DATE_ACTUAL_START = "2";
     private static final String DATE_PLANNED_END = "3";
     private static final String RESULT_OUTCOME = "2";
@@ -99,7 +103,8 @@ final class IatiExport {
             xml.writeAttribute("last-updated-datetime", timestamp);
             xml.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", "fr");
             xml.writeAttribute("default-currency", "EUR");
-            activity(xml, now.toLocalDate());
+            boolean demo = figures.values().stream().flatMap(f -> f.values().stream()).anyMatch(IndicatorFigure::demo);
+            activity(xml, now.toLocalDate(), demo);
             for (Map.Entry<String, List<IndicatorDefinition>> result : byResult.entrySet()) {
                 result(xml, result.getKey(), result.getValue(), figures);
             }
@@ -113,7 +118,7 @@ final class IatiExport {
         return out.toByteArray();
     }
 
-    private void activity(XMLStreamWriter xml, LocalDate today) throws XMLStreamException {
+    private void activity(XMLStreamWriter xml, LocalDate today, boolean demo) throws XMLStreamException {
         text(xml, "iati-identifier", ENABEL_ORG_REF + "-" + programme.enabelCode());
         xml.writeStartElement("reporting-org");
         xml.writeAttribute("ref", ENABEL_ORG_REF);
@@ -124,9 +129,15 @@ final class IatiExport {
         narrative(xml, null, programme.titleFr());
         xml.writeEndElement();
         xml.writeStartElement("description");
-        xml.writeAttribute("type", "2"); // objectives
+        xml.writeAttribute("type", DESCRIPTION_OBJECTIVES);
         narrative(xml, null, programme.objectiveFr());
         xml.writeEndElement();
+        if (demo) {
+            xml.writeStartElement("description");
+            xml.writeAttribute("type", DESCRIPTION_OTHER);
+            translated(xml, "iati.demo.activity");
+            xml.writeEndElement();
+        }
         participatingOrg(xml, ROLE_FUNDING, null, programme.funder());
         for (String partner : programme.nationalPartners()) {
             participatingOrg(xml, ROLE_ACCOUNTABLE, null, partner);
@@ -188,7 +199,14 @@ final class IatiExport {
             xml.writeStartElement("period");
             empty(xml, "period-start", "iso-date", semester.getKey().start().toString());
             empty(xml, "period-end", "iso-date", semester.getKey().end().toString());
-            if (figure.target() != null) {
+            if (figure.target() != null && figure.demo()) {
+                xml.writeStartElement("target");
+                xml.writeAttribute("value", number(figure.target()));
+                xml.writeStartElement("comment");
+                translated(xml, "iati.demo.target");
+                xml.writeEndElement();
+                xml.writeEndElement();
+            } else if (figure.target() != null) {
                 empty(xml, "target", "value", number(figure.target()));
             }
             if (actual != null) {
@@ -208,6 +226,12 @@ final class IatiExport {
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
+
+    /** The message in French, then in Arabic. */
+    private void translated(XMLStreamWriter xml, String key) throws XMLStreamException {
+        narrative(xml, "fr", messages.getMessage(key, null, Locale.FRENCH));
+        narrative(xml, "ar", messages.getMessage(key, null, Locale.forLanguageTag("ar")));
     }
 
     private static void participatingOrg(XMLStreamWriter xml, String role, String ref, String name) throws XMLStreamException {

@@ -49,6 +49,7 @@ import ma.tadafor.data.activity.Mechanism;
 import ma.tadafor.data.activity.ParticipationCell;
 import ma.tadafor.data.activity.Role;
 import ma.tadafor.data.activity.Withdrawal;
+import ma.tadafor.data.reference.ReferenceDataLoader;
 import ma.tadafor.data.user.UserAccount;
 import ma.tadafor.data.user.UserRole;
 import ma.tadafor.data.user.UserStore;
@@ -101,6 +102,8 @@ class AnalyticsApiTest {
     @BeforeAll
     void handMadeDataAndARefresh(@Autowired ActivityStore activities, @Autowired UserStore users,
             @Autowired PasswordEncoder passwords) throws Exception {
+        // The targets this test measures against are the demo's illustrative ones.
+        new ReferenceDataLoader(warehouse).loadIllustrative();
         user(users, passwords, "admin", UserRole.ADMIN, Set.of(), Set.of());
         user(users, passwords, "dgct", UserRole.NATIONAL, Set.of(), Set.of());
         user(users, passwords, "gov-azilal", UserRole.GOVERNOR, Set.of("05.081"), Set.of());

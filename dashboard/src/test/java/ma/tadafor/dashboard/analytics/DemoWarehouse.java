@@ -27,7 +27,9 @@ final class DemoWarehouse {
     static HikariDataSource open(Path file) {
         HikariDataSource warehouse = Warehouse.open(file, 4);
         new SchemaMigrator(warehouse).migrate();
-        new ReferenceDataLoader(warehouse).load();
+        ReferenceDataLoader reference = new ReferenceDataLoader(warehouse);
+        reference.load();
+        reference.loadIllustrative();
         return warehouse;
     }
 

@@ -62,7 +62,9 @@ public final class CrashProcess {
         Path warehouseFile = Path.of(args[1]);
         HikariDataSource warehouse = Warehouse.open(warehouseFile, 8);
         new SchemaMigrator(warehouse).migrate();
-        new ReferenceDataLoader(warehouse).load();
+        ReferenceDataLoader reference = new ReferenceDataLoader(warehouse);
+        reference.load();
+        reference.loadIllustrative();
         if (args.length > 3 && args[3].equals("await")) {
             // The test limits this process (prlimit) once it is up, then lets it go on.
             System.out.println("OPENED");

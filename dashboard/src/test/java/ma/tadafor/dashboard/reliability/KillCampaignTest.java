@@ -271,7 +271,9 @@ class KillCampaignTest {
     private void prepare(Path warehouse, List<DemoCommune> communes) {
         try (HikariDataSource opened = Warehouse.open(warehouse, 2)) {
             new SchemaMigrator(opened).migrate();
-            new ReferenceDataLoader(opened).load();
+            ReferenceDataLoader reference = new ReferenceDataLoader(opened);
+            reference.load();
+            reference.loadIllustrative();
             SourceStore sources = new SourceStore(opened);
             for (DemoCommune commune : communes) {
                 sources.save(new Source(commune.code(), SourceType.PORTAL_FEED, commune.code(), simulator.baseUrl(commune.code()),

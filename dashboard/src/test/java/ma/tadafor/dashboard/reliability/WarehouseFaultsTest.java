@@ -55,7 +55,9 @@ class WarehouseFaultsTest {
         Path empty = folder.resolve("empty.duckdb");
         try (HikariDataSource warehouse = Warehouse.open(empty, 1)) {
             new SchemaMigrator(warehouse).migrate();
-            new ReferenceDataLoader(warehouse).load();
+            ReferenceDataLoader reference = new ReferenceDataLoader(warehouse);
+            reference.load();
+            reference.loadIllustrative();
         }
         Path reference = Files.copy(empty, folder.resolve("reference.duckdb"));
         Path full = Files.copy(empty, folder.resolve("full.duckdb"), StandardCopyOption.REPLACE_EXISTING);

@@ -85,6 +85,11 @@ class IatiExportTest extends DemoApplicationTest {
                 assertThat(Double.parseDouble(split.getAttribute("value"))).isBetween(0.0, 100.0);
             }
         }
+        // the demo's invented targets say so, and so does the activity
+        Element target = (Element) period.getElementsByTagName("target").item(0);
+        assertThat(text(target, "narrative")).isEqualTo("Cible illustrative de la démonstration, pas une cible du programme.");
+        assertThat(children(activity, "description")).extracting(d -> d.getAttribute("type")).containsExactly("2", "4");
+
         Element petitions = indicator(xml, "R2.1");
         assertThat(petitions.getElementsByTagName("dimension").getLength()).isZero();
         assertThat(((Element) petitions.getElementsByTagName("baseline").item(0)).getAttribute("value")).isEqualTo("6");

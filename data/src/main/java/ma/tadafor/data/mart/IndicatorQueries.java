@@ -29,7 +29,7 @@ public final class IndicatorQueries {
         String sql = """
                 SELECT i.code, i.result, i.label_fr, i.label_ar, i.unit, i.baseline, coalesce(t.target, m.target),
                        coalesce(m.status, 'NO_DATA'), m.actual, m.numerator, m.denominator, m.numerator_key,
-                       m.denominator_key
+                       m.denominator_key, i.is_demo OR coalesce(t.is_demo, false)
                 FROM indicator i
                 LEFT JOIN mart_indicator m ON m.indicator_code = i.code AND m.scope = ? AND m.semester = ?
                 LEFT JOIN indicator_target t ON t.indicator_code = i.code AND t.scope = ? AND t.semester = ?
@@ -44,7 +44,8 @@ public final class IndicatorQueries {
                 while (rows.next()) {
                     figures.add(new IndicatorFigure(rows.getString(1), rows.getString(2), rows.getString(3),
                             rows.getString(4), rows.getString(5), rows.getObject(6, Double.class),
-                            rows.getObject(7, Double.class), IndicatorActual.read(rows, 9), rows.getString(8)));
+                            rows.getObject(7, Double.class), IndicatorActual.read(rows, 9), rows.getString(8),
+                            rows.getBoolean(14)));
                 }
             }
             return figures;

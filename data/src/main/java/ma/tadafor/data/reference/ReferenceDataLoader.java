@@ -25,6 +25,12 @@ import ma.tadafor.data.Checksums;
  * warehouse, idempotently. Official data (territories, census, INDH programmes, mechanisms) is
  * reloaded whenever its file changes; configuration (programme membership, the results framework)
  * is seeded once and then belongs to the programme managers.
+ *
+ * <p>{@link #load()} seeds only what sources name: the communes the seed document or the press
+ * name, and the indicators' definitions without baselines. The illustrative rest (47 picked
+ * communes, invented baselines and targets) is for the demo alone: {@link #loadIllustrative()}
+ * adds it, marked ({@code basis = 'illustrative'}, {@code is_demo}), so that a production warehouse
+ * never holds a figure nobody set.
  */
 public final class ReferenceDataLoader {
 
@@ -89,15 +95,28 @@ public final class ReferenceDataLoader {
             Dataset.seed("programme_membership", "programme_communes.csv", List.of("programme_commune"), """
                     INSERT INTO programme_commune
                     SELECT commune_code, cohort, strptime(joined, '%%Y-%%m')::DATE, basis
-                    FROM read_csv('%1$s', header = true, all_varchar = true)"""),
+                    FROM read_csv('%1$s', header = true, all_varchar = true)
+                    WHERE basis <> 'illustrative'"""),
             Dataset.seed("indicators", "indicators.csv", List.of("indicator"), """
                     INSERT INTO indicator
                     SELECT code, result, sort_order::INTEGER, label_fr, label_ar, unit, computation,
                            nullif(activity_filter, ''), nullif(share_filter, ''), cumulative::BOOLEAN,
-                           nullif(disaggregations, ''), baseline::DOUBLE, true
-                    FROM read_csv('%1$s', header = true, all_varchar = true)"""),
-            Dataset.seed("indicator_targets", "indicator_targets.csv", List.of("indicator_target"), """
-                    INSERT INTO indicator_target
+                           nullif(disaggregations, ''), NULL, false
+                    FROM read_csv('%1$s', header = true, all_varchar = true)"""));
+
+    /** Added to the seeded configuration, never replacing it: a manager's row stays as they set it. */
+    private static final List<Dataset> ILLUSTRATIVE = List.of(
+            Dataset.illustrative("illustrative_programme_membership", "programme_communes.csv", List.of("programme_commune"), """
+                    INSERT OR IGNORE INTO programme_commune
+                    SELECT commune_code, cohort, strptime(joined, '%%Y-%%m')::DATE, basis
+                    FROM read_csv('%1$s', header = true, all_varchar = true)
+                    WHERE basis = 'illustrative'"""),
+            Dataset.illustrative("illustrative_baselines", "indicators.csv", List.of("indicator"), """
+                    UPDATE indicator SET baseline = seed.baseline::DOUBLE, is_demo = true
+                    FROM read_csv('%1$s', header = true, all_varchar = true) seed
+                    WHERE indicator.code = seed.code AND indicator.baseline IS NULL"""),
+            Dataset.illustrative("illustrative_targets", "indicator_targets.csv", List.of("indicator_target"), """
+                    INSERT OR IGNORE INTO indicator_target
                     SELECT indicator_code, scope, semester, target::DOUBLE, true
                     FROM read_csv('%1$s', header = true, all_varchar = true)"""));
 
@@ -109,11 +128,20 @@ public final class ReferenceDataLoader {
 
     /** Loads what is missing or changed; returns the names of the datasets (re)loaded. */
     public List<String> load() {
+        return load(DATASETS);
+    }
+
+    /** Adds the demo's illustrative membership, baselines and targets, once; returns the datasets loaded. */
+    public List<String> loadIllustrative() {
+        return load(ILLUSTRATIVE);
+    }
+
+    private List<String> load(List<Dataset> datasets) {
         Path folder = null;
         try (Connection connection = dataSource.getConnection()) {
             folder = Files.createTempDirectory("tadafor-reference");
             List<String> loaded = new java.util.ArrayList<>();
-            for (Dataset dataset : DATASETS) {
+            for (Dataset dataset : datasets) {
                 byte[] content = resource(dataset.file());
                 String checksum = Checksums.sha256(content);
                 Optional<String> current = loadedChecksum(connection, dataset.name());
@@ -138,8 +166,10 @@ public final class ReferenceDataLoader {
     private static void replace(Connection connection, Dataset dataset, Path file, String checksum) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
-            for (String table : dataset.tables()) {
-                statement.execute("DELETE FROM " + table);
+            if (dataset.replaces()) {
+                for (String table : dataset.tables()) {
+                    statement.execute("DELETE FROM " + table);
+                }
             }
             statement.execute(dataset.insertSql().formatted(file.toString().replace("'", "''")));
             long rows = 0;
@@ -201,16 +231,22 @@ public final class ReferenceDataLoader {
 
     /**
      * A reference file and how it fills its tables; {@code seedOnce} marks configuration that is
-     * loaded into an empty warehouse and never overwritten afterwards.
+     * loaded once and never overwritten afterwards; {@code replaces}, a dataset that empties its
+     * tables first (illustrative data is added to what is there).
      */
-    private record Dataset(String name, String file, List<String> tables, String insertSql, boolean seedOnce) {
+    private record Dataset(String name, String file, List<String> tables, String insertSql, boolean seedOnce,
+                           boolean replaces) {
 
         static Dataset official(String name, String file, List<String> tables, String insertSql) {
-            return new Dataset(name, file, tables, insertSql, false);
+            return new Dataset(name, file, tables, insertSql, false, true);
         }
 
         static Dataset seed(String name, String file, List<String> tables, String insertSql) {
-            return new Dataset(name, file, tables, insertSql, true);
+            return new Dataset(name, file, tables, insertSql, true, true);
+        }
+
+        static Dataset illustrative(String name, String file, List<String> tables, String insertSql) {
+            return new Dataset(name, file, tables, insertSql, true, false);
         }
     }
 }

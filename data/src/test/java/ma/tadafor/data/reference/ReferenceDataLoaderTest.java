@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.data.TestWarehouse;
+import ma.tadafor.data.Warehouse;
+import ma.tadafor.data.migration.SchemaMigrator;
 
 class ReferenceDataLoaderTest {
 
@@ -101,6 +103,28 @@ class ReferenceDataLoaderTest {
         assertThat(text(warehouse, "SELECT cohort FROM programme_commune WHERE commune_code = '05.091.01.07'")).isEqualTo("pilot");
         assertThat(text(warehouse, "SELECT label_fr FROM indicator WHERE code = 'R2.1'")).isEqualTo("Libellé revu");
         assertThat(count(warehouse, "SELECT count(*) FROM commune")).isEqualTo(1503);
+    }
+
+    @Test
+    void withoutTheDemoNoIllustrativeCommuneBaselineOrTargetExists(@TempDir Path empty) {
+        try (HikariDataSource production = Warehouse.open(empty.resolve("warehouse.duckdb"), 1)) {
+            new SchemaMigrator(production).migrate();
+            new ReferenceDataLoader(production).load();
+
+            assertThat(count(production, "SELECT count(*) FROM commune")).isEqualTo(1503);
+            assertThat(count(production, "SELECT count(*) FROM programme_commune")).isEqualTo(13);
+            assertThat(count(production, "SELECT count(*) FROM programme_commune WHERE basis = 'illustrative'")).isZero();
+            assertThat(count(production, "SELECT count(*) FROM indicator")).isBetween(15L, 25L);
+            assertThat(count(production, "SELECT count(*) FROM indicator WHERE baseline IS NOT NULL OR is_demo")).isZero();
+            assertThat(count(production, "SELECT count(*) FROM indicator_target")).isZero();
+
+            assertThat(new ReferenceDataLoader(production).loadIllustrative()).containsExactly(
+                    "illustrative_programme_membership", "illustrative_baselines", "illustrative_targets");
+            assertThat(count(production, "SELECT count(*) FROM programme_commune WHERE basis = 'illustrative'")).isEqualTo(47);
+            assertThat(count(production, "SELECT count(*) FROM indicator WHERE baseline IS NULL OR NOT is_demo")).isZero();
+            assertThat(count(production, "SELECT count(*) FROM indicator_target WHERE NOT is_demo")).isZero();
+            assertThat(new ReferenceDataLoader(production).loadIllustrative()).isEmpty();
+        }
     }
 
     @Test

@@ -62,7 +62,9 @@ class FileImportsTest {
     static void openWarehouse() {
         warehouse = Warehouse.open(folder.resolve("warehouse.duckdb"), 4);
         new SchemaMigrator(warehouse).migrate();
-        new ReferenceDataLoader(warehouse).load();
+        ReferenceDataLoader reference = new ReferenceDataLoader(warehouse);
+        reference.load();
+        reference.loadIllustrative();
         imports = new FileImports(new ActivityStore(warehouse), new IndhProjectStore(warehouse), new TerritoryQueries(warehouse),
                 new UploadLimits(64 * 1024, 20));
     }

@@ -1,0 +1,31 @@
+package ma.tadafor.dashboard.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.dashboard.security.BrowserSession;
+
+/** The demo says its figures are invented wherever they show: on every page, in the API. */
+class DemoMarksTest extends DemoApplicationTest {
+
+    @Test
+    void everyPageCarriesTheBannerInItsLanguage() throws Exception {
+        assertThat(anonymous("/login").body()).contains("class=\"demo-banner\"")
+                .contains("Démonstration : utilisateurs, activités, communes illustratives");
+        assertThat(anonymous("/login?lang=ar").body()).contains("class=\"demo-banner\"").contains("عرض توضيحي");
+        BrowserSession browser = new BrowserSession(port);
+        browser.signIn("dgct", PASSWORD);
+        assertThat(browser.get("/").body()).contains("class=\"demo-banner\"");
+    }
+
+    @Test
+    void indicatorsBuiltOnInventedBaselinesOrTargetsSaySo() throws Exception {
+        List<Map<String, Object>> indicators = items(get("/api/v1/indicators?semester=2024S1&scope=programme", "dgct"));
+        assertThat(indicators).isNotEmpty().allSatisfy(indicator -> assertThat(indicator).containsEntry("demo", true));
+    }
+}
