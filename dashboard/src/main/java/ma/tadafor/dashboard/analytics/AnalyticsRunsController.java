@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.mart.AnalyticsRun;
 
@@ -28,12 +30,14 @@ class AnalyticsRunsController {
 
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Rebuild the marts", description = "Roles: ADMIN. 202 with `{runId}`.")
     ResponseEntity<Map<String, String>> start(@AuthenticationPrincipal SignedInUser user) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runs.start("api:" + user.getUsername())));
     }
 
     @GetMapping("/{runId}")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
+    @Operation(summary = "One marts rebuild", description = "Roles: ADMIN, PROGRAMME; 404 for an unknown run.")
     ResponseEntity<AnalyticsRun> run(@PathVariable String runId) {
         return ResponseEntity.of(runs.find(runId));
     }

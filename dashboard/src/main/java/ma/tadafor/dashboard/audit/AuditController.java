@@ -5,6 +5,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.api.ListPage;
 import ma.tadafor.data.audit.AuditEvent;
@@ -22,9 +25,12 @@ class AuditController {
     }
 
     @GetMapping("/api/v1/audit")
-    Items<AuditEvent> search(@RequestParam(required = false) String user, @RequestParam(required = false) String action,
-                             @RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "100") int size) {
+    @Operation(summary = "Search the audit log", description = "Roles: ADMIN.")
+    Items<AuditEvent> search(@Parameter(description = "who acted") @RequestParam(required = false) String user,
+                             @Parameter(description = "an action such as TOKEN_CREATED") @RequestParam(required = false) String action,
+                             @Parameter(description = "text in the details") @RequestParam(required = false) String q,
+                             @Parameter(description = "from 0") @RequestParam(defaultValue = "0") int page,
+                             @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int size) {
         ListPage rows = ListPage.of(page, size, 1000);
         return new Items<>(audit.search(AuditStore.blankToNull(user), AuditStore.blankToNull(action),
                 AuditStore.blankToNull(q), rows.offset(), rows.size()));

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.dashboard.api.Items;
@@ -37,6 +39,7 @@ class BackupController {
     }
 
     @PostMapping
+    @Operation(summary = "Back the warehouse up now", description = "Roles: ADMIN.")
     ResponseEntity<Map<String, Object>> create() {
         long start = System.nanoTime();
         WarehouseBackup.Backup backup = backups.create();
@@ -51,6 +54,7 @@ class BackupController {
     }
 
     @GetMapping
+    @Operation(summary = "The backups", description = "Roles: ADMIN.")
     Items<BackupView> list() {
         return new Items<>(backups.list().stream()
                 .map(backup -> new BackupView(backup.file().toString(), backup.bytes())).toList());

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import ma.tadafor.analytics.indicators.Indicator;
 import ma.tadafor.analytics.indicators.IndicatorFilter;
 import ma.tadafor.dashboard.analytics.AnalyticsRuns;
@@ -51,6 +53,7 @@ class FrameworkController {
     }
 
     @GetMapping
+    @Operation(summary = "The results framework's indicators as defined", description = "Roles: any signed-in user.")
     Items<IndicatorDefinition> indicators() {
         return new Items<>(framework.indicators());
     }
@@ -63,6 +66,7 @@ class FrameworkController {
 
     @PutMapping("/{code}")
     @PreAuthorize("hasRole('PROGRAMME')")
+    @Operation(summary = "Define or change an indicator", description = "Roles: PROGRAMME.")
     IndicatorDefinition define(@PathVariable String code, @RequestBody IndicatorRequest request) {
         IndicatorDefinition indicator = validated(code, request);
         framework.saveIndicator(indicator);
@@ -75,6 +79,7 @@ class FrameworkController {
 
     @PutMapping("/{code}/targets/{semester}")
     @PreAuthorize("hasRole('PROGRAMME')")
+    @Operation(summary = "Set an indicator's target for a semester", description = "Roles: PROGRAMME.")
     ResponseEntity<Void> target(@PathVariable String code, @PathVariable String semester,
                                 @RequestParam(defaultValue = ReportingScopes.PROGRAMME) String scope,
                                 @RequestBody Target request, @AuthenticationPrincipal SignedInUser user) {
@@ -94,6 +99,7 @@ class FrameworkController {
 
     @PutMapping("/{code}/values/{semester}")
     @PreAuthorize("hasRole('PROGRAMME')")
+    @Operation(summary = "Enter a manual indicator's value for a semester", description = "Roles: PROGRAMME.")
     ResponseEntity<Void> value(@PathVariable String code, @PathVariable String semester,
                                @RequestParam(defaultValue = ReportingScopes.PROGRAMME) String scope,
                                @RequestBody Value request, @AuthenticationPrincipal SignedInUser user) {
@@ -116,6 +122,7 @@ class FrameworkController {
 
     @PutMapping("/{code}/narratives/{semester}")
     @PreAuthorize("hasRole('PROGRAMME')")
+    @Operation(summary = "Write an indicator's narrative for a semester", description = "Roles: PROGRAMME.")
     ResponseEntity<Void> narrative(@PathVariable String code, @PathVariable String semester,
                                    @RequestParam(defaultValue = ReportingScopes.PROGRAMME) String scope,
                                    @RequestBody Narrative request, @AuthenticationPrincipal SignedInUser user) {

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import ma.tadafor.dashboard.analytics.AnalyticsRuns;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.audit.AuditLog;
@@ -43,6 +45,7 @@ class MembershipController {
     }
 
     @PutMapping("/{code}")
+    @Operation(summary = "Put a commune in the programme, in a cohort", description = "Roles: PROGRAMME.")
     ResponseEntity<Void> join(@PathVariable String code, @RequestBody Membership membership) {
         if (territories.find(Territory.Level.COMMUNE, code).isEmpty()) {
             throw new InvalidParameterException("code", "'" + code + "' is not a commune code");
@@ -58,6 +61,7 @@ class MembershipController {
     }
 
     @DeleteMapping("/{code}")
+    @Operation(summary = "Take a commune out of the programme", description = "Roles: PROGRAMME.")
     ResponseEntity<Void> leave(@PathVariable String code) {
         if (!framework.removeMember(code)) {
             return ResponseEntity.notFound().build();

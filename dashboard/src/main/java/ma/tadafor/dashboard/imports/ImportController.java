@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.ingestion.upload.ImportKind;
 import ma.tadafor.ingestion.upload.ImportRejectedException;
@@ -40,6 +42,7 @@ class ImportController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Import a CSV or XLSX file", description = "Roles: COMMUNE (their commune), PROGRAMME, ADMIN for activities; PROGRAMME, ADMIN for INDH projects. Multipart `file` and `kind`; a file with any invalid row writes nothing and answers 422 `{errors: [{row, column, message}]}`.")
     ImportSummary upload(@RequestParam(required = false) MultipartFile file, @RequestParam ImportKind kind,
                          @RequestParam(required = false) String communeCode, @AuthenticationPrincipal SignedInUser user) {
         return kind == ImportKind.ACTIVITIES
@@ -48,6 +51,7 @@ class ImportController {
 
     /** The template of a kind of file, in French or Arabic ({@code ?lang=ar}, or the user's language). */
     @GetMapping("/templates/{kind}")
+    @Operation(summary = "The template of a kind of file", description = "Roles: any signed-in user. XLSX in French, or Arabic with `?lang=ar`.")
     ResponseEntity<byte[]> template(@PathVariable ImportKind kind, Locale locale) {
         return templateFile(kind, locale);
     }

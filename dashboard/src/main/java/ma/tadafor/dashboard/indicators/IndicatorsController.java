@@ -9,6 +9,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.ReportingScopes;
@@ -55,7 +61,12 @@ class IndicatorsController {
     }
 
     @GetMapping("/api/v1/indicators")
-    ResponseEntity<byte[]> indicators(@RequestParam String semester, @RequestParam(required = false) String scope,
+    @ApiResponse(responseCode = "200", description = "the indicators", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Answer.class)))
+    @Operation(summary = "The results framework for a scope and a semester", description = "Roles: any signed-in user, within their scope; actuals through the disclosure layer for every role but ADMIN. `{items: [{code, result, labelFr, labelAr, unit, baseline, target, actual, suppressed, status}], disclosure}`.")
+    ResponseEntity<byte[]> indicators(@Parameter(description = "a semester such as 2024S1") @RequestParam String semester,
+            @Parameter(description = "`programme`, `region:05`, `province:05.091` or `commune:05.091.01.07`; default: the caller's own")
+            @RequestParam(required = false) String scope,
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ReportingScopes.semester("semester", semester);
         String checked = scope == null ? scopes.own("scope", user.scope()) : scopes.checked("scope", scope, user.scope());

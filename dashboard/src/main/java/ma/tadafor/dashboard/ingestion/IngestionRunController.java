@@ -1,5 +1,6 @@
 package ma.tadafor.dashboard.ingestion;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.api.ListPage;
@@ -29,6 +33,7 @@ import ma.tadafor.data.ingestion.IngestionRun;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.QuarantineStore;
 import ma.tadafor.data.ingestion.QuarantinedItem;
+import ma.tadafor.data.ingestion.SourceRun;
 import ma.tadafor.ingestion.pull.IngestionRuns;
 import ma.tadafor.ingestion.pull.UnknownSourceException;
 
@@ -54,8 +59,29 @@ class IngestionRunController {
     record RunRequest(@Size(max = 5000, message = "at most {max} sources") List<@NotNull(message = "must be a source id, not null") String> sources) {
     }
 
+    /** A run as API.md writes it: each source under {@code id}. */
+    record RunView(String runId, String trigger, String status, Instant startedAt, Instant finishedAt,
+                   List<SourceView> sources) {
+
+        static RunView of(IngestionRun run) {
+            return new RunView(run.runId(), run.trigger(), run.status(), run.startedAt(), run.finishedAt(),
+                    run.sources().stream().map(SourceView::of).toList());
+        }
+    }
+
+    record SourceView(String id, String status, long read, long inserted, long updated, long deleted, long quarantined,
+                      String error, Instant startedAt, Instant finishedAt) {
+
+        static SourceView of(SourceRun source) {
+            return new SourceView(source.sourceId(), source.status(), source.read(), source.inserted(), source.updated(),
+                    source.deleted(), source.quarantined(), source.error(), source.startedAt(), source.finishedAt());
+        }
+    }
+
     @PostMapping("/runs")
     @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Pull portal sources now", description = "Roles: ADMIN. Body `{\"sources\": [id, …]}`; "
+            + "empty or absent: every enabled source. Answers 202 with `{\"runId\"}`.")
     ResponseEntity<Map<String, String>> start(@Valid @RequestBody(required = false) RunRequest request) {
         try {
             List<String> sources = request == null || request.sources() == null ? List.of() : request.sources();
@@ -69,24 +95,27 @@ class IngestionRunController {
 
     @GetMapping("/runs")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
-    Items<IngestionRun> recent(@RequestParam(defaultValue = "20") int size) {
+    @Operation(summary = "The latest ingestion runs, newest first", description = "Roles: ADMIN, PROGRAMME.")
+    Items<RunView> recent(@Parameter(description = "how many, 1 to 200") @RequestParam(defaultValue = "20") int size) {
         if (size < 1 || size > 200) {
             throw new InvalidParameterException("size", "must be from 1 to 200");
         }
-        return new Items<>(runs.recent(size));
+        return new Items<>(runs.recent(size).stream().map(RunView::of).toList());
     }
 
     @GetMapping("/runs/{runId}")
     @PreAuthorize("hasRole('ADMIN')")
-    ResponseEntity<IngestionRun> run(@PathVariable String runId) {
-        return ResponseEntity.of(ingestionRuns.find(runId));
+    @Operation(summary = "One ingestion run and what it did for each source", description = "Roles: ADMIN. 404 for an unknown run.")
+    ResponseEntity<RunView> run(@PathVariable String runId) {
+        return ResponseEntity.of(ingestionRuns.find(runId).map(RunView::of));
     }
 
     @GetMapping("/quarantine")
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
-    Items<QuarantinedItem> quarantine(@RequestParam(required = false) String source,
-                                      @RequestParam(defaultValue = "0") int page,
-                                      @RequestParam(defaultValue = "100") int size,
+    @Operation(summary = "Items set aside by ingestion", description = "Roles: ADMIN, PROGRAMME; the raw text for ADMIN only.")
+    Items<QuarantinedItem> quarantine(@Parameter(description = "a source's id") @RequestParam(required = false) String source,
+                                      @Parameter(description = "from 0") @RequestParam(defaultValue = "0") int page,
+                                      @Parameter(description = "1 to 1000") @RequestParam(defaultValue = "100") int size,
                                       @AuthenticationPrincipal SignedInUser user) {
         ListPage rows = ListPage.of(page, size, 1000);
         List<QuarantinedItem> items = quarantine.list(source, rows.offset(), rows.size());

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.audit.AuditLog;
@@ -38,16 +40,19 @@ class SourceController {
     }
 
     @GetMapping
+    @Operation(summary = "Portal sources", description = "Roles: ADMIN. The token is write-only: never in an answer.")
     Items<SourceView> list() {
         return new Items<>(sources.all().stream().map(SourceView::of).toList());
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One portal source", description = "Roles: ADMIN; 404 for an unknown id.")
     ResponseEntity<SourceView> get(@PathVariable String id) {
         return ResponseEntity.of(sources.find(id).map(SourceView::of));
     }
 
     @PostMapping
+    @Operation(summary = "Add a portal source", description = "Roles: ADMIN. Body `{id, type: PORTAL_FEED or DECIDIM, communeCode, baseUrl, token, schedule (cron), enabled}`; 201.")
     ResponseEntity<SourceView> create(@RequestBody SourceRequest request) {
         if (request.id() != null && sources.find(request.id()).isPresent()) {
             throw new InvalidParameterException("id", "a source with this id exists; PUT /api/v1/sources/" + request.id());
@@ -60,6 +65,7 @@ class SourceController {
     }
 
     @PutMapping("/{id}")
+    @Operation(summary = "Replace a portal source", description = "Roles: ADMIN. Body as for POST.")
     ResponseEntity<SourceView> replace(@PathVariable String id, @RequestBody SourceRequest request) {
         Source existing = sources.find(id).orElse(null);
         Source source = validator.validate(new SourceRequest(id, request.type(), request.communeCode(), request.baseUrl(),
@@ -72,6 +78,7 @@ class SourceController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(summary = "Remove a portal source", description = "Roles: ADMIN; 204, or 404 for an unknown id.")
     ResponseEntity<Void> delete(@PathVariable String id) {
         boolean deleted = sources.delete(id);
         schedule.refresh();

@@ -11,6 +11,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Parameters;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
@@ -44,7 +53,30 @@ class ParticipationController {
     }
 
     @GetMapping("/api/v1/participation")
-    ResponseEntity<byte[]> participation(@RequestParam Map<String, String> parameters,
+    @Parameters({
+            @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "comma-separated dimensions among region, province, commune, mechanism, year, semester, gender, ageBand, disability, role, cohort; empty or absent for a grand total"),
+            @Parameter(name = "region", in = ParameterIn.QUERY, description = "filter: region codes, e.g. 05, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "province", in = ParameterIn.QUERY, description = "filter: province codes, e.g. 05.091, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "commune", in = ParameterIn.QUERY, description = "filter: commune codes, e.g. 05.091.01.07, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "mechanism", in = ParameterIn.QUERY, description = "filter: mechanisms of PORTAL_FEED.md, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "year", in = ParameterIn.QUERY, description = "filter: years, e.g. 2024, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "semester", in = ParameterIn.QUERY, description = "filter: semesters, e.g. 2024S1, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "gender", in = ParameterIn.QUERY, description = "filter: F, M or U, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "ageBand", in = ParameterIn.QUERY, description = "filter: age bands of PORTAL_FEED.md, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "disability", in = ParameterIn.QUERY, description = "filter: true, false or null, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "role", in = ParameterIn.QUERY, description = "filter: participant roles of PORTAL_FEED.md, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "cohort", in = ParameterIn.QUERY, description = "filter: pilot or extension, comma-separated (one value for every role but ADMIN)"),
+            @Parameter(name = "from", in = ParameterIn.QUERY, description = "first day, inclusive, of the activities' startDate (2024-01-01)", schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "to", in = ParameterIn.QUERY, description = "last day, inclusive (2024-06-30)", schema = @Schema(type = "string", format = "date")),
+            @Parameter(name = "page", in = ParameterIn.QUERY, description = "rows page × size onwards, from 0", schema = @Schema(type = "integer", minimum = "0")),
+            @Parameter(name = "size", in = ParameterIn.QUERY, description = "rows per page, 1 to 10000 (default 1000 when page is given)", schema = @Schema(type = "integer", minimum = "1", maximum = "10000"))})
+    @ApiResponse(responseCode = "200", description = "the rows, their total and how they are protected", content = @Content(
+            mediaType = "application/json", schema = @Schema(type = "object"), examples = @ExampleObject(value = """
+                    {"groupBy": ["gender"], "rows": [{"gender": "F", "participants": 812, "activities": 40}],
+                     "total": {"participants": 1630, "activities": 41}, "suppressed": 0,
+                     "disclosure": {"protected": true, "method": "…"}}""")))
+    @Operation(summary = "Participation from the marts", description = "Roles: any signed-in user, within their scope; every role but ADMIN through the disclosure layer (one value per filter, one calendar period). Answer `{groupBy, rows: [{<dimension>: value, participants, activities}], total: {participants, activities}, suppressed, disclosure}`; with `page` or `size`, also `page`, `size`, `rowCount`.")
+    ResponseEntity<byte[]> participation(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ParticipationQuery query = ParticipationRequest.parse(parameters, user.scope(), territories);
         Audience audience = Audience.of(user);

@@ -18,6 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.dashboard.committee.Committees;
@@ -51,8 +56,11 @@ class CommitteeBriefController {
     }
 
     @GetMapping({"/api/v1/reports/committee-brief", "/committees/brief"})
-    ResponseEntity<byte[]> brief(@RequestParam String province, @RequestParam String semester,
-            @RequestParam(defaultValue = "fr") String lang, @AuthenticationPrincipal SignedInUser user) {
+    @ApiResponse(responseCode = "200", description = "the brief", content = @Content(mediaType = "application/pdf"))
+    @Operation(summary = "The committee brief as PDF", description = "Roles: any signed-in user whose scope holds the province. `application/pdf`; 503 when the PDF printer (Chromium) is missing.")
+    ResponseEntity<byte[]> brief(@Parameter(description = "a province code such as 05.091") @RequestParam String province,
+            @Parameter(description = "a semester such as 2024S1") @RequestParam String semester,
+            @Parameter(description = "`fr` or `ar`") @RequestParam(defaultValue = "fr") String lang, @AuthenticationPrincipal SignedInUser user) {
         Territory territory = committees.province("province", province.strip(), user);
         Semester covered = Semester.parse(semester.strip()).orElseThrow(() ->
                 new InvalidParameterException("semester", "'" + semester + "' is not a semester such as 2024S1"));
@@ -62,7 +70,9 @@ class CommitteeBriefController {
         return pdf("note-comite-" + territory.code() + "-" + covered.code() + "-" + language + ".pdf", pdf);
     }
 
+    @ApiResponse(responseCode = "200", description = "the brief", content = @Content(mediaType = "application/pdf"))
     @GetMapping({"/api/v1/committees/{provinceCode}/meetings/{id}/briefs/{lang}", "/committees/{provinceCode}/meetings/{id}/briefs/{lang}"})
+    @Operation(summary = "The brief prepared ahead of a meeting", description = "Roles: any signed-in user whose scope holds the province. `application/pdf`; 404 before it is prepared.")
     ResponseEntity<byte[]> prepared(@PathVariable String provinceCode, @PathVariable long id, @PathVariable String lang,
             @AuthenticationPrincipal SignedInUser user) {
         committees.meeting(provinceCode, id, user);

@@ -13,6 +13,10 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -40,7 +44,9 @@ class ExportController {
     }
 
     @GetMapping("/api/v1/exports/iati")
+    @ApiResponse(responseCode = "200", description = "IATI 2.03 activity XML", content = @Content(mediaType = "application/xml"))
     @PreAuthorize("hasAnyRole('NATIONAL', 'PROGRAMME', 'ADMIN')")
+    @Operation(summary = "The results framework as IATI 2.03 activity XML", description = "Roles: NATIONAL, PROGRAMME, ADMIN. Published figures: protected whoever exports them.")
     ResponseEntity<byte[]> iati() {
         byte[] xml = iati.write(OffsetDateTime.now());
         audit.record("EXPORT", "iati", "IATI 2.03 activity, programme scope");
@@ -51,7 +57,10 @@ class ExportController {
     }
 
     @GetMapping("/api/v1/exports/consultation-pack")
+    @ApiResponse(responseCode = "200", description = "the workbook", content = @Content(
+            mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     @PreAuthorize("hasAnyRole('NATIONAL', 'PROGRAMME', 'ADMIN')")
+    @Operation(summary = "The national consultation workbook (XLSX)", description = "Roles: NATIONAL, PROGRAMME, ADMIN; the reader's figures.")
     ResponseEntity<byte[]> consultationPack(@AuthenticationPrincipal SignedInUser user) {
         byte[] workbook = pack.write(user.scope(), Audience.of(user), LocalDate.now(MOROCCO));
         audit.record("EXPORT", "consultation-pack", "xlsx, provinces compared");

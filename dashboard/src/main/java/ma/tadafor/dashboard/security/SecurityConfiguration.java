@@ -26,8 +26,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import ma.tadafor.dashboard.api.ProblemResponses;
 
 /**
- * Two chains: the API and the metrics are stateless (HTTP Basic or a personal API token as
- * Bearer; metrics for ADMIN only), the pages use a session, the login form and CSRF tokens. Health stays open for orchestrators. State-changing
+ * Three chains: the API and the metrics are stateless (HTTP Basic or a personal API token as
+ * Bearer; metrics for ADMIN only), the OpenAPI document takes either or the pages' session, and
+ * the pages (the document's page among them) use a session, the login form and CSRF tokens. Health stays open for orchestrators. State-changing
  * services carry {@code @PreAuthorize} rules, and every read query is limited to the caller's
  * territorial scope in the data layer: authorization holds whichever door a request comes through.
  */
@@ -62,17 +63,12 @@ class SecurityConfiguration {
                             AuthenticationEventPublisher events, ProviderManager passwordSignIn,
                             ProblemResponses problems)
             throws Exception {
-        ProviderManager tokenManager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, users, checks));
-        tokenManager.setAuthenticationEventPublisher(events);
-        AuthenticationFilter bearer = new AuthenticationFilter(tokenManager, BearerTokens::read);
-        bearer.setSuccessHandler((request, response, authentication) -> { });
-        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
         // Metrics describe the whole platform: scraped with an administrator's API token.
         return secureHeaders(http.securityMatcher("/api/**", "/actuator/prometheus"))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .addFilterBefore(bearer(tokens, users, checks, events), BasicAuthenticationFilter.class)
                 .authenticationManager(passwordSignIn)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(problems)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -81,8 +77,37 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The OpenAPI document, for any signed-in user: scripts sign in as on the API, and the document's
+     * page (on the pages' chain) reads it with its session, which this chain reads but never creates.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http, ApiTokens tokens, UserDetailsService users, TokenChecks checks,
+                                AuthenticationEventPublisher events, ProviderManager passwordSignIn,
+                                ProblemResponses problems)
+            throws Exception {
+        return secureHeaders(http.securityMatcher("/v3/api-docs", "/v3/api-docs/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(bearer(tokens, users, checks, events), BasicAuthenticationFilter.class)
+                .authenticationManager(passwordSignIn)
+                .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(problems)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    private static AuthenticationFilter bearer(ApiTokens tokens, UserDetailsService users, TokenChecks checks,
+                                               AuthenticationEventPublisher events) {
+        ProviderManager tokenManager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, users, checks));
+        tokenManager.setAuthenticationEventPublisher(events);
+        AuthenticationFilter bearer = new AuthenticationFilter(tokenManager, BearerTokens::read);
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        return bearer;
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, ProviderManager passwordSignIn) throws Exception {
         return secureHeaders(http)
                 .authenticationManager(passwordSignIn)

@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.ErrorResponseException;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.audit.AuditLog;
@@ -40,12 +42,14 @@ class TokenController {
     }
 
     @GetMapping
+    @Operation(summary = "The caller", description = "Roles: any signed-in user. `{username, displayName, role, scope: {national, regions, provinces, communes}}`.")
     Map<String, Object> me(@AuthenticationPrincipal SignedInUser user) {
         return Map.of("username", user.getUsername(), "displayName", user.account().displayName(),
                 "role", user.account().role(), "scope", user.scope());
     }
 
     @GetMapping("/tokens")
+    @Operation(summary = "The caller's personal API tokens", description = "Roles: any signed-in user (their own tokens only).")
     Items<ApiToken> list(@AuthenticationPrincipal SignedInUser user) {
         return new Items<>(store.of(user.getUsername()));
     }
@@ -55,6 +59,9 @@ class TokenController {
 
     /** Only with the password (or from the account page): a leaked token must not beget tokens that outlive its revocation. */
     @PostMapping("/tokens")
+    @Operation(summary = "Create a personal API token", description = "Roles: any signed-in user, with HTTP Basic (their "
+            + "password) or from their account page, never with a token (403). Body `{\"name\"}`; answers 201 "
+            + "`{id, name, token}`, the token shown once.")
     ResponseEntity<ApiTokens.IssuedToken> create(@RequestBody TokenRequest request, @AuthenticationPrincipal SignedInUser user,
                                                  Authentication authentication) {
         if (authentication instanceof ApiTokenAuthentication) {
@@ -72,6 +79,7 @@ class TokenController {
     }
 
     @DeleteMapping("/tokens/{id}")
+    @Operation(summary = "Revoke one of the caller's tokens", description = "Roles: any signed-in user (their own tokens only); 204, or 404 for a token that is not theirs.")
     ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
         if (!store.revoke(user.getUsername(), id)) {
             return ResponseEntity.notFound().build();

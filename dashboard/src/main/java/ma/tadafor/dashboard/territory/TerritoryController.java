@@ -10,6 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.export.TableExports;
@@ -35,8 +38,9 @@ class TerritoryController {
 
     /** JSON by default; {@code format=csv} or {@code xlsx} downloads the same rows. */
     @GetMapping("/communes")
-    ResponseEntity<?> communes(@RequestParam(defaultValue = "false") boolean programme,
-                               @RequestParam(required = false) String format,
+    @Operation(summary = "Communes in the caller's scope", description = "Roles: any signed-in user, within their scope. `{items: [{code, nameFr, nameAr, provinceCode, regionCode, type, cohort, population: {total, female, male}}]}`; `format=csv` or `xlsx` downloads the same rows.")
+    ResponseEntity<?> communes(@Parameter(description = "true: programme communes only") @RequestParam(defaultValue = "false") boolean programme,
+                               @Parameter(description = "`csv` or `xlsx` for a file; JSON otherwise") @RequestParam(required = false) String format,
                                @AuthenticationPrincipal SignedInUser user) {
         List<Commune> communes = territories.communes(user.scope(), programme);
         if (!TableExports.wantsFile(format)) {

@@ -99,7 +99,7 @@ class IngestionApiTest extends DemoApplicationTest {
         assertThat(run).containsEntry("runId", runId).containsEntry("status", "COMPLETED");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> sources = (List<Map<String, Object>>) run.get("sources");
-        assertThat(sources).extracting(source -> source.get("sourceId"))
+        assertThat(sources).extracting(source -> source.get("id"))
                 .containsExactly("portal-05.081.01.01", "portal-05.091.01.07");
         assertThat(sources).allSatisfy(source -> assertThat(source).containsKeys("read", "inserted", "updated", "deleted",
                 "quarantined", "error").containsEntry("status", "COMPLETED"));
