@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -39,6 +40,7 @@ class AnalyticsRunsController {
     @PreAuthorize("hasAnyRole('ADMIN', 'PROGRAMME')")
     @Operation(summary = "One marts rebuild", description = "Roles: ADMIN, PROGRAMME; 404 for an unknown run.")
     ResponseEntity<AnalyticsRun> run(@PathVariable String runId) {
-        return ResponseEntity.of(runs.find(runId));
+        return ResponseEntity.ok(runs.find(runId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no analytics run " + runId)));
     }
 }

@@ -70,13 +70,16 @@ class ApiExceptionHandler {
         return RequestBodyLimit.tooLarge(e);
     }
 
-    /** A body that is not the JSON expected: named by the path Jackson had reached, or too large to read. */
+    /** A body that is not the JSON expected: named by the path Jackson had reached, too large to read, or a list past its bound ({@link BoundedLists}). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         JacksonException json = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyTooLargeException tooLarge) {
                 return bodyTooLarge(tooLarge);
+            }
+            if (cause instanceof InvalidParameterException invalid) {
+                return invalidParameter(invalid);
             }
             if (json == null && cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 json = jackson;

@@ -3,6 +3,7 @@ package ma.tadafor.dashboard.framework;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -64,7 +66,7 @@ class MembershipController {
     @Operation(summary = "Take a commune out of the programme", description = "Roles: PROGRAMME.")
     ResponseEntity<Void> leave(@PathVariable String code) {
         if (!framework.removeMember(code)) {
-            return ResponseEntity.notFound().build();
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "commune " + code + " is not in the programme");
         }
         audit.record("MEMBERSHIP_REMOVED", code, null);
         analytics.start("membership:" + code);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -107,7 +108,8 @@ class IngestionRunController {
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "One ingestion run and what it did for each source", description = "Roles: ADMIN. 404 for an unknown run.")
     ResponseEntity<RunView> run(@PathVariable String runId) {
-        return ResponseEntity.of(ingestionRuns.find(runId).map(RunView::of));
+        return ResponseEntity.ok(ingestionRuns.find(runId).map(RunView::of)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no ingestion run " + runId)));
     }
 
     @GetMapping("/quarantine")

@@ -2,6 +2,7 @@ package ma.tadafor.dashboard.ingestion;
 
 import java.net.URI;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -48,7 +50,7 @@ class SourceController {
     @GetMapping("/{id}")
     @Operation(summary = "One portal source", description = "Roles: ADMIN; 404 for an unknown id.")
     ResponseEntity<SourceView> get(@PathVariable String id) {
-        return ResponseEntity.of(sources.find(id).map(SourceView::of));
+        return ResponseEntity.ok(sources.find(id).map(SourceView::of).orElseThrow(() -> unknown(id)));
     }
 
     @PostMapping
@@ -82,10 +84,16 @@ class SourceController {
     ResponseEntity<Void> delete(@PathVariable String id) {
         boolean deleted = sources.delete(id);
         schedule.refresh();
-        if (deleted) {
-            audit.record("SOURCE_DELETED", id, null);
+        if (!deleted) {
+            throw unknown(id);
         }
-        return deleted ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+        audit.record("SOURCE_DELETED", id, null);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A 404 in problem+json, as every refusal of the API. */
+    private static ResponseStatusException unknown(String id) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "no source " + id);
     }
 
     /** What the audit log keeps of a source: never its token. */

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -71,6 +72,10 @@ class SecurityConfiguration {
                 .addFilterBefore(bearer(tokens, users, checks, events), BasicAuthenticationFilter.class)
                 .authenticationManager(passwordSignIn)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(problems)))
+                // A role's refusal (@PreAuthorize) in problem+json, as every refusal of the API.
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) ->
+                        problems.write(response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                                "your role may not do this (the operation's roles are in /v3/api-docs)"))))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No cookie session on the API, so no cross-site request can ride on one.
                 .csrf(csrf -> csrf.disable())

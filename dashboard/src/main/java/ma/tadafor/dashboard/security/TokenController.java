@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.server.ResponseStatusException;
 
 import io.swagger.v3.oas.annotations.Operation;
 
@@ -82,7 +83,7 @@ class TokenController {
     @Operation(summary = "Revoke one of the caller's tokens", description = "Roles: any signed-in user (their own tokens only); 204, or 404 for a token that is not theirs.")
     ResponseEntity<Void> revoke(@PathVariable long id, @AuthenticationPrincipal SignedInUser user) {
         if (!store.revoke(user.getUsername(), id)) {
-            return ResponseEntity.notFound().build();
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "you have no token " + id);
         }
         audit.record("TOKEN_REVOKED", user.getUsername(), "token " + id);
         return ResponseEntity.noContent().build();
