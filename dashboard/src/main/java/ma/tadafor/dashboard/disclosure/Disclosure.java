@@ -48,11 +48,7 @@ public class Disclosure {
     }
 
     public PublishedCount count(ExactCount count, Audience audience) {
-        if (audience.exact()) {
-            return new PublishedCount(count.value(), false);
-        }
-        long perturbed = PerturbationTable.perturbed(count.value(), count.cellKey());
-        return new PublishedCount(perturbed, perturbed > 0 && perturbed < PerturbationTable.THRESHOLD);
+        return audience.exact() ? new PublishedCount(count.value(), false) : PerturbationTable.protect(count);
     }
 
     /**

@@ -58,7 +58,7 @@ class IndicatorsController {
     ResponseEntity<byte[]> indicators(@RequestParam String semester, @RequestParam(required = false) String scope,
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ReportingScopes.semester("semester", semester);
-        String checked = scope == null ? scopes.own("scope", user.scope()) : scopes.checked("scope", scope, user.scope());
+        String checked = scope == null ? scopes.own(user.scope()) : scopes.checked("scope", scope, user.scope());
         Audience audience = Audience.of(user);
         return json.of(cache.get(List.of("api-indicators", checked, semester, audience),
                 () -> new Answer(indicators.indicators(checked, semester).stream().map(f -> published(f, audience)).toList(),
