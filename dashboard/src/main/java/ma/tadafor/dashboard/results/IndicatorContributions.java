@@ -127,7 +127,7 @@ class IndicatorContributions {
             columns.add(text("results.column.numerator", locale));
             columns.add(text("results.column.denominator", locale));
         }
-        String description = text(share ? "results.chart.contributions.protectedShare" : "results.chart.contributions.description",
+        String description = text(share ? "results.chart.contributions.share" : "results.chart.contributions.description",
                 locale) + (audience.exact() ? "" : " " + text("disclosure.totals", locale));
         ChartView chart = new ChartView("contributions", text("results.chart.contributions", locale), description,
                 Charts.json(option), new Table("indicator-" + code + "-communes-" + semester, columns, table), null);

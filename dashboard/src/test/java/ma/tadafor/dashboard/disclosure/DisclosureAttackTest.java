@@ -13,6 +13,7 @@ import static ma.tadafor.data.mart.ParticipationDimension.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -151,6 +152,20 @@ class DisclosureAttackTest {
 
         assertThat(exact.suppressed()).isZero();
         assertThat(exact.rows()).anyMatch(row -> row.participants().perturbed() >= 1 && row.participants().perturbed() <= 4);
+    }
+
+    @Test
+    void protectionMovesNoPublishedCountByMoreThanThreeNorALargeTotalByHalfAPercent() throws Exception {
+        List<UtilityTable.Line> lines = UtilityTable.measure(disclosure);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "disclosure-utility.md"), UtilityTable.markdown(lines));
+
+        assertThat(lines).allSatisfy(line -> assertThat(line.maxDeviation()).as(line.toString()).isLessThanOrEqualTo(3));
+        assertThat(lines).filteredOn(line -> line.level().equals("programme") && line.breakdown().equals("total"))
+                .singleElement().satisfies(line -> assertThat(line.maxTotalDeviationPercent()).isLessThan(0.5));
+        assertThat(lines).filteredOn(line -> line.breakdown().equals("disability × gender × age band")
+                && line.level().equals("commune")).singleElement()
+                .satisfies(line -> assertThat(line.suppressed()).as("the finest cells of a commune meet suppression").isPositive());
     }
 
     /** A question a non-administrator may ask: single-valued filters, an allowed period, two dimensions to cross. */
