@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.PageQuery;
@@ -21,7 +23,6 @@ import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.mart.ParticipationDimension;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.territory.TerritoryQueries;
 
@@ -30,15 +31,15 @@ import ma.tadafor.data.territory.TerritoryQueries;
 class MechanismsController {
 
     private final Mechanisms mechanisms;
-    private final ParticipationQueries participation;
+    private final Disclosure disclosure;
     private final TerritoryQueries territories;
     private final TableExports exports;
     private final JsonAnswers json;
 
-    MechanismsController(Mechanisms mechanisms, ParticipationQueries participation, TerritoryQueries territories,
+    MechanismsController(Mechanisms mechanisms, Disclosure disclosure, TerritoryQueries territories,
             TableExports exports, JsonAnswers json) {
         this.mechanisms = mechanisms;
-        this.participation = participation;
+        this.disclosure = disclosure;
         this.territories = territories;
         this.exports = exports;
         this.json = json;
@@ -48,9 +49,9 @@ class MechanismsController {
     String page(PageQuery query, @AuthenticationPrincipal SignedInUser user, Model model) {
         ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
         ViewFilters filters = ViewFilters.of(query);
-        List<String> semesters = participation.participation(new ParticipationQuery(List.of(ParticipationDimension.SEMESTER),
-                scope.filter(), null, null), user.scope()).rows().stream()
-                .map(row -> (String) row.dimensions().get(ParticipationDimension.SEMESTER))
+        List<String> semesters = disclosure.participation(new ParticipationQuery(List.of(ParticipationDimension.SEMESTER),
+                scope.filter(), null, null), user.scope(), Audience.of(user)).rows().stream()
+                .map(row -> (String) row.value(ParticipationDimension.SEMESTER))
                 .filter(semester -> semester != null).toList();
         if (filters.semester() == null && !semesters.isEmpty()) {
             filters = filters.withSemester(semesters.get(semesters.size() - 1));

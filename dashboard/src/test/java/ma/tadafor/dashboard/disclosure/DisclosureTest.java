@@ -155,6 +155,9 @@ class DisclosureTest {
         assertThat(disclosure.actual(share, 50.0, Audience.PROTECTED).value())
                 .isEqualTo(PerturbationTable.perturbed(250, 5) * 100.0 / PerturbationTable.perturbed(1_000, 99));
         assertThat(disclosure.actual(share, 50.0, Audience.PROTECTED).status()).isEqualTo("OFF_TRACK");
+        assertThat(disclosure.actual(share, 50.0, Audience.PROTECTED).numerator())
+                .isEqualTo(PerturbationTable.protect(new ExactCount(250, 5)));
+        assertThat(disclosure.actual(share, 50.0, Audience.EXACT).denominator()).isEqualTo(new PublishedCount(1_000, false));
 
         PublishedActual small = disclosure.actual(new IndicatorActual(10.0, 1.0, 10.0, 17, 4), 10.0, Audience.PROTECTED);
         assertThat(small.value()).isNull();
@@ -165,7 +168,12 @@ class DisclosureTest {
     @Test
     void indicatorsThatCountNoPersonAreExactForEveryone() {
         IndicatorActual activities = new IndicatorActual(3.0, null, null, null, null);
-        assertThat(disclosure.actual(activities, 3.0, Audience.PROTECTED)).isEqualTo(new PublishedActual(3.0, false, "ON_TRACK"));
+        assertThat(disclosure.actual(activities, 3.0, Audience.PROTECTED))
+                .isEqualTo(new PublishedActual(3.0, false, "ON_TRACK", null, null));
+        PublishedActual shareOfActivities = disclosure.actual(new IndicatorActual(25.0, 1.0, 4.0, null, null), 50.0,
+                Audience.PROTECTED);
+        assertThat(shareOfActivities.value()).isEqualTo(25.0);
+        assertThat(shareOfActivities.numerator()).isEqualTo(new PublishedCount(1, false));
         assertThat(disclosure.actual(IndicatorActual.NONE, 3.0, Audience.PROTECTED).status()).isEqualTo("NO_DATA");
         assertThat(disclosure.actual(activities, null, Audience.PROTECTED).status()).isEqualTo("NO_DATA");
         assertThat(disclosure.actual(activities, 0.0, Audience.PROTECTED).status()).isEqualTo("ON_TRACK");

@@ -38,8 +38,15 @@ final class UtilityTable {
     private static final Map<String, ParticipationDimension> LEVELS = levels();
     private static final Map<String, List<ParticipationDimension>> BREAKDOWNS = breakdowns();
 
+    /** Totals of at least this many participants move by at most 0.5 %: ±3 is 0.5 % of 600. */
+    static final long LARGE_TOTAL = 600;
+
     record Line(String level, String breakdown, int counts, int suppressed, double meanDeviation, long maxDeviation,
-                double maxTotalDeviationPercent) {
+                Totals totals) {
+    }
+
+    /** The level's totals (each territory in each semester): how many, how many large, and how far they move. */
+    record Totals(int count, int large, double meanDeviationPercent, double maxLargeDeviationPercent) {
     }
 
     private UtilityTable() {
@@ -73,60 +80,80 @@ final class UtilityTable {
 
     static String markdown(List<Line> lines) {
         StringBuilder table = new StringBuilder("| level | breakdown (per semester) | non-zero counts | suppressed | "
-                + "mean deviation | largest deviation | largest deviation of a total |\n|---|---|---|---|---|---|---|\n");
+                + "mean deviation | largest deviation |\n|---|---|---|---|---|---|\n");
         for (Line line : lines) {
-            table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.1f %% | %.2f | %d | %.3f %% |%n", line.level(),
+            table.append(String.format(Locale.ROOT, "| %s | %s | %,d | %.1f %% | %.2f | %d |%n", line.level(),
                     line.breakdown(), line.counts(), line.counts() == 0 ? 0.0 : line.suppressed() * 100.0 / line.counts(),
-                    line.meanDeviation(), line.maxDeviation(), line.maxTotalDeviationPercent()));
+                    line.meanDeviation(), line.maxDeviation()));
         }
+        table.append("\n| level | totals (territory × semester) | of " + LARGE_TOTAL + " or more | mean deviation of a total "
+                + "| largest deviation of a total of " + LARGE_TOTAL + " or more |\n|---|---|---|---|---|\n");
+        lines.stream().filter(line -> line.breakdown().equals("total")).forEach(line -> table.append(String.format(
+                Locale.ROOT, "| %s | %,d | %,d | %.3f %% | %.3f %% |%n", line.level(), line.totals().count(),
+                line.totals().large(), line.totals().meanDeviationPercent(), line.totals().maxLargeDeviationPercent())));
         return table.toString();
     }
 
     private static Line line(Disclosure disclosure, String level, String name, List<ParticipationDimension> groupBy,
             ParticipationDimension territory) {
-        ParticipationQuery query = new ParticipationQuery(groupBy, Map.of(), null, null);
-        PublishedParticipation exact = disclosure.participation(query, TerritorialScope.NATIONAL, Audience.EXACT);
-        PublishedParticipation published = disclosure.participation(query, TerritorialScope.NATIONAL, Audience.PROTECTED);
         int counts = 0;
         int suppressed = 0;
         long deviations = 0;
-        int shown = 0;
         long maxDeviation = 0;
-        for (int i = 0; i < exact.rows().size(); i++) {
-            long value = exact.rows().get(i).participants().perturbed();
-            PublishedCount protectedCount = published.rows().get(i).participants();
-            if (value == 0) {
-                continue;
-            }
+        for (Pair pair : pairs(disclosure, groupBy)) {
             counts++;
-            if (protectedCount.suppressed()) {
+            if (pair.published().suppressed()) {
                 suppressed++;
             } else {
-                long deviation = Math.abs(protectedCount.perturbed() - value);
-                deviations += deviation;
-                shown++;
-                maxDeviation = Math.max(maxDeviation, deviation);
+                deviations += pair.deviation();
+                maxDeviation = Math.max(maxDeviation, pair.deviation());
             }
         }
+        int shown = counts - suppressed;
         return new Line(level, name, counts, suppressed, shown == 0 ? 0 : (double) deviations / shown, maxDeviation,
-                totalDeviation(disclosure, territory));
+                totals(disclosure, territory));
     }
 
-    /** The largest relative deviation of a total of the level (each territory's participants in each semester). */
-    private static double totalDeviation(Disclosure disclosure, ParticipationDimension territory) {
-        List<ParticipationDimension> groupBy = territory == null ? List.of(SEMESTER) : List.of(territory, SEMESTER);
+    private static Totals totals(Disclosure disclosure, ParticipationDimension territory) {
+        int count = 0;
+        int large = 0;
+        double sum = 0;
+        double worst = 0;
+        for (Pair pair : pairs(disclosure, territory == null ? List.of(SEMESTER) : List.of(territory, SEMESTER))) {
+            if (!pair.published().suppressed()) {
+                double deviation = pair.deviation() * 100.0 / pair.exact();
+                count++;
+                sum += deviation;
+                if (pair.exact() >= LARGE_TOTAL) {
+                    large++;
+                    worst = Math.max(worst, deviation);
+                }
+            }
+        }
+        return new Totals(count, large, count == 0 ? 0 : sum / count, worst);
+    }
+
+    /** A non-zero count, exact and as published. */
+    private record Pair(long exact, PublishedCount published) {
+
+        long deviation() {
+            return Math.abs(published.perturbed() - exact);
+        }
+    }
+
+    /** Every non-zero count of a question over the whole programme, exact and as published. */
+    private static List<Pair> pairs(Disclosure disclosure, List<ParticipationDimension> groupBy) {
         ParticipationQuery query = new ParticipationQuery(groupBy, Map.of(), null, null);
         PublishedParticipation exact = disclosure.participation(query, TerritorialScope.NATIONAL, Audience.EXACT);
         PublishedParticipation published = disclosure.participation(query, TerritorialScope.NATIONAL, Audience.PROTECTED);
-        double worst = 0;
+        List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < exact.rows().size(); i++) {
             long value = exact.rows().get(i).participants().perturbed();
-            PublishedCount protectedCount = published.rows().get(i).participants();
-            if (value > 0 && !protectedCount.suppressed()) {
-                worst = Math.max(worst, Math.abs(protectedCount.perturbed() - value) * 100.0 / value);
+            if (value > 0) {
+                pairs.add(new Pair(value, published.rows().get(i).participants()));
             }
         }
-        return worst;
+        return pairs;
     }
 
     private static Map<String, ParticipationDimension> levels() {
