@@ -31,9 +31,12 @@ import ma.tadafor.data.mart.IndicatorQueries;
 @RestController
 class IndicatorsController {
 
-    /** One indicator as the API answers it: the mart's cell keys stay inside. */
+    /**
+     * One indicator as the API answers it: the mart's cell keys stay inside; {@code demo} when its
+     * baseline or target is the demo's invention.
+     */
     record Indicator(String code, String result, String labelFr, String labelAr, String unit, Double baseline,
-                     Double target, Double actual, boolean suppressed, String status) {
+                     Double target, Double actual, boolean suppressed, String status, boolean demo) {
     }
 
     record Answer(List<Indicator> items, Map<String, Object> disclosure) {
@@ -68,6 +71,6 @@ class IndicatorsController {
     private Indicator published(IndicatorFigure figure, Audience audience) {
         PublishedActual actual = disclosure.actual(figure.actual(), figure.target(), audience);
         return new Indicator(figure.code(), figure.result(), figure.labelFr(), figure.labelAr(), figure.unit(),
-                figure.baseline(), figure.target(), actual.value(), actual.suppressed(), actual.status());
+                figure.baseline(), figure.target(), actual.value(), actual.suppressed(), actual.status(), figure.demo());
     }
 }
