@@ -61,8 +61,8 @@ class ProgrammeSetupPagesTest extends DemoApplicationTest {
         assertThat(manager.get("/programme?scope=province:05.091").body()).contains("2030S1", "17.5");
 
         String baseline = query("SELECT baseline FROM indicator WHERE code = 'R1.1'");
-        manager.post("/programme/baselines", Map.of("indicator", "R1.1", "baseline", "3"));
-        assertThat(query("SELECT baseline || '|' || is_demo FROM indicator WHERE code = 'R1.1'")).isEqualTo("3.0|false");
+        manager.post("/programme/baselines", Map.of("indicator", "R1.1", "baseline", "3,25"));
+        assertThat(query("SELECT baseline || '|' || is_demo FROM indicator WHERE code = 'R1.1'")).isEqualTo("3.25|false");
         manager.post("/programme/baselines", Map.of("indicator", "R1.1", "baseline", baseline));
 
         List<String> outsider = communeOutsideTheProgramme(0);
@@ -76,7 +76,7 @@ class ProgrammeSetupPagesTest extends DemoApplicationTest {
         assertThat(query("SELECT count(*) FROM audit_event WHERE username = 'enabel' AND action = 'TARGET_SET' "
                 + "AND target = 'R2.1' AND detail = 'province:05.091 2030S1 = 17.5'")).isEqualTo("1");
         assertThat(query("SELECT count(*) FROM audit_event WHERE username = 'enabel' AND action = 'BASELINE_SET' "
-                + "AND target = 'R1.1'")).isEqualTo("1");
+                + "AND target = 'R1.1' AND detail = '3.25'")).isEqualTo("1");
         assertThat(query("SELECT string_agg(action, ',' ORDER BY id) FROM audit_event WHERE username = 'enabel' "
                 + "AND target = '" + outsider.get(0) + "'")).isEqualTo("MEMBERSHIP_SET,MEMBERSHIP_REMOVED");
     }
