@@ -33,7 +33,10 @@ import ma.tadafor.data.territory.TerritorialScope;
 @Service
 class FrameworkImport {
 
-    private static final Pattern SCOPE = Pattern.compile("(?iu)(r[ée]gion|province|commune)\\s*[:\\s]\\s*(\\S+)");
+    private static final Pattern SCOPE = Pattern.compile("(?iu)(r[ée]gion|province|commune|الجهة|جهة|الإقليم|إقليم|الجماعة|جماعة)"
+            + "\\s*[:\\s]\\s*(\\S+)");
+    private static final Map<String, String> LEVELS = Map.of("région", "region", "الجهة", "region", "جهة", "region",
+            "الإقليم", "province", "إقليم", "province", "الجماعة", "commune", "جماعة", "commune");
 
     private final SetupWorkbook workbook;
     private final FrameworkChanges changes;
@@ -125,7 +128,7 @@ class FrameworkImport {
         return members;
     }
 
-    /** {@code Programme}, {@code Région 05}, {@code province 05.091} as the keys the API reads. */
+    /** {@code Programme}, {@code Région 05}, {@code الإقليم 05.091} as the keys the API reads. */
     static String scopeKey(String text) {
         if (text.equalsIgnoreCase(ReportingScopes.PROGRAMME)) {
             return ReportingScopes.PROGRAMME;
@@ -134,7 +137,8 @@ class FrameworkImport {
         if (!matcher.matches()) {
             return text;
         }
-        return matcher.group(1).toLowerCase(Locale.ROOT).replace('é', 'e') + ":" + matcher.group(2);
+        String level = matcher.group(1).toLowerCase(Locale.ROOT);
+        return LEVELS.getOrDefault(level, level) + ":" + matcher.group(2);
     }
 
     /** One row's cells, each checked by a rule; a broken rule becomes an error at that cell. */

@@ -144,7 +144,7 @@ class ProgrammeSetupPagesTest extends DemoApplicationTest {
             assertThat(workbook.getSheet("Instructions")).isNotNull();
             Sheet targets = workbook.getSheet("Cibles");
             fill(targets.createRow(1), "r2.2", "Province 05.091", "2033s1", "12,5");
-            fill(targets.createRow(2), "R2.2", "province:05.091", "2033S2");
+            fill(targets.createRow(2), "R2.2", "الإقليم 05.091", "2033S2");
             targets.getRow(2).createCell(3).setCellValue(40);
             fill(workbook.getSheet("Valeurs de référence").createRow(1), "R2.2", "4");
             Row member = workbook.getSheet("Communes").createRow(1);
