@@ -9,6 +9,12 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import ma.tadafor.data.mart.ExactCount;
+import ma.tadafor.data.mart.IndicatorActual;
+import ma.tadafor.data.mart.ParticipationQueries;
+import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.territory.TerritorialScope;
+
 /**
  * The module boundaries of docs/ARCHITECTURE.md, checked on the compiled code of every module
  * (the dashboard's test classpath holds them all). Maven Enforcer checks the same boundaries on
@@ -33,6 +39,18 @@ class ModuleBoundariesTest {
     static final ArchRule ingestionNeverReachesUp = noClasses().that().resideInAPackage("ma.tadafor.ingestion..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.apache.spark..", "ma.tadafor.analytics..", "ma.tadafor.dashboard..");
+
+    @ArchTest
+    static final ArchRule participationReachesPeopleThroughTheDisclosureLayer = noClasses()
+            .that().resideOutsideOfPackages("ma.tadafor.dashboard.disclosure..", "ma.tadafor.data..")
+            .and().doNotHaveSimpleName("CachedParticipationQueries")
+            .should().callMethod(ParticipationQueries.class, "participation", ParticipationQuery.class,
+                    TerritorialScope.class)
+            .orShould().callMethod(ExactCount.class, "value")
+            .orShould().callMethod(IndicatorActual.class, "value")
+            .orShould().callMethod(IndicatorActual.class, "numerator")
+            .orShould().callMethod(IndicatorActual.class, "denominator")
+            .because("every figure made of participant counts reaches a user through one disclosure layer (docs/PRIVACY.md)");
 
     @ArchTest
     static final ArchRule dashboardFeaturesHaveNoCycles = slices().matching("ma.tadafor.dashboard.(*)..")

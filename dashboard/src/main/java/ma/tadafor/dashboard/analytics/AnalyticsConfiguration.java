@@ -1,5 +1,6 @@
 package ma.tadafor.dashboard.analytics;
 
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,5 +31,11 @@ class AnalyticsConfiguration {
     @Bean
     AnalyticsRuns analyticsRuns(MartRefresh refresh, HikariDataSource warehouse, MeterRegistry metrics) {
         return new AnalyticsRuns(refresh, new AnalyticsRunStore(warehouse), metrics);
+    }
+
+    /** A refresh the previous process was stopped in (SIGTERM, or killed) runs again. */
+    @Bean
+    ApplicationRunner resumeAbandonedRefresh(AnalyticsRuns runs) {
+        return args -> runs.resumeAbandoned();
     }
 }

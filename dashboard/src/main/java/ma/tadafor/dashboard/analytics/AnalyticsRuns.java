@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +25,10 @@ import ma.tadafor.ingestion.pull.RunLogContext;
  * it starts, so one refresh after a burst of ingestion runs is enough. Each run is timed
  * ({@code tadafor.analytics.runs}) and its log lines carry its id; {@code tadafor.marts.age} says
  * how old the marts in place are.
+ *
+ * <p>At shutdown (SIGTERM) the Spark jobs under way are cancelled and the refresh is left as a
+ * killed process leaves it; the next start marks it failed and refreshes again. The marts in place
+ * stay whole either way: a swap is one transaction.
  */
 public class AnalyticsRuns implements DisposableBean {
 
@@ -37,6 +42,8 @@ public class AnalyticsRuns implements DisposableBean {
         return thread;
     });
     private final MeterRegistry metrics;
+    private final int abandoned;
+    private volatile boolean stopping;
     private String queued;
 
     public AnalyticsRuns(MartRefresh refresh, AnalyticsRunStore runs, MeterRegistry metrics) {
@@ -47,7 +54,7 @@ public class AnalyticsRuns implements DisposableBean {
         Gauge.builder("tadafor.marts.age", runs, store -> store.lastCompletedAt()
                         .map(at -> Duration.between(at, Instant.now()).toMillis() / 1000.0).orElse(Double.NaN))
                 .description("Seconds since the marts in place were swapped in").baseUnit("seconds").register(metrics);
-        int abandoned = runs.abandonUnfinished();
+        abandoned = runs.abandonUnfinished();
         if (abandoned > 0) {
             log.warn("{} analytics run(s) of a previous process never finished; marked failed", abandoned);
         }
@@ -70,6 +77,13 @@ public class AnalyticsRuns implements DisposableBean {
         return runId;
     }
 
+    /** Refreshes the marts again if the previous process stopped before its refresh ended. */
+    public void resumeAbandoned() {
+        if (abandoned > 0) {
+            log.info("Analytics run {} replaces the {} the previous process left unfinished", start("restart"), abandoned);
+        }
+    }
+
     public Optional<AnalyticsRun> find(String runId) {
         return runs.find(runId);
     }
@@ -84,7 +98,9 @@ public class AnalyticsRuns implements DisposableBean {
             runs.running(runId);
             log.info("Analytics run {} started", runId);
             MartRefresh.Outcome outcome = refresh.run(runId);
-            if (outcome.failure() == null) {
+            if (outcome.failure() != null && stopping) {
+                log.warn("Analytics run {} stopped by the shutdown; the next start refreshes again", runId);
+            } else if (outcome.failure() == null) {
                 status = "COMPLETED";
                 runs.completed(runId, outcome.timings(), outcome.cells());
                 log.info("Analytics run {} completed: {}, marts (ms) {}", runId, outcome.timings(), outcome.martMs());
@@ -100,8 +116,14 @@ public class AnalyticsRuns implements DisposableBean {
         }
     }
 
+    /** Before the warehouse closes (this bean depends on it): the refresh ends before its connections go. */
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
+        stopping = true;
         worker.shutdownNow();
+        refresh.cancel();
+        if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+            log.warn("The analytics refresh did not stop within 60 s of the shutdown");
+        }
     }
 }

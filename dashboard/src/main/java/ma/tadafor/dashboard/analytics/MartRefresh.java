@@ -45,6 +45,11 @@ public class MartRefresh {
     public record Outcome(Timings timings, Map<String, Long> martMs, long cells, Exception failure) {
     }
 
+    /** Stops the Spark jobs of a refresh under way, which then ends with their failure. */
+    public void cancel() {
+        spark.cancelJobs();
+    }
+
     public Outcome run(String runId) {
         Path folder = properties.exchange().toAbsolutePath().resolve(runId);
         Long sessionMs = null;

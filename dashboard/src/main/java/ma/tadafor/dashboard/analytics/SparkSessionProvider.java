@@ -48,6 +48,13 @@ public class SparkSessionProvider implements DisposableBean {
         return session != null && !session.sparkContext().isStopped();
     }
 
+    /** Cancels the jobs under way: their caller gets Spark's exception at once instead of waiting for them. */
+    public synchronized void cancelJobs() {
+        if (started()) {
+            session.sparkContext().cancelAllJobs();
+        }
+    }
+
     @Override
     public synchronized void destroy() {
         if (session != null) {

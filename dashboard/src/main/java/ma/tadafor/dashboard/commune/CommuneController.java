@@ -2,7 +2,6 @@ package ma.tadafor.dashboard.commune;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +16,7 @@ import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
+import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -46,10 +45,10 @@ class CommuneController {
     }
 
     @GetMapping("/commune")
-    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale,
+    String page(PageQuery query, @AuthenticationPrincipal SignedInUser user, Locale locale,
             Model model) {
         List<Commune> communes = territories.communes(user.scope(), true);
-        ViewScope scope = commune(parameters, user, communes);
+        ViewScope scope = commune(query, user, communes);
         ViewFilters filters = new ViewFilters(null, null, null, null, null);
         Commune commune = communes.stream().filter(c -> c.code().equals(scope.territory().code())).findFirst().orElse(null);
         PageModel.describe(model, "/commune", scope, filters, user.scope(), territories);
@@ -60,23 +59,23 @@ class CommuneController {
     }
 
     @GetMapping("/commune/data")
-    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+    ResponseEntity<byte[]> data(PageQuery query, @AuthenticationPrincipal SignedInUser user,
             Locale locale, HttpServletRequest request) {
-        return json.of(answer(parameters, user, locale), request);
+        return json.of(answer(query, user, locale), request);
     }
 
-    private CommuneProfile.Profile answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
-        return profile.profile(user, commune(parameters, user, territories.communes(user.scope(), true)), locale);
+    private CommuneProfile.Profile answer(PageQuery query, SignedInUser user, Locale locale) {
+        return profile.profile(user, commune(query, user, territories.communes(user.scope(), true)), locale);
     }
 
     @GetMapping("/commune/table/{chart}")
-    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+    ResponseEntity<byte[]> table(@PathVariable String chart, PageQuery query,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(query, user, locale).charts(), chart, query.format());
     }
 
-    private ViewScope commune(Map<String, String> parameters, SignedInUser user, List<Commune> communes) {
-        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+    private ViewScope commune(PageQuery query, SignedInUser user, List<Commune> communes) {
+        ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
         if (scope.level() == Territory.Level.COMMUNE) {
             return scope;
         }

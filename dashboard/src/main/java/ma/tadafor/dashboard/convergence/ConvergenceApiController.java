@@ -11,11 +11,12 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-import ma.tadafor.dashboard.api.ReportingScopes;
+import ma.tadafor.dashboard.api.ScopeKey;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.convergence.ConvergenceQueries;
 import ma.tadafor.data.convergence.ProgrammeConvergence;
+import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
  * {@code GET /api/v1/convergence} of API.md: convergence with INDH for a scope, one item per INDH
@@ -41,12 +42,12 @@ class ConvergenceApiController {
     }
 
     private final ConvergenceQueries convergence;
-    private final ReportingScopes scopes;
+    private final TerritoryQueries territories;
     private final MartCache cache;
 
-    ConvergenceApiController(ConvergenceQueries convergence, ReportingScopes scopes, MartCache cache) {
+    ConvergenceApiController(ConvergenceQueries convergence, TerritoryQueries territories, MartCache cache) {
         this.convergence = convergence;
-        this.scopes = scopes;
+        this.territories = territories;
         this.cache = cache;
     }
 
@@ -56,10 +57,10 @@ class ConvergenceApiController {
             + "inferred ones a committee should confirm), co-financing in MAD, programme communes with an active INDH "
             + "project. Counts of activities and amounts, not of persons: no disclosure control applies.")
     Answer convergence(@Parameter(description = "`programme`, `region:05`, `province:05.091` or `commune:05.091.01.07`; "
-            + "default: the caller's own (a caller with several territories must say which)")
+            + "default: the caller's own (the programme for national roles, else their first territory from the top)")
                        @RequestParam(required = false) String scope,
                        @AuthenticationPrincipal SignedInUser user) {
-        String checked = scope == null ? scopes.own("scope", user.scope()) : scopes.checked("scope", scope, user.scope());
+        String checked = ScopeKey.parse("scope", scope, user.scope(), territories).key();
         return cache.get(List.of("api-convergence", checked),
                 () -> new Answer(checked, convergence.byProgramme(checked).stream().map(Item::of).toList()));
     }

@@ -1,7 +1,6 @@
 package ma.tadafor.dashboard.convergence;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,13 +8,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
+import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -39,26 +38,26 @@ class ConvergenceController {
     }
 
     @GetMapping("/convergence")
-    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Model model) {
-        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
+    String page(PageQuery query, @AuthenticationPrincipal SignedInUser user, Model model) {
+        ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
         ViewFilters filters = new ViewFilters(null, null, null, null, null);
         PageModel.describe(model, "/convergence", scope, filters, user.scope(), territories);
         return "pages/convergence";
     }
 
     @GetMapping("/convergence/data")
-    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+    ResponseEntity<byte[]> data(PageQuery query, @AuthenticationPrincipal SignedInUser user,
             Locale locale, HttpServletRequest request) {
-        return json.of(answer(parameters, user, locale), request);
+        return json.of(answer(query, user, locale), request);
     }
 
-    private Convergence.ConvergenceData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
-        return convergence.data(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories), locale);
+    private Convergence.ConvergenceData answer(PageQuery query, SignedInUser user, Locale locale) {
+        return convergence.data(user, ViewScope.resolve(query.scope(), user.scope(), territories), locale);
     }
 
     @GetMapping("/convergence/table/{chart}")
-    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+    ResponseEntity<byte[]> table(@PathVariable String chart, PageQuery query,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(query, user, locale).charts(), chart, query.format());
     }
 }

@@ -48,11 +48,7 @@ public class Disclosure {
     }
 
     public PublishedCount count(ExactCount count, Audience audience) {
-        if (audience.exact()) {
-            return new PublishedCount(count.value(), false);
-        }
-        long perturbed = PerturbationTable.perturbed(count.value(), count.cellKey());
-        return new PublishedCount(perturbed, perturbed > 0 && perturbed < PerturbationTable.THRESHOLD);
+        return audience.exact() ? new PublishedCount(count.value(), false) : PerturbationTable.protect(count);
     }
 
     /**
@@ -63,7 +59,19 @@ public class Disclosure {
         if (!audience.exact()) {
             QuerySpace.check(query);
         }
-        ParticipationFigures figures = participation.participation(query, scope);
+        return published(participation.participation(query, scope), audience);
+    }
+
+    /**
+     * Participation for a question an indicator's definition asks (the IATI file's breakdowns), at
+     * national scope: its filters may list values, as definitions do, so it is not held to the query
+     * space; it leaves the platform, so it is always protected.
+     */
+    public PublishedParticipation ofIndicatorDefinition(ParticipationQuery query) {
+        return published(participation.participation(query, TerritorialScope.NATIONAL), Audience.PROTECTED);
+    }
+
+    private PublishedParticipation published(ParticipationFigures figures, Audience audience) {
         List<PublishedParticipation.Row> rows = new ArrayList<>(figures.rows().size());
         int suppressed = 0;
         for (ParticipationFigures.Row row : figures.rows()) {
@@ -108,25 +116,29 @@ public class Disclosure {
      * from what is published, so that it tells no more than the figure.
      */
     public PublishedActual actual(IndicatorActual actual, Double target, Audience audience) {
-        Double value;
-        boolean suppressed = false;
-        Double forStatus;
-        if (audience.exact() || !actual.ofParticipants() || actual.value() == null) {
-            value = actual.value();
-            forStatus = value;
-        } else if (actual.share()) {
-            PublishedCount numerator = count(exact(actual.numerator(), actual.numeratorKey()), audience);
-            PublishedCount denominator = count(exact(actual.denominator(), actual.denominatorKey()), audience);
-            value = PublishedCount.percent(numerator, denominator);
-            suppressed = value == null && (numerator.suppressed() || denominator.suppressed());
-            forStatus = value;
-        } else {
-            PublishedCount count = count(exact(actual.value(), actual.numeratorKey()), audience);
-            value = count.value() == null ? null : count.value().doubleValue();
-            suppressed = count.suppressed();
-            forStatus = (double) count.perturbed();
+        boolean protect = !audience.exact() && actual.ofParticipants() && actual.value() != null;
+        PublishedCount numerator = term(actual.numerator(), actual.numeratorKey(), protect);
+        PublishedCount denominator = term(actual.denominator(), actual.denominatorKey(), protect);
+        if (!protect) {
+            return new PublishedActual(actual.value(), false, status(actual.value(), target), numerator, denominator);
         }
-        return new PublishedActual(value, suppressed, status(forStatus, target));
+        if (actual.share()) {
+            Double share = PublishedCount.percent(numerator, denominator);
+            return new PublishedActual(share, share == null && (numerator.suppressed() || denominator.suppressed()),
+                    status(share, target), numerator, denominator);
+        }
+        PublishedCount count = PerturbationTable.protect(exact(actual.value(), actual.numeratorKey()));
+        Long shown = count.value();
+        return new PublishedActual(shown == null ? null : shown.doubleValue(), count.suppressed(),
+                status((double) count.perturbed(), target), null, null);
+    }
+
+    /** A share's term as the share is published: protected when the share is, else as the mart has it (null: none). */
+    private static PublishedCount term(Double value, Integer key, boolean protect) {
+        if (value == null) {
+            return null;
+        }
+        return protect ? PerturbationTable.protect(exact(value, key)) : new PublishedCount(Math.round(value), false);
     }
 
     /** As the refresh's status (ma.tadafor.analytics.indicators.IndicatorActuals), of a published actual. */

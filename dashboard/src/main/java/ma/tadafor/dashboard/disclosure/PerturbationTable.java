@@ -1,13 +1,14 @@
 package ma.tadafor.dashboard.disclosure;
 
 import ma.tadafor.analytics.disclosure.RecordKeys;
+import ma.tadafor.data.mart.ExactCount;
 
 /**
  * The cell key method's perturbation table (docs/PRIVACY.md): a count and its cell key give the
  * noise added to it, from −{@link #MAX_NOISE} to +{@link #MAX_NOISE}, so the same records always
  * give the same published count, whatever the question that gathered them. Zero stays zero (no
  * record, nothing to protect) and a count never becomes zero or less: the noise is reflected. A
- * published count under {@link #THRESHOLD} is suppressed by the caller.
+ * published count under {@link #THRESHOLD} is suppressed.
  */
 final class PerturbationTable {
 
@@ -23,6 +24,12 @@ final class PerturbationTable {
     private static final int[] NOISE_AT = noises();
 
     private PerturbationTable() {
+    }
+
+    /** A count as a protected audience sees it: perturbed, and suppressed under {@link #THRESHOLD}. */
+    static PublishedCount protect(ExactCount count) {
+        long perturbed = perturbed(count.value(), count.cellKey());
+        return new PublishedCount(perturbed, perturbed > 0 && perturbed < THRESHOLD);
     }
 
     /** The count published for {@code count} with cell key {@code cellKey} (0 to 255), before suppression. */

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,12 +43,15 @@ class FrameworkController {
     private final ReportingScopes scopes;
     private final AuditLog audit;
     private final AnalyticsRuns analytics;
+    private final FrameworkChanges changes;
 
-    FrameworkController(ResultsFrameworkStore framework, ReportingScopes scopes, AuditLog audit, AnalyticsRuns analytics) {
+    FrameworkController(ResultsFrameworkStore framework, ReportingScopes scopes, AuditLog audit, AnalyticsRuns analytics,
+                        FrameworkChanges changes) {
         this.framework = framework;
         this.scopes = scopes;
         this.audit = audit;
         this.analytics = analytics;
+        this.changes = changes;
     }
 
     @GetMapping
@@ -83,14 +85,7 @@ class FrameworkController {
     ResponseEntity<Void> target(@PathVariable String code, @PathVariable String semester,
                                 @RequestParam(defaultValue = ReportingScopes.PROGRAMME) String scope,
                                 @RequestBody Target request, @AuthenticationPrincipal SignedInUser user) {
-        existing(code);
-        String checked = scopes.checked("scope", scope, user.scope());
-        ReportingScopes.semester("semester", semester);
-        if (request.target() == null || request.target().isNaN() || request.target() < 0) {
-            throw new InvalidParameterException("target", "a number ≥ 0");
-        }
-        framework.setTarget(code, checked, semester, request.target());
-        changed("TARGET_SET", code, checked + " " + semester + " = " + request.target());
+        changes.setTarget(code, scope, semester, request.target(), user.scope());
         return ResponseEntity.noContent().build();
     }
 

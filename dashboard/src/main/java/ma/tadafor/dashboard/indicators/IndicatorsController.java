@@ -37,9 +37,12 @@ import ma.tadafor.data.mart.IndicatorQueries;
 @RestController
 class IndicatorsController {
 
-    /** One indicator as the API answers it: the mart's cell keys stay inside. */
+    /**
+     * One indicator as the API answers it: the mart's cell keys stay inside; {@code demo} when its
+     * baseline or target is the demo's invention.
+     */
     record Indicator(String code, String result, String labelFr, String labelAr, String unit, Double baseline,
-                     Double target, Double actual, boolean suppressed, String status) {
+                     Double target, Double actual, boolean suppressed, String status, boolean demo) {
     }
 
     record Answer(List<Indicator> items, Map<String, Object> disclosure) {
@@ -69,7 +72,7 @@ class IndicatorsController {
             @RequestParam(required = false) String scope,
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ReportingScopes.semester("semester", semester);
-        String checked = scope == null ? scopes.own("scope", user.scope()) : scopes.checked("scope", scope, user.scope());
+        String checked = scope == null ? scopes.own(user.scope()) : scopes.checked("scope", scope, user.scope());
         Audience audience = Audience.of(user);
         return json.of(cache.get(List.of("api-indicators", checked, semester, audience),
                 () -> new Answer(indicators.indicators(checked, semester).stream().map(f -> published(f, audience)).toList(),
@@ -79,6 +82,6 @@ class IndicatorsController {
     private Indicator published(IndicatorFigure figure, Audience audience) {
         PublishedActual actual = disclosure.actual(figure.actual(), figure.target(), audience);
         return new Indicator(figure.code(), figure.result(), figure.labelFr(), figure.labelAr(), figure.unit(),
-                figure.baseline(), figure.target(), actual.value(), actual.suppressed(), actual.status());
+                figure.baseline(), figure.target(), actual.value(), actual.suppressed(), actual.status(), figure.demo());
     }
 }

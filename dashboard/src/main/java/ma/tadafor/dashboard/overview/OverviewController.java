@@ -2,7 +2,6 @@ package ma.tadafor.dashboard.overview;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,13 +9,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
+import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -43,10 +42,10 @@ class OverviewController {
     }
 
     @GetMapping("/")
-    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+    String page(PageQuery query, @AuthenticationPrincipal SignedInUser user,
             Locale locale, Model model) {
-        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
-        ViewFilters filters = ViewFilters.parse(parameters);
+        ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
+        ViewFilters filters = ViewFilters.of(query);
         List<String> semesters = overview.semesters(user, scope, filters, locale);
         if (filters.semester() == null && !semesters.isEmpty()) {
             // The latest semester, written into every link so that they all show the same one.
@@ -59,19 +58,19 @@ class OverviewController {
     }
 
     @GetMapping("/overview/data")
-    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user,
+    ResponseEntity<byte[]> data(PageQuery query, @AuthenticationPrincipal SignedInUser user,
             Locale locale, HttpServletRequest request) {
-        return json.of(answer(parameters, user, locale), request);
+        return json.of(answer(query, user, locale), request);
     }
 
-    private Overview.OverviewData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
-        return overview.build(user, ViewScope.resolve(parameters.get("scope"), user.scope(), territories),
-                ViewFilters.parse(parameters), locale);
+    private Overview.OverviewData answer(PageQuery query, SignedInUser user, Locale locale) {
+        return overview.build(user, ViewScope.resolve(query.scope(), user.scope(), territories),
+                ViewFilters.of(query), locale);
     }
 
     @GetMapping("/overview/table/{chart}")
-    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+    ResponseEntity<byte[]> table(@PathVariable String chart, PageQuery query,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(query, user, locale).charts(), chart, query.format());
     }
 }

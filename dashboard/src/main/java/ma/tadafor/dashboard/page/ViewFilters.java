@@ -20,13 +20,13 @@ import ma.tadafor.data.mart.ParticipationDimension;
  */
 public record ViewFilters(String semester, String mechanism, String gender, String ageBand, String disability) {
 
-    public static ViewFilters parse(Map<String, String> parameters) {
+    public static ViewFilters of(PageQuery query) {
         return new ViewFilters(
-                checked(parameters, "semester", null),
-                checked(parameters, "mechanism", Arrays.stream(Mechanism.values()).map(Enum::name).toList()),
-                checked(parameters, "gender", Arrays.stream(Gender.values()).map(Enum::name).toList()),
-                checked(parameters, "ageBand", Arrays.stream(AgeBand.values()).map(AgeBand::code).toList()),
-                checked(parameters, "disability", List.of("true", "false")));
+                checked("semester", query.semester(), null),
+                checked("mechanism", query.mechanism(), Arrays.stream(Mechanism.values()).map(Enum::name).toList()),
+                checked("gender", query.gender(), Arrays.stream(Gender.values()).map(Enum::name).toList()),
+                checked("ageBand", query.ageBand(), Arrays.stream(AgeBand.values()).map(AgeBand::code).toList()),
+                checked("disability", query.disability(), List.of("true", "false")));
     }
 
     /** The participation mart filters of everything but the semester, which each chart uses its own way. */
@@ -74,8 +74,7 @@ public record ViewFilters(String semester, String mechanism, String gender, Stri
         return semester.endsWith("S2") ? year + "S1" : (year - 1) + "S2";
     }
 
-    private static String checked(Map<String, String> parameters, String name, List<String> allowed) {
-        String value = parameters.get(name);
+    private static String checked(String name, String value, List<String> allowed) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -2,11 +2,9 @@ package ma.tadafor.dashboard.page;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import ma.tadafor.dashboard.api.InvalidParameterException;
-import ma.tadafor.dashboard.api.OutOfScopeException;
+import ma.tadafor.dashboard.api.ScopeKey;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.Territory;
@@ -15,34 +13,15 @@ import ma.tadafor.data.territory.TerritoryQueries;
 /**
  * The territory a page looks at, written as the marts write scopes ({@code programme},
  * {@code region:05}, {@code province:05.091}, {@code commune:05.091.01.07}) in its {@code scope}
- * parameter: checked against the caller's scope (403 outside it, 400 unknown), defaulting to the
- * caller's own. {@code territory} is null for the programme.
+ * parameter, parsed by {@link ScopeKey}. {@code territory} is null for the programme.
  */
 public record ViewScope(String key, Territory territory) {
 
-    public static final String PROGRAMME = "programme";
+    public static final String PROGRAMME = ScopeKey.PROGRAMME;
 
     public static ViewScope resolve(String parameter, TerritorialScope allowed, TerritoryQueries territories) {
-        String key = parameter == null || parameter.isBlank() ? own(allowed) : parameter.strip();
-        if (key.equals(PROGRAMME)) {
-            if (!allowed.national()) {
-                throw new OutOfScopeException("scope", key);
-            }
-            return new ViewScope(key, null);
-        }
-        String[] levelAndCode = key.split(":", 2);
-        Territory.Level level = levelAndCode.length == 2 && levelAndCode[0].equals(levelAndCode[0].toLowerCase(Locale.ROOT))
-                ? level(levelAndCode[0]) : null;
-        if (level == null) {
-            throw new InvalidParameterException("scope",
-                    "'" + key + "' is not programme, region:<code>, province:<code> or commune:<code>");
-        }
-        Territory territory = territories.find(level, levelAndCode[1]).orElseThrow(() ->
-                new InvalidParameterException("scope", "no " + levelAndCode[0] + " has the code '" + levelAndCode[1] + "'"));
-        if (!territory.within(allowed)) {
-            throw new OutOfScopeException("scope", key);
-        }
-        return new ViewScope(key, territory);
+        ScopeKey scope = ScopeKey.parse("scope", parameter, allowed, territories);
+        return new ViewScope(scope.key(), scope.territory());
     }
 
     public boolean programme() {
@@ -89,28 +68,5 @@ public record ViewScope(String key, Territory territory) {
         return path;
     }
 
-    /** The caller's own scope: the programme for national roles, else their first territory from the top. */
-    static String own(TerritorialScope scope) {
-        if (scope.national()) {
-            return PROGRAMME;
-        }
-        if (!scope.regions().isEmpty()) {
-            return "region:" + scope.regions().stream().sorted().findFirst().orElseThrow();
-        }
-        if (!scope.provinces().isEmpty()) {
-            return "province:" + scope.provinces().stream().sorted().findFirst().orElseThrow();
-        }
-        if (!scope.communes().isEmpty()) {
-            return "commune:" + scope.communes().stream().sorted().findFirst().orElseThrow();
-        }
-        throw new OutOfScopeException("scope", "any territory");
-    }
 
-    private static Territory.Level level(String name) {
-        try {
-            return Territory.Level.valueOf(name.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +22,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.ListPage;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
@@ -76,7 +76,7 @@ class ParticipationController {
                      "total": {"participants": 1630, "activities": 41}, "suppressed": 0,
                      "disclosure": {"protected": true, "method": "…"}}""")))
     @Operation(summary = "Participation from the marts", description = "Roles: any signed-in user, within their scope; every role but ADMIN through the disclosure layer (one value per filter, one calendar period). Answer `{groupBy, rows: [{<dimension>: value, participants, activities}], total: {participants, activities}, suppressed, disclosure}`; with `page` or `size`, also `page`, `size`, `rowCount`.")
-    ResponseEntity<byte[]> participation(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+    ResponseEntity<byte[]> participation(@Parameter(hidden = true) ParticipationParameters parameters,
             @AuthenticationPrincipal SignedInUser user, HttpServletRequest request) {
         ParticipationQuery query = ParticipationRequest.parse(parameters, user.scope(), territories);
         Audience audience = Audience.of(user);
@@ -95,25 +95,18 @@ class ParticipationController {
 
         static final int MAX_SIZE = 10_000;
 
-        static RowPage parse(Map<String, String> parameters) {
-            if (!parameters.containsKey("page") && !parameters.containsKey("size")) {
+        static RowPage parse(ParticipationParameters parameters) {
+            if (parameters.page() == null && parameters.size() == null) {
                 return null;
             }
-            int page = number(parameters, "page", 0);
-            int size = number(parameters, "size", 1000);
-            if (page < 0) {
-                throw new InvalidParameterException("page", "must be 0 or more");
-            }
-            if (size < 1 || size > MAX_SIZE) {
-                throw new InvalidParameterException("size", "must be from 1 to " + MAX_SIZE);
-            }
-            return new RowPage(page, size);
+            ListPage rows = ListPage.of(number(parameters.page(), "page", 0), number(parameters.size(), "size", 1000),
+                    MAX_SIZE);
+            return new RowPage(rows.page(), rows.size());
         }
 
         Map<String, Object> of(Map<String, Object> answer) {
             List<?> rows = (List<?>) answer.get("rows");
-            int from = (int) Math.min((long) page * size, rows.size());
-            // page × size past the rows: an empty page, never an overflow.
+            int from = Math.min(page * size, rows.size());
             Map<String, Object> paged = new LinkedHashMap<>(answer);
             paged.put("rows", rows.subList(from, Math.min(from + size, rows.size())));
             paged.put("page", page);
@@ -122,8 +115,7 @@ class ParticipationController {
             return paged;
         }
 
-        private static int number(Map<String, String> parameters, String name, int otherwise) {
-            String text = parameters.get(name);
+        private static int number(String text, String name, int otherwise) {
             if (text == null) {
                 return otherwise;
             }

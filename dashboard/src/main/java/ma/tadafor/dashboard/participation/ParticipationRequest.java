@@ -22,7 +22,7 @@ import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
- * Turns the query string of {@code GET /api/v1/participation} into a mart query, checking every
+ * Turns the parameters of {@code GET /api/v1/participation} into a mart query, checking every
  * value: an unknown name or code is a 400 naming the parameter, a territory outside the caller's
  * scope a 403. {@code from} and {@code to} are days, both included.
  */
@@ -31,10 +31,10 @@ final class ParticipationRequest {
     private ParticipationRequest() {
     }
 
-    static ParticipationQuery parse(Map<String, String> parameters, TerritorialScope scope,
+    static ParticipationQuery parse(ParticipationParameters parameters, TerritorialScope scope,
             TerritoryQueries territories) {
         List<ParticipationDimension> groupBy = new ArrayList<>();
-        for (String name : values(parameters.get("groupBy"))) {
+        for (String name : values(parameters.groupBy())) {
             ParticipationDimension dimension = ParticipationDimension.fromApiName(name).orElseThrow(() ->
                     new InvalidParameterException("groupBy", "'" + name + "' is not one of " + names()));
             if (!groupBy.contains(dimension)) {
@@ -43,7 +43,7 @@ final class ParticipationRequest {
         }
         Map<ParticipationDimension, List<Object>> filters = new LinkedHashMap<>();
         for (ParticipationDimension dimension : ParticipationDimension.values()) {
-            String text = parameters.get(dimension.apiName());
+            String text = parameters.filter(dimension);
             if (text == null) {
                 continue;
             }
@@ -57,8 +57,8 @@ final class ParticipationRequest {
             }
             filters.put(dimension, stored);
         }
-        LocalDate from = date(parameters.get("from"), "from");
-        LocalDate to = date(parameters.get("to"), "to");
+        LocalDate from = date(parameters.from(), "from");
+        LocalDate to = date(parameters.to(), "to");
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameterException("to", "must not be before from");
         }

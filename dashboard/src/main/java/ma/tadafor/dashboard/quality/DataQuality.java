@@ -96,7 +96,8 @@ class DataQuality {
 
     private ChartView unknowns(List<CommuneQuality> communes, Map<String, PublishedCompleteness> completeness, boolean rtl,
             Locale locale) {
-        List<CommuneQuality> worst = communes.stream().filter(c -> c.participants().value() > 0)
+        List<CommuneQuality> worst = communes.stream()
+                .filter(c -> completeness.get(c.communeCode()).participants().perturbed() > 0)
                 .sorted(Comparator.comparing((CommuneQuality c) -> completeness.get(c.communeCode()).worstShare()).reversed())
                 .limit(SHOWN).toList();
         String[] keys = {"commune.unknown.gender", "commune.unknown.age", "commune.unknown.disability"};

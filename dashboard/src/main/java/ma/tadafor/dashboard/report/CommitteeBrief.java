@@ -92,8 +92,9 @@ final class CommitteeBrief {
     record Representation(String group, String share, String index, String previousShare) {
     }
 
+    /** One indicator of the brief; {@code demo} when its baseline or target is the demo's invention. */
     record IndicatorRow(String code, String label, String unit, String baseline, String target, String actual,
-                        String status, String statusLabel, boolean programmeStatus) {
+                        String status, String statusLabel, boolean programmeStatus, boolean demo) {
     }
 
     record ConvergenceRow(String programme, long linked, long explicit, long inferred, String indhMad, String tadaforMad,
@@ -287,7 +288,7 @@ final class CommitteeBrief {
                 rows.add(new IndicatorRow(figure.code(), name(figure.labelFr(), figure.labelAr()), figure.unit(),
                         figure(figure.baseline()), figure(figure.target()),
                         actual.suppressed() ? text("disclosure.suppressed") : figure(actual.value()), status,
-                        text("status." + status), fallback));
+                        text("status." + status), fallback, figure.demo()));
             }
             Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(IndicatorRow::status, Collectors.counting()));
             List<PieDataItem> slices = new ArrayList<>();

@@ -39,7 +39,7 @@ final class ConsultationPack {
     static final String CONVERGENCE = "Convergence INDH";
     static final String RECOMMENDATIONS = "Recommandations";
     /** The workbook is in French: no message source, as for its sheets' names. */
-    static final String SUPPRESSED = "< 5";
+    static final String SUPPRESSED = PublishedCount.SUPPRESSED;
 
     private final ProvinceComparisonQueries provinces;
     private final CommitteeStore committees;
@@ -59,16 +59,16 @@ final class ConsultationPack {
                     "Indice personnes handicapées");
             for (ProvinceComparisonQueries.Participation p : provinces.participation(scope)) {
                 PublishedRate r = disclosure.rate(p.rate(), audience);
-                row(participation, r.semester(), p.province(), shown(r.participants()), r.population(),
+                row(participation, r.semester(), p.province(), r.participants().shown(), r.population(),
                         r.participantsPer1000(), r.womenShare(), r.womenIndex(), r.youthShare(), r.youthIndex(),
                         r.disabilityShare(), r.disabilityIndex());
             }
             Sheet indicators = sheet(workbook, INDICATORS, "Semestre", "Province", "Nom", "الاسم", "Indicateur", "Libellé",
-                    "Unité", "Réalisé", "Cible", "Statut");
+                    "Unité", "Réalisé", "Cible", "Statut", "Cible inventée (démonstration)");
             for (ProvinceComparisonQueries.Indicator i : provinces.indicators(scope)) {
                 PublishedActual actual = disclosure.actual(i.actual(), i.target(), audience);
                 row(indicators, i.semester(), i.province(), i.code(), i.labelFr(), i.unit(),
-                        actual.suppressed() ? SUPPRESSED : actual.value(), i.target(), actual.status());
+                        actual.suppressed() ? SUPPRESSED : actual.value(), i.target(), actual.status(), i.demo() ? "oui" : "");
             }
             Sheet convergence = sheet(workbook, CONVERGENCE, "Province", "Nom", "الاسم", "Programme INDH",
                     "Activités liées", "dont liens explicites", "dont liens déduits", "Projets de co-construction liés",
@@ -97,9 +97,6 @@ final class ConsultationPack {
         }
     }
 
-    private static Object shown(PublishedCount count) {
-        return count.suppressed() ? SUPPRESSED : count.value();
-    }
 
     private static Sheet sheet(XSSFWorkbook workbook, String name, String... columns) {
         Sheet sheet = workbook.createSheet(name);

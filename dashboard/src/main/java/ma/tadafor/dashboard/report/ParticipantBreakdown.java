@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
+import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.mart.ParticipationDimension;
-import ma.tadafor.data.mart.ParticipationFigures;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
-import ma.tadafor.data.territory.TerritorialScope;
 
 /**
  * An indicator's actual split by sex, age band or disability, read from the participation mart at
@@ -39,11 +36,9 @@ final class ParticipantBreakdown {
     record Group(String name, String value, double figure) {
     }
 
-    private final ParticipationQueries participation;
     private final Disclosure disclosure;
 
-    ParticipantBreakdown(ParticipationQueries participation, Disclosure disclosure) {
-        this.participation = participation;
+    ParticipantBreakdown(Disclosure disclosure) {
         this.disclosure = disclosure;
     }
 
@@ -70,12 +65,12 @@ final class ParticipantBreakdown {
         for (ParticipationDimension dimension : dimensions(indicator)) {
             Map<Object, PublishedCount> counted = new HashMap<>();
             if (share) {
-                participants(dimension, numerator, semester).forEach(row -> counted.put(row.dimensions().get(dimension),
-                        published(row)));
+                participants(dimension, numerator, semester).forEach(row -> counted.put(row.value(dimension),
+                        row.participants()));
             }
-            for (ParticipationFigures.Row row : participants(dimension, filters, semester)) {
-                Object value = row.dimensions().get(dimension);
-                PublishedCount participants = published(row);
+            for (PublishedParticipation.Row row : participants(dimension, filters, semester)) {
+                Object value = row.value(dimension);
+                PublishedCount participants = row.participants();
                 Double figure = share ? PublishedCount.percent(counted.getOrDefault(value, PublishedCount.ZERO), participants)
                         : participants.value() == null ? null : participants.value().doubleValue();
                 if (figure != null) {
@@ -87,14 +82,10 @@ final class ParticipantBreakdown {
         return groups;
     }
 
-    private PublishedCount published(ParticipationFigures.Row row) {
-        return disclosure.count(row.participants(), Audience.PROTECTED);
-    }
-
-    private List<ParticipationFigures.Row> participants(ParticipationDimension dimension,
+    private List<PublishedParticipation.Row> participants(ParticipationDimension dimension,
             Map<ParticipationDimension, List<Object>> filters, Semester semester) {
-        return participation.participation(new ParticipationQuery(List.of(dimension), filters, null, semester.end()),
-                TerritorialScope.NATIONAL).rows();
+        return disclosure.ofIndicatorDefinition(new ParticipationQuery(List.of(dimension), filters, null, semester.end()))
+                .rows();
     }
 
     /** The activity filter narrowed by the share filter: the share's numerator. */

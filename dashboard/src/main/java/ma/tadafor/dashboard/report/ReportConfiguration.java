@@ -18,7 +18,6 @@ import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.convergence.ConvergenceQueries;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.mart.IndicatorQueries;
-import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationRateQueries;
 import ma.tadafor.data.mart.ProvinceComparisonQueries;
 import ma.tadafor.data.quality.DataQualityQueries;
@@ -35,9 +34,8 @@ class ReportConfiguration {
 
     @Bean
     IatiExport iatiExport(Programme programme, ResultsFrameworkStore framework, IndicatorQueries indicators,
-            ParticipationQueries participation, Disclosure disclosure, MessageSource messages) {
-        return new IatiExport(programme, framework, indicators, new ParticipantBreakdown(participation, disclosure),
-                disclosure, messages);
+            Disclosure disclosure, MessageSource messages) {
+        return new IatiExport(programme, framework, indicators, new ParticipantBreakdown(disclosure), disclosure, messages);
     }
 
     @Bean

@@ -28,8 +28,6 @@ import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
-import ma.tadafor.data.mart.ExactCount;
-import ma.tadafor.data.mart.IndicatorActual;
 import ma.tadafor.data.mart.IndicatorContributionQueries;
 import ma.tadafor.data.mart.IndicatorContributionQueries.Contribution;
 
@@ -107,10 +105,8 @@ class IndicatorContributions {
             List<Object> row = new ArrayList<>(Arrays.asList(commune.communeCode(), name,
                     actual.suppressed() ? suppressed : rounded(actual.value())));
             if (share) {
-                row.add(term(commune.actual(), commune.actual().numerator(), commune.actual().numeratorKey(), audience,
-                        suppressed));
-                row.add(term(commune.actual(), commune.actual().denominator(), commune.actual().denominatorKey(), audience,
-                        suppressed));
+                row.add(term(actual.numerator(), suppressed));
+                row.add(term(actual.denominator(), suppressed));
             }
             table.add(row);
         }
@@ -127,23 +123,16 @@ class IndicatorContributions {
             columns.add(text("results.column.numerator", locale));
             columns.add(text("results.column.denominator", locale));
         }
-        String description = text(share ? "results.chart.contributions.protectedShare" : "results.chart.contributions.description",
+        String description = text(share ? "results.chart.contributions.share" : "results.chart.contributions.description",
                 locale) + (audience.exact() ? "" : " " + text("disclosure.totals", locale));
         ChartView chart = new ChartView("contributions", text("results.chart.contributions", locale), description,
                 Charts.json(option), new Table("indicator-" + code + "-communes-" + semester, columns, table), null);
         return new IndicatorData(code, scope.key(), semester, List.of(chart), Disclosure.describe(audience));
     }
 
-    /**
-     * A term of a share, published as the layer publishes the share itself: a count of participants
-     * through the layer, any other count (activities, communes) as it is.
-     */
-    private Object term(IndicatorActual actual, Double value, Integer cellKey, Audience audience, String suppressed) {
-        if (value == null || !actual.ofParticipants()) {
-            return rounded(value);
-        }
-        PublishedCount count = disclosure.count(new ExactCount(Math.round(value), cellKey == null ? 0 : cellKey), audience);
-        return count.suppressed() ? suppressed : count.value();
+    /** A term of a share as the layer published it with the share. */
+    private static Object term(PublishedCount count, String suppressed) {
+        return count == null ? null : count.suppressed() ? suppressed : count.value();
     }
 
     private static Double rounded(Double value) {

@@ -1,7 +1,6 @@
 package ma.tadafor.dashboard.results;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -9,7 +8,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,6 +15,7 @@ import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
+import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -43,11 +42,11 @@ class IndicatorPageController {
     }
 
     @GetMapping("/results/indicators/{code}")
-    String page(@PathVariable String code, @RequestParam Map<String, String> parameters,
+    String page(@PathVariable String code, PageQuery query,
             @AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
         contributions.definition(code);
-        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
-        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), Audience.of(user), locale);
+        ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
+        ResultsFramework.Framework results = framework.framework(scope, semester(query), Audience.of(user), locale);
         ResultsFramework.Row row = results.results().stream().flatMap(result -> result.indicators().stream())
                 .filter(candidate -> candidate.code().equals(code)).findFirst().orElse(null);
         ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
@@ -61,15 +60,15 @@ class IndicatorPageController {
     }
 
     @GetMapping("/results/indicators/{code}/data")
-    ResponseEntity<byte[]> data(@PathVariable String code, @RequestParam Map<String, String> parameters,
+    ResponseEntity<byte[]> data(@PathVariable String code, PageQuery query,
             @AuthenticationPrincipal SignedInUser user, Locale locale, HttpServletRequest request) {
-        return json.of(answer(code, parameters, user, locale), request);
+        return json.of(answer(code, query, user, locale), request);
     }
 
-    private IndicatorContributions.IndicatorData answer(String code, Map<String, String> parameters, SignedInUser user,
+    private IndicatorContributions.IndicatorData answer(String code, PageQuery query, SignedInUser user,
             Locale locale) {
-        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
-        String semester = semester(parameters);
+        ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
+        String semester = semester(query);
         if (semester == null) {
             semester = framework.framework(scope, null, Audience.of(user), locale).semester();
         }
@@ -78,11 +77,11 @@ class IndicatorPageController {
 
     @GetMapping("/results/indicators/{code}/table/{chart}")
     ResponseEntity<byte[]> table(@PathVariable String code, @PathVariable String chart,
-            @RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(code, parameters, user, locale).charts(), chart, parameters.get("format"));
+            PageQuery query, @AuthenticationPrincipal SignedInUser user, Locale locale) {
+        return ChartTables.download(exports, answer(code, query, user, locale).charts(), chart, query.format());
     }
 
-    private static String semester(Map<String, String> parameters) {
-        return ViewFilters.parse(Map.of("semester", parameters.getOrDefault("semester", ""))).semester();
+    private static String semester(PageQuery query) {
+        return ViewFilters.of(query).semester();
     }
 }

@@ -1,7 +1,6 @@
 package ma.tadafor.dashboard.results;
 
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -10,7 +9,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -19,6 +17,7 @@ import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
+import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -45,10 +44,10 @@ class ResultsController {
     }
 
     @GetMapping("/results")
-    String page(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user, Locale locale,
+    String page(PageQuery query, @AuthenticationPrincipal SignedInUser user, Locale locale,
             Model model) {
-        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
-        ResultsFramework.Framework results = framework.framework(scope, semester(parameters), Audience.of(user), locale);
+        ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
+        ResultsFramework.Framework results = framework.framework(scope, semester(query), Audience.of(user), locale);
         ViewFilters filters = new ViewFilters(results.semester(), null, null, null, null);
         PageModel.describe(model, "/results", scope, filters, user.scope(), territories);
         model.addAttribute("semesters", results.semesters());
@@ -58,36 +57,40 @@ class ResultsController {
 
     /** A programme manager's comment on one indicator for the view's scope and semester; back to the same view. */
     @PostMapping("/results/narrative")
-    String narrative(@RequestParam Map<String, String> parameters, @AuthenticationPrincipal SignedInUser user) {
-        ViewScope scope = ViewScope.resolve(parameters.get("scope"), user.scope(), territories);
-        String semester = semester(parameters);
+    String narrative(NarrativeForm form, @AuthenticationPrincipal SignedInUser user) {
+        ViewScope scope = ViewScope.resolve(form.scope(), user.scope(), territories);
+        String semester = ViewFilters.of(new PageQuery(null, form.semester(), null, null, null, null, null)).semester();
         if (semester == null) {
             throw new InvalidParameterException("semester", "say which semester the comment is for");
         }
-        narratives.write(parameters.getOrDefault("code", ""), scope.key(), semester, parameters.get("textFr"),
-                parameters.get("textAr"), user.getUsername());
+        narratives.write(form.code() == null ? "" : form.code(), scope.key(), semester, form.textFr(), form.textAr(),
+                user.getUsername());
         return "redirect:" + new ViewFilters(semester, null, null, null, null).url("/results", scope.key());
     }
 
     @GetMapping("/results/data")
-    ResponseEntity<byte[]> data(@RequestParam Map<String, String> parameters,
+    ResponseEntity<byte[]> data(PageQuery query,
             @AuthenticationPrincipal SignedInUser user, Locale locale,
             HttpServletRequest request) {
-        return json.of(answer(parameters, user, locale), request);
+        return json.of(answer(query, user, locale), request);
     }
 
-    private ResultsFramework.FrameworkData answer(Map<String, String> parameters, SignedInUser user, Locale locale) {
-        return framework.data(ViewScope.resolve(parameters.get("scope"), user.scope(), territories), semester(parameters),
+    private ResultsFramework.FrameworkData answer(PageQuery query, SignedInUser user, Locale locale) {
+        return framework.data(ViewScope.resolve(query.scope(), user.scope(), territories), semester(query),
                 Audience.of(user), locale);
     }
 
     @GetMapping("/results/table/{chart}")
-    ResponseEntity<byte[]> table(@PathVariable String chart, @RequestParam Map<String, String> parameters,
+    ResponseEntity<byte[]> table(@PathVariable String chart, PageQuery query,
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(parameters, user, locale).charts(), chart, parameters.get("format"));
+        return ChartTables.download(exports, answer(query, user, locale).charts(), chart, query.format());
     }
 
-    private static String semester(Map<String, String> parameters) {
-        return ViewFilters.parse(Map.of("semester", parameters.getOrDefault("semester", ""))).semester();
+    private static String semester(PageQuery query) {
+        return ViewFilters.of(query).semester();
+    }
+
+    /** The narrative form of the results page. */
+    record NarrativeForm(String scope, String semester, String code, String textFr, String textAr) {
     }
 }

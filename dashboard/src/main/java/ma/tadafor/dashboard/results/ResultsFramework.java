@@ -94,7 +94,7 @@ class ResultsFramework {
     private Framework readFramework(ViewScope scope, String semester, Audience audience, Locale locale) {
         List<IndicatorPoint> points = trends.trend(scope.key());
         List<String> semesters = new ArrayList<>(new TreeSet<>(points.stream().map(IndicatorPoint::semester).toList()));
-        String chosen = semester != null ? semester : points.stream().filter(p -> p.actual().value() != null)
+        String chosen = semester != null ? semester : points.stream().filter(p -> p.actual().known())
                 .map(IndicatorPoint::semester).max(String::compareTo)
                 .orElse(semesters.isEmpty() ? null : semesters.get(semesters.size() - 1));
         if (chosen == null) {

@@ -165,8 +165,8 @@ class AnalyticsApiTest {
 
     @Test
     void theGrandTotalCountsEachActivityOnceAndNothingWithdrawn() throws Exception {
-        // 16 + 32 + 6 + 12 participants in A1, A2, A3, A5; A4 was withdrawn.
-        Map<String, Object> answer = map(get("/api/v1/participation?groupBy=", "dgct"));
+        // 16 + 32 + 6 + 12 participants in A1, A2, A3, A5; A4 was withdrawn. Exact: the administrator's.
+        Map<String, Object> answer = map(get("/api/v1/participation?groupBy=", "admin"));
 
         assertThat(answer.get("rows")).isEqualTo(List.of());
         assertThat(answer.get("total")).isEqualTo(Map.of("participants", 66, "activities", 4));
@@ -176,7 +176,7 @@ class AnalyticsApiTest {
     @Test
     void activitiesAreDistinctWithinEachRowButNotAcrossThem() throws Exception {
         // F: 12 + 20 + 2 + 8 in A1, A2, A5; M: 1 + 10 + 6 + 4 in A1, A2, A3, A5; U: 3 in A1.
-        Map<String, Object> answer = map(get("/api/v1/participation?groupBy=gender", "dgct"));
+        Map<String, Object> answer = map(get("/api/v1/participation?groupBy=gender", "admin"));
 
         assertThat(answer.get("rows")).isEqualTo(List.of(
                 Map.of("gender", "F", "participants", 42, "activities", 3),
@@ -187,14 +187,14 @@ class AnalyticsApiTest {
 
     @Test
     void filtersAndDatesNarrowTheRows() throws Exception {
-        Map<String, Object> petitions = map(get("/api/v1/participation?groupBy=semester,disability&mechanism=PETITION", "dgct"));
+        Map<String, Object> petitions = map(get("/api/v1/participation?groupBy=semester,disability&mechanism=PETITION", "admin"));
         assertThat(petitions.get("rows")).asList().containsExactly(
                 row("semester", "2024S1", "disability", false, 12, 1),
                 row("semester", "2024S1", "disability", true, 1, 1),
                 row("semester", "2024S1", "disability", null, 3, 1),
                 row("semester", "2024S2", "disability", false, 6, 1));
 
-        Map<String, Object> spring = map(get("/api/v1/participation?groupBy=mechanism&from=2024-03-01&to=2024-04-30", "dgct"));
+        Map<String, Object> spring = map(get("/api/v1/participation?groupBy=mechanism&from=2024-03-01&to=2024-04-30", "admin"));
         assertThat(spring.get("total")).isEqualTo(Map.of("participants", 48, "activities", 2));
     }
 
@@ -202,15 +202,19 @@ class AnalyticsApiTest {
     void datesNeedNotFallOnMonthBoundaries() throws Exception {
         // From 2 March to 15 August: A2 (10 April) and A3 (15 August, the last day included), not A1 (1 March)
         // nor the withdrawn A4 (20 May).
-        Map<String, Object> cut = map(get("/api/v1/participation?groupBy=mechanism&from=2024-03-02&to=2024-08-15", "dgct"));
+        Map<String, Object> cut = map(get("/api/v1/participation?groupBy=mechanism&from=2024-03-02&to=2024-08-15", "admin"));
         assertThat(cut.get("rows")).isEqualTo(List.of(
                 Map.of("mechanism", "CITIZEN_MEETING", "participants", 32, "activities", 1),
                 Map.of("mechanism", "PETITION", "participants", 6, "activities", 1)));
         assertThat(cut.get("total")).isEqualTo(Map.of("participants", 38, "activities", 2));
 
-        // The governor of Azilal, from 15 January: A5 only (1 February), whatever Kasba Tadla holds.
-        assertThat(map(get("/api/v1/participation?groupBy=commune&from=2024-01-15", "gov-azilal")).get("rows"))
+        // Azilal from 15 January: A5 only (1 February), whatever Kasba Tadla holds.
+        assertThat(map(get("/api/v1/participation?groupBy=commune&province=05.081&from=2024-01-15", "admin")).get("rows"))
                 .isEqualTo(List.of(Map.of("commune", "05.081.01.01", "participants", 12, "activities", 1)));
+        // Day windows are the administrator's: one day apart, two answers would differ by the day's exact count.
+        HttpResponse<String> refused = get("/api/v1/participation?groupBy=commune&from=2024-01-15", "gov-azilal");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("from").contains("one calendar month");
     }
 
     @Test
@@ -233,8 +237,12 @@ class AnalyticsApiTest {
 
     @Test
     void aGovernorSeesHisProvinceOnlyAndIsRefusedAnother() throws Exception {
-        assertThat(map(get("/api/v1/participation?groupBy=commune", "gov-azilal")).get("rows"))
-                .isEqualTo(List.of(Map.of("commune", "05.081.01.01", "participants", 12, "activities", 1)));
+        Map<String, Object> azilal = map(get("/api/v1/participation?groupBy=commune", "gov-azilal"));
+        assertThat(azilal.get("rows")).asList().singleElement().satisfies(row -> {
+            assertThat(((Map<?, ?>) row).get("commune")).isEqualTo("05.081.01.01");
+            assertThat(((Number) ((Map<?, ?>) row).get("participants")).intValue()).isBetween(9, 15);
+        });
+        assertThat(azilal.get("disclosure")).isEqualTo(Map.of("protected", true, "method", "cell-key-perturbation"));
 
         HttpResponse<String> refused = get("/api/v1/participation?province=05.091", "gov-azilal");
         assertThat(refused.statusCode()).isEqualTo(403);
@@ -242,22 +250,33 @@ class AnalyticsApiTest {
     }
 
     @Test
-    void smallCellsOfACommuneAreHiddenWithTheirComplementsButNotFromTheAdministrator() throws Exception {
-        // Kasba Tadla by gender × age: 1 to 4 in (F, 60+) 2, (M, 35-59) 1, (U, UNKNOWN) 3; each would be
-        // derivable from its gender's sum, so the smallest visible count of that gender goes too:
-        // (F, 18-24) 12 and (M, 18-24) 6. Visible: (F, 25-34) 20 and (M, 25-34) 10. The total stays exact.
+    void smallCountsAreProtectedWhateverTheQuestionButNotFromTheAdministrator() throws Exception {
+        // Kasba Tadla by gender × age: 1 to 4 in (F, 60+) 2, (M, 35-59) 1, (U, UNKNOWN) 3.
         Map<String, Object> focal = map(get("/api/v1/participation?groupBy=gender,ageBand", "focal-kasba-tadla"));
-
-        assertThat(focal).containsEntry("suppressed", 5);
-        assertThat(focal.get("total")).isEqualTo(Map.of("participants", 54, "activities", 3));
-        assertThat(focal.get("rows")).asList().filteredOn(r -> ((Map<?, ?>) r).get("participants") != null)
-                .containsExactly(row("gender", "F", "ageBand", "25-34", 20, 1), row("gender", "M", "ageBand", "25-34", 10, 1));
-        assertThat(focal.get("rows")).asList().filteredOn(r -> ((Map<?, ?>) r).get("participants") == null)
-                .allSatisfy(r -> assertThat(((Map<?, ?>) r).get("suppressed")).isEqualTo(true))
-                .hasSize(5);
+        List<?> rows = (List<?>) focal.get("rows");
+        assertThat(rows).hasSize(7).allSatisfy(r -> {
+            Object participants = ((Map<?, ?>) r).get("participants");
+            assertThat(participants == null ? ((Map<?, ?>) r).get("suppressed").equals(true)
+                    : ((Number) participants).intValue() >= 5).as(r.toString()).isTrue();
+        });
+        assertThat(focal.get("suppressed")).isEqualTo((int) rows.stream().filter(r -> ((Map<?, ?>) r).get("participants") == null)
+                .count());
+        assertThat(rows).filteredOn(r -> ((Map<?, ?>) r).get("participants") == null)
+                .allSatisfy(r -> assertThat(((Map<?, ?>) r).get("activities")).isNull());
+        assertThat(((Number) ((Map<?, ?>) focal.get("total")).get("participants")).intValue()).isBetween(51, 57);
+        // The same people given as a filter rather than a grouping (the route the old rule missed): protected too.
+        Map<String, Object> filtered = map(get("/api/v1/participation?groupBy=mechanism&disability=true", "dgct"));
+        assertThat(filtered.get("rows")).asList().allSatisfy(r -> {
+            Object participants = ((Map<?, ?>) r).get("participants");
+            assertThat(participants == null || ((Number) participants).intValue() >= 5).as(r.toString()).isTrue();
+        });
+        assertThat((List<?>) filtered.get("rows")).hasSize(2);
+        // Nor can a list of communes or a day window be asked.
+        assertThat(get("/api/v1/participation?commune=05.091.01.07,05.081.01.01", "dgct").statusCode()).isEqualTo(400);
 
         Map<String, Object> admin = map(get("/api/v1/participation?groupBy=gender,ageBand&commune=05.091.01.07", "admin"));
         assertThat(admin).containsEntry("suppressed", 0);
+        assertThat(admin.get("disclosure")).isEqualTo(Map.of("protected", false, "method", "exact"));
         assertThat(admin.get("rows")).asList().contains(row("gender", "F", "ageBand", "60+", 2, 1));
     }
 
@@ -275,7 +294,7 @@ class AnalyticsApiTest {
 
     @Test
     void indicatorsAreComputedFromTheirDefinitionsWithStatusAgainstTarget() throws Exception {
-        Map<String, Map<String, Object>> s1 = indicators("/api/v1/indicators?semester=2024S1&scope=programme", "dgct");
+        Map<String, Map<String, Object>> s1 = indicators("/api/v1/indicators?semester=2024S1&scope=programme", "admin");
         // R2.1 petitions filed: A1 (A4 withdrawn); target 35, and 1/35 ≥ the configured 2 %: at risk.
         assertThat(s1.get("R2.1")).containsEntry("actual", 1.0).containsEntry("target", 35.0)
                 .containsEntry("status", "AT_RISK").containsEntry("result", "R2").containsEntry("unit", "count");
@@ -286,7 +305,7 @@ class AnalyticsApiTest {
         assertThat(s1.get("R2.5")).containsEntry("actual", 56.0);
         // R2.2 admissible among decided petitions: A1 of A1 = 100 %; in 2024S2, A3 inadmissible: 0 %, off track.
         assertThat(s1.get("R2.2")).containsEntry("actual", 100.0).containsEntry("status", "ON_TRACK");
-        Map<String, Map<String, Object>> s2 = indicators("/api/v1/indicators?semester=2024S2&scope=programme", "dgct");
+        Map<String, Map<String, Object>> s2 = indicators("/api/v1/indicators?semester=2024S2&scope=programme", "admin");
         assertThat(s2.get("R2.2")).containsEntry("actual", 0.0).containsEntry("status", "OFF_TRACK");
         // R1.1 is entered by hand and nobody did: no data.
         assertThat(s1.get("R1.1")).containsEntry("status", "NO_DATA").containsEntry("actual", null);
@@ -295,10 +314,13 @@ class AnalyticsApiTest {
 
     @Test
     void indicatorsDefaultToTheCallersOwnScopeAndRefuseOthers() throws Exception {
-        // Azilal's own: A5 only, 8 women of 12 people of known gender.
+        // Azilal's own: A5 only, 8 women of 12 people of known gender; for the governor, a share of protected counts.
         Map<String, Map<String, Object>> azilal = indicators("/api/v1/indicators?semester=2024S1", "gov-azilal");
-        assertThat((Double) azilal.get("R2.6").get("actual")).isCloseTo(800.0 / 12, offset(1e-9));
+        assertThat(azilal.get("R2.6").get("actual")).isInstanceOfSatisfying(Double.class,
+                share -> assertThat(share).isBetween(5.0 * 100 / 15, 11.0 * 100 / 9));
         assertThat(azilal.get("R2.6")).containsEntry("status", "NO_DATA"); // no target at province level
+        assertThat((Double) indicators("/api/v1/indicators?semester=2024S1&scope=province:05.081", "admin").get("R2.6")
+                .get("actual")).isCloseTo(800.0 / 12, offset(1e-9));
 
         assertThat(get("/api/v1/indicators?semester=2024S1&scope=province:05.091", "gov-azilal").statusCode()).isEqualTo(403);
         assertThat(get("/api/v1/indicators?semester=2024S1&scope=programme", "gov-azilal").statusCode()).isEqualTo(403);

@@ -17,14 +17,14 @@ import ma.tadafor.ingestion.demo.DemoCommune;
 import ma.tadafor.ingestion.demo.DemoDataGenerator;
 
 /** A warehouse file with reference data and, optionally, the demo generator's activities and INDH projects. */
-final class DemoWarehouse {
+public final class DemoWarehouse {
 
     private static final int BATCH = 20_000;
 
     private DemoWarehouse() {
     }
 
-    static HikariDataSource open(Path file) {
+    public static HikariDataSource open(Path file) {
         HikariDataSource warehouse = Warehouse.open(file, 4);
         new SchemaMigrator(warehouse).migrate();
         ReferenceDataLoader reference = new ReferenceDataLoader(warehouse);
@@ -34,7 +34,7 @@ final class DemoWarehouse {
     }
 
     /** Writes the communes' demo activities as their portals would (source {@code portal-<code>}); returns the cells. */
-    static long fill(HikariDataSource warehouse, DemoDataGenerator generator, List<DemoCommune> communes) {
+    public static long fill(HikariDataSource warehouse, DemoDataGenerator generator, List<DemoCommune> communes) {
         ActivityStore store = new ActivityStore(warehouse);
         long cells = 0;
         for (DemoCommune commune : communes) {

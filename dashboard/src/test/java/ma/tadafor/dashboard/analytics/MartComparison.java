@@ -30,6 +30,11 @@ final class MartComparison {
             while (rows.next()) {
                 String name = rows.getString("column_name");
                 String type = rows.getString("column_type");
+                if (name.endsWith("_key")) {
+                    // Cell keys of disclosure control hash the deployment's secret as Spark does: the oracle
+                    // computes none; MartOracleTest checks that they add up like the counts.
+                    continue;
+                }
                 columns.add(type.equals("DOUBLE") || type.equals("FLOAT") ? "round(" + name + ", 6) AS " + name
                         : type.startsWith("DECIMAL") ? "CAST(" + name + " AS DECIMAL(38, 2)) AS " + name : name);
             }

@@ -109,6 +109,37 @@ class MartOracleTest {
                 .as("rows in only Spark's (first) or the oracle's (second) %s", mart).isEmpty();
     }
 
+    /**
+     * Every count's cell key is the sum of its records' keys modulo 256 (docs/PRIVACY.md): within a base,
+     * every grouping set's rows hold the same records, and the programme's rate of a semester holds the
+     * cube's records of that semester.
+     */
+    @Test
+    void cellKeysAddUpLikeTheCountsTheyKey() throws SQLException {
+        try (Connection connection = warehouse.getConnection(); Statement statement = connection.createStatement()) {
+            assertThat(single(statement, "SELECT count(*) FROM mart_participation WHERE participants_key <> 0")).isPositive();
+            assertThat(single(statement, """
+                    SELECT count(*) FROM (SELECT commune_code, mechanism, month, cell_set, sum(participants_key) % 256 AS k
+                                          FROM mart_participation GROUP BY ALL) s
+                    JOIN (SELECT commune_code, mechanism, month, participants_key AS k FROM mart_participation WHERE cell_set = 0) t
+                      USING (commune_code, mechanism, month)
+                    WHERE s.k <> t.k""")).isZero();
+            assertThat(single(statement, """
+                    SELECT count(*) FROM mart_participation_rate r
+                    JOIN (SELECT semester, sum(participants_key) % 256 AS k FROM mart_participation
+                          WHERE cell_set = 0 AND semester IS NOT NULL GROUP BY semester) c USING (semester)
+                    WHERE r.scope = 'programme' AND r.participants_key <> c.k""")).isZero();
+            assertThat(single(statement, "SELECT count(*) FROM mart_indicator WHERE numerator_key IS NOT NULL")).isPositive();
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     @Test
     void theDataHoldsWhatTheOracleMustCover() throws SQLException {
         assertThat(count("SELECT count(*) FROM s_participation_cell WHERE gender = 'U'")).isPositive();

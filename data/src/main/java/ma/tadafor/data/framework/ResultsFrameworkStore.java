@@ -12,6 +12,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import ma.tadafor.data.Transactions;
+
 /**
  * What programme managers change in the results framework and the programme's membership:
  * indicator definitions, targets, hand-entered actuals, narratives, member communes. Values they
@@ -20,6 +22,12 @@ import javax.sql.DataSource;
  */
 public final class ResultsFrameworkStore {
 
+    private static final String SET_TARGET = "INSERT OR REPLACE INTO indicator_target VALUES (?, ?, ?, ?, false)";
+    private static final String SET_BASELINE = "UPDATE indicator SET baseline = ?, is_demo = false WHERE code = ?";
+    private static final String SAVE_MEMBER = """
+            INSERT INTO programme_commune VALUES (?, ?, ?, 'set by a programme manager')
+            ON CONFLICT (commune_code) DO UPDATE SET cohort = excluded.cohort, joined_on = excluded.joined_on,
+                basis = excluded.basis""";
     private static final String INDICATOR_COLUMNS = """
             code, result, sort_order, label_fr, label_ar, unit, computation, activity_filter, share_filter,
             cumulative, disaggregations, baseline""";
@@ -54,7 +62,61 @@ public final class ResultsFrameworkStore {
     }
 
     public void setTarget(String code, String scope, String semester, double target) {
-        update("INSERT OR REPLACE INTO indicator_target VALUES (?, ?, ?, ?, false)", code, scope, semester, target);
+        update(SET_TARGET, code, scope, semester, target);
+    }
+
+    /** Every target, by indicator, scope and semester. */
+    public List<IndicatorTarget> targets() {
+        String sql = "SELECT indicator_code, scope, semester, target, is_demo FROM indicator_target ORDER BY 1, 2, 3";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            List<IndicatorTarget> targets = new ArrayList<>();
+            while (rows.next()) {
+                targets.add(new IndicatorTarget(rows.getString(1), rows.getString(2), rows.getString(3), rows.getDouble(4),
+                        rows.getBoolean(5)));
+            }
+            return targets;
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the targets failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets an existing indicator's baseline, which is then no longer a demo value. */
+    public boolean setBaseline(String code, double baseline) {
+        return update(SET_BASELINE, baseline, code) > 0;
+    }
+
+    /** Writes a whole set-up in one transaction: a failure leaves the framework as it was. */
+    public void apply(FrameworkSetup setup) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement targets = connection.prepareStatement(SET_TARGET);
+             PreparedStatement baselines = connection.prepareStatement(SET_BASELINE);
+             PreparedStatement members = connection.prepareStatement(SAVE_MEMBER)) {
+            connection.setAutoCommit(false);
+            try {
+                for (FrameworkSetup.Target target : setup.targets()) {
+                    bind(targets, target.indicatorCode(), target.scope(), target.semester(), target.target());
+                    targets.executeUpdate();
+                }
+                for (FrameworkSetup.Baseline baseline : setup.baselines()) {
+                    bind(baselines, baseline.baseline(), baseline.indicatorCode());
+                    baselines.executeUpdate();
+                }
+                for (FrameworkSetup.Member member : setup.members()) {
+                    bind(members, member.communeCode(), member.cohort(), member.joinedOn());
+                    members.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                Transactions.rollBack(connection, e);
+                throw e;
+            }
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("setting up the programme failed: " + e.getMessage(), e);
+        }
+        changed.run();
     }
 
     public void setValue(String code, String scope, String semester, double value, String enteredBy) {
@@ -69,10 +131,7 @@ public final class ResultsFrameworkStore {
 
     /** Adds the commune to the programme, or changes its cohort or joining date. */
     public void saveMember(String communeCode, String cohort, LocalDate joinedOn) {
-        update("""
-                INSERT INTO programme_commune VALUES (?, ?, ?, 'set by a programme manager')
-                ON CONFLICT (commune_code) DO UPDATE SET cohort = excluded.cohort, joined_on = excluded.joined_on,
-                    basis = excluded.basis""", communeCode, cohort, joinedOn);
+        update(SAVE_MEMBER, communeCode, cohort, joinedOn);
     }
 
     public boolean removeMember(String communeCode) {

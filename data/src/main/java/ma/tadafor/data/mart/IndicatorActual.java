@@ -15,6 +15,11 @@ public record IndicatorActual(Double value, Double numerator, Double denominator
 
     public static final IndicatorActual NONE = new IndicatorActual(null, null, null, null, null);
 
+    /** Whether the refresh computed an actual (or someone entered one). */
+    public boolean known() {
+        return value != null;
+    }
+
     /** Whether the actual is made of participant counts. */
     public boolean ofParticipants() {
         return numeratorKey != null;

@@ -26,8 +26,9 @@ public final class ProvinceComparisonQueries {
     public record Participation(Province province, ParticipationRate rate) {
     }
 
+    /** {@code demo} when the indicator's baseline or this target is the demo's invention. */
     public record Indicator(String semester, Province province, String code, String labelFr, String unit,
-                            IndicatorActual actual, Double target, String status) {
+                            IndicatorActual actual, Double target, String status, boolean demo) {
     }
 
     /** Convergence with one INDH programme (its number in INDH phase III). */
@@ -67,13 +68,15 @@ public final class ProvinceComparisonQueries {
         List<Object> parameters = new ArrayList<>();
         String sql = """
                 SELECT p.code, p.name_fr, p.name_ar, m.semester, i.code, i.label_fr, i.unit, m.target, m.status,
-                       m.actual, m.numerator, m.denominator, m.numerator_key, m.denominator_key
+                       m.actual, m.numerator, m.denominator, m.numerator_key, m.denominator_key,
+                       i.is_demo OR EXISTS (SELECT 1 FROM indicator_target t WHERE t.indicator_code = i.code
+                                            AND t.scope = m.scope AND t.semester = m.semester AND t.is_demo)
                 FROM (%s) p JOIN mart_indicator m ON m.scope = p.scope JOIN indicator i ON i.code = m.indicator_code
                 ORDER BY m.semester, p.code, i.result, i.sort_order""".formatted(
                 PROVINCES.formatted(scope.provinceCondition("p", parameters)));
         return query(sql, parameters, rows -> new Indicator(rows.getString(4), province(rows), rows.getString(5),
                 rows.getString(6), rows.getString(7), IndicatorActual.read(rows, 10), rows.getObject(8, Double.class),
-                rows.getString(9)));
+                rows.getString(9), rows.getBoolean(15)));
     }
 
     public List<Convergence> convergence(TerritorialScope scope) {

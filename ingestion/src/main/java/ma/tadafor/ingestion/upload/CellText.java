@@ -11,15 +11,16 @@ import org.apache.poi.ss.usermodel.DateUtil;
 /**
  * An XLSX cell as the text a CSV would carry. A formula is read as the value Excel cached when
  * the file was saved: nothing is ever evaluated (a file cannot make the server compute, fetch
- * external links or run anything). Dates become ISO dates, numbers plain decimals.
+ * external links or run anything). Dates become ISO dates, numbers plain decimals. Public for the
+ * other workbooks users send (the programme set-up).
  */
-final class CellText {
+public final class CellText {
 
     private CellText() {
     }
 
     /** The cell's text, or null when it holds an error (such as a formula that cached {@code #DIV/0!}). */
-    static String of(Cell cell) {
+    public static String of(Cell cell) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
         return switch (type) {
             case STRING -> cell.getStringCellValue();

@@ -205,6 +205,9 @@ class FileImportsTest {
             mechanism   | PETITIONS   | value.code
             status      | (blank)     | value.required
             startDate   | 2024-02-30  | value.date,2024-02-30
+            startDate   | 31/02/2024  | value.date,31/02/2024
+            updatedAt   | 30/02/2024 10:00 | value.instant,30/02/2024 10:00
+            updatedAt   | 2024-02-30 10:00 | value.instant,2024-02-30 10:00
             endDate     | 2024-02-01  | value.endBeforeStart,2024-02-01,2024-03-01
             titleFr     | é*501       | value.tooLong,500
             theme       | SPORT       | value.code
