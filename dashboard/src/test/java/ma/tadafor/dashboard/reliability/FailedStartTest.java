@@ -21,8 +21,11 @@ import ma.tadafor.dashboard.TadaforApplication;
  */
 class FailedStartTest {
 
-    /** A child JVM's start takes 10–30 s on a busy 2-core machine; a failed one must not outlive this. */
-    private static final Duration LIMIT = Duration.ofSeconds(90);
+    /**
+     * A child JVM's start takes 10–30 s on a 2-core machine, and past 90 s when every core is taken by
+     * other builds (seen at a load of 15): a failed one must not outlive this.
+     */
+    private static final Duration LIMIT = Duration.ofMinutes(3);
 
     @TempDir
     Path folder;
