@@ -10,29 +10,29 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 
 import ma.tadafor.dashboard.api.ProblemResponses;
 
 /**
- * The API's answer to a request it cannot authenticate: a throttled sign-in is a 429 saying when
- * to come back (a script can wait for it rather than guess), anything else the usual Basic 401.
+ * The API's answer to a request it cannot authenticate, in problem+json like every refusal: a
+ * throttled sign-in is a 429 saying when to come back (a script can wait for it rather than guess),
+ * anything else a 401 with the Basic challenge.
  */
 class ApiSignInEntryPoint implements AuthenticationEntryPoint {
 
-    private final BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     private final ProblemResponses problems;
 
     ApiSignInEntryPoint(ProblemResponses problems) {
         this.problems = problems;
-        basic.setRealmName("Tadafor");
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         if (!(failure instanceof SignInThrottledException throttled)) {
-            basic.commence(request, response, failure);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Tadafor\"");
+            problems.write(response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                    "sign in: HTTP Basic with your user name and password, or a personal API token as Bearer"));
             return;
         }
         long seconds = throttled.retryAfterSeconds();

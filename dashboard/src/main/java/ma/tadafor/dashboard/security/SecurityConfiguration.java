@@ -20,7 +20,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -78,7 +77,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .addFilterBefore(bearer(tokens, users, checks, events), BasicAuthenticationFilter.class)
+                .addFilterBefore(bearer(tokens, users, checks, events, problems), BasicAuthenticationFilter.class)
                 .authenticationManager(passwordSignIn)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(problems)))
                 // A role's refusal (@PreAuthorize) in problem+json, as every refusal of the API.
@@ -103,7 +102,7 @@ class SecurityConfiguration {
             throws Exception {
         return secureHeaders(http.securityMatcher("/v3/api-docs", "/v3/api-docs/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .addFilterBefore(bearer(tokens, users, checks, events), BasicAuthenticationFilter.class)
+                .addFilterBefore(bearer(tokens, users, checks, events, problems), BasicAuthenticationFilter.class)
                 .authenticationManager(passwordSignIn)
                 .httpBasic(basic -> basic.authenticationEntryPoint(new ApiSignInEntryPoint(problems)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
@@ -111,12 +110,12 @@ class SecurityConfiguration {
     }
 
     private static AuthenticationFilter bearer(ApiTokens tokens, UserDetailsService users, TokenChecks checks,
-                                               AuthenticationEventPublisher events) {
+                                               AuthenticationEventPublisher events, ProblemResponses problems) {
         ProviderManager tokenManager = new ProviderManager(new ApiTokenAuthenticationProvider(tokens, users, checks));
         tokenManager.setAuthenticationEventPublisher(events);
         AuthenticationFilter bearer = new AuthenticationFilter(tokenManager, BearerTokens::read);
         bearer.setSuccessHandler((request, response, authentication) -> { });
-        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)));
+        bearer.setFailureHandler(new AuthenticationEntryPointFailureHandler(new ApiSignInEntryPoint(problems)));
         return bearer;
     }
 

@@ -56,6 +56,9 @@ class MetricsAndLogsTest extends DemoApplicationTest {
                 .until(() -> !"RUNNING".equals(object(get("/api/v1/ingestion/runs/" + runId, "admin")).get("status")));
 
         String tag = "[run " + runId + "]";
+        // The run's status is written before the job logs its end: wait for the line, not only the status.
+        await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().lines()
+                .anyMatch(line -> line.contains(tag) && line.contains("Ingestion run " + runId)));
         assertThat(output.getOut().lines().filter(line -> line.contains(tag)))
                 .as("the job's and the source's lines").anyMatch(line -> line.contains("Ingestion run " + runId))
                 .anyMatch(line -> line.contains("Source portal-05.091.01.07 COMPLETED"));

@@ -72,9 +72,18 @@ class SecurityTest extends DemoApplicationTest {
     }
 
     @Test
-    void anUnknownBearerTokenIs401() throws Exception {
+    void anUnknownBearerTokenOrNoCredentialIs401InProblemJson() throws Exception {
         assertThat(bearer("/api/v1/territories/communes", "tdf_not-a-real-token").statusCode()).isEqualTo(401);
         assertThat(bearer("/api/v1/territories/communes", "garbage").statusCode()).isEqualTo(401);
+        HttpResponse<String> stranger = http.send(HttpRequest.newBuilder(uri("/api/v1/territories/communes")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (HttpResponse<String> refused : List.of(stranger, bearer("/api/v1/me", "garbage"))) {
+            assertThat(refused.statusCode()).isEqualTo(401);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.body()).contains("Bearer");
+        }
+        assertThat(stranger.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Tadafor\"");
     }
 
     @Test
