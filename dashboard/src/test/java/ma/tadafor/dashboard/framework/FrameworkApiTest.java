@@ -1,9 +1,13 @@
 package ma.tadafor.dashboard.framework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +85,39 @@ class FrameworkApiTest extends DemoApplicationTest {
                 .isEqualTo(204);
         assertThat(send("PUT", "/api/v1/framework/indicators/R4.1/narratives/2024S1", "enabel",
                 "{\"fr\": \"Trois rencontres entre pairs à Béni Mellal\", \"ar\": \"ثلاثة لقاءات\"}").statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aHandEnteredValueBecomesTheActualOfItsScopeAndSemesterAfterARefresh() throws Exception {
+        String kasbaTadla = "commune:05.091.01.07";
+        // A scope and semester no other test enters a value for.
+        assertThat(indicator("R4.2", "2024S2", kasbaTadla, "admin")).containsEntry("actual", null);
+
+        assertThat(send("PUT", "/api/v1/framework/indicators/R4.2/values/2024S2?scope=" + kasbaTadla, "enabel",
+                "{\"value\": 7}").statusCode()).isEqualTo(204);
+        assertThat(refreshTheMarts()).isEqualTo("COMPLETED");
+
+        // A manual indicator counts no person: its value is exact for every role, protected or not.
+        for (String user : List.of("admin", "dgct", "gov-beni-mellal", "focal-kasba-tadla")) {
+            assertThat(indicator("R4.2", "2024S2", kasbaTadla, user)).as(user)
+                    .containsEntry("actual", 7.0).containsEntry("suppressed", false).containsKey("status");
+        }
+        assertThat(indicator("R4.2", "2024S1", kasbaTadla, "admin")).as("another semester").containsEntry("actual", null);
+    }
+
+    /** Starts a marts refresh as the administrator and returns how it ended. */
+    private String refreshTheMarts() throws Exception {
+        HttpResponse<String> started = send("POST", "/api/v1/analytics/runs", "admin", null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String run = "/api/v1/analytics/runs/" + object(started).get("runId");
+        return await().atMost(Duration.ofMinutes(8)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> (String) object(get(run, "admin")).get("status"), status -> Set.of("COMPLETED", "FAILED").contains(status));
+    }
+
+    private Map<String, Object> indicator(String code, String semester, String scope, String user) throws Exception {
+        HttpResponse<String> answer = get("/api/v1/indicators?semester=" + semester + "&scope=" + scope, user);
+        assertThat(answer.statusCode()).as(user + ": " + answer.body()).isEqualTo(200);
+        return items(answer).stream().filter(indicator -> code.equals(indicator.get("code"))).findFirst().orElseThrow();
     }
 
     @Test

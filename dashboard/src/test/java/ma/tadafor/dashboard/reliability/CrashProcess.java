@@ -58,6 +58,8 @@ public final class CrashProcess {
         // Outside Spring Boot nothing configures Logback, whose default is DEBUG for everything (Spark included).
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("ma.tadafor")).setLevel(Level.INFO);
+        // The kill campaign tells from MartStore's lines where a kill landed in a load.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(MartStore.class)).setLevel(Level.DEBUG);
         String work = args[0];
         Path warehouseFile = Path.of(args[1]);
         HikariDataSource warehouse = Warehouse.open(warehouseFile, 8);

@@ -9,6 +9,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import ma.tadafor.data.Transactions;
 
 /**
@@ -18,6 +21,8 @@ import ma.tadafor.data.Transactions;
  * or the new ones, never a mix, and a failure anywhere leaves the old ones in place.
  */
 public final class MartStore {
+
+    private static final Logger log = LoggerFactory.getLogger(MartStore.class);
 
     /**
      * The marts, as the analytics job names its output folders. The view {@code mart_participation}
@@ -45,6 +50,9 @@ public final class MartStore {
                 statement.execute("CREATE OR REPLACE TABLE mart_" + mart + "__next AS SELECT * FROM mart_" + mart + " LIMIT 0");
                 statement.execute("INSERT INTO mart_" + mart + "__next BY NAME SELECT * FROM read_parquet('" + files + "')");
             }
+            // The kill campaign (KillCampaignTest) reads this line to tell a kill in the swap from one in the load.
+            log.debug("Swapping in the marts loaded from {}", martsFolder);
+            long swapStarted = System.nanoTime();
             connection.setAutoCommit(false);
             try {
                 for (String mart : MARTS) {
@@ -57,6 +65,7 @@ public final class MartStore {
                 throw e;
             }
             connection.setAutoCommit(true);
+            log.debug("Swapped in {} marts in {} ms", MARTS.size(), (System.nanoTime() - swapStarted) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("loading the marts failed, the previous ones stay: " + e.getMessage(), e);
         }

@@ -95,10 +95,10 @@ public class IngestionRuns {
                     try (var logContext = RunLogContext.of(runId)) {
                         restarted = jobOperator.restart(recovered);
                     }
-                    runs.attachJobExecution(runId, restarted.getId());
                     log.info("Resumed ingestion run {} (execution {} after {})", runId, restarted.getId(), execution.getId());
                 }
             } catch (Exception e) {
+                // Only recovering or restarting failed here: nothing of the run is going on.
                 log.error("Could not resume ingestion run {}; marking it failed", runId, e);
                 claims.releaseRun(runId);
                 runs.finish(runId, "FAILED");
@@ -112,8 +112,7 @@ public class IngestionRuns {
                 .addString(PortalPullJobConfiguration.SOURCES, String.join(",", sourceIds))
                 .toJobParameters();
         try (var logContext = RunLogContext.of(runId)) {
-            JobExecution execution = jobOperator.start(portalPull, parameters);
-            runs.attachJobExecution(runId, execution.getId());
+            jobOperator.start(portalPull, parameters);
         } catch (Exception e) {
             claims.releaseRun(runId);
             runs.finish(runId, "FAILED");

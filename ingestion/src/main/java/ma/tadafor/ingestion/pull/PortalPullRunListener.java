@@ -12,7 +12,13 @@ import ma.tadafor.data.ingestion.IngestionRun;
 import ma.tadafor.data.ingestion.IngestionRunStore;
 import ma.tadafor.data.ingestion.SourceRun;
 
-/** Closes the run in the history once every source is done, and tells whoever listens. */
+/**
+ * Ties the run in the history to its Batch execution when the job starts, closes it once every
+ * source is done, and tells whoever listens. Both are written here, in the job's thread, so that
+ * nothing else writes the run's row while the job runs: recorded by the launching thread, the
+ * execution raced the end of a job with nothing left to pull, and DuckDB's conflict on the row made
+ * the launcher mark FAILED a run whose every source COMPLETED (docs/RELIABILITY.md).
+ */
 class PortalPullRunListener implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPullRunListener.class);
@@ -28,8 +34,13 @@ class PortalPullRunListener implements JobExecutionListener {
     }
 
     @Override
+    public void beforeJob(JobExecution jobExecution) {
+        runs.attachJobExecution(runId(jobExecution), jobExecution.getId());
+    }
+
+    @Override
     public void afterJob(JobExecution jobExecution) {
-        String runId = jobExecution.getJobParameters().getString(PortalPullJobConfiguration.RUN_ID);
+        String runId = runId(jobExecution);
         IngestionRun run = runs.find(runId).orElseThrow();
         claims.releaseRun(runId);
         // A source skipped because another run was pulling it is not a failure of this run.
@@ -50,6 +61,10 @@ class PortalPullRunListener implements JobExecutionListener {
                 log.error("A listener failed after ingestion run {}", runId, e);
             }
         }
+    }
+
+    private static String runId(JobExecution jobExecution) {
+        return jobExecution.getJobParameters().getString(PortalPullJobConfiguration.RUN_ID);
     }
 
     private static long total(IngestionRun run, ToLongFunction<SourceRun> count) {

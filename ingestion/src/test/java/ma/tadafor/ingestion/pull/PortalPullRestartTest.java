@@ -56,6 +56,8 @@ class PortalPullRestartTest {
 
     private PortalSimulator simulator;
     private Process child;
+    /** How many pulling JVMs were started: each writes its own log, child-1.log for the first. */
+    private int children;
     private int lanes = 3;
     private Path interrupted;
     private Path uninterrupted;
@@ -91,9 +93,9 @@ class PortalPullRestartTest {
             assertThat(actual.get(table)).as(table).containsExactlyElementsOf(expected.get(table));
         }
         assertThat(single(interrupted, "SELECT string_agg(DISTINCT status, ',') FROM ingestion_run_source"))
-                .as("every source of the resumed run completed; the run: "
-                        + single(interrupted, "SELECT string_agg(status, ',') FROM ingestion_run"))
-                .isEqualTo("COMPLETED");
+                .as("every source of the resumed run").isEqualTo("COMPLETED");
+        assertThat(single(interrupted, "SELECT string_agg(status, ',') FROM ingestion_run"))
+                .as("the resumed run; its pulling JVMs' logs are in " + folder).isEqualTo("COMPLETED");
     }
 
     /**
@@ -158,7 +160,7 @@ class PortalPullRestartTest {
         child = pullingJvm(warehouse);
         assertThat(child.waitFor(90, TimeUnit.SECONDS)).as("the resumed pull finished").isTrue();
         assertThat(child.exitValue()).isZero();
-        assertThat(Files.readString(folder.resolve("child.log"))).contains("Resumed ingestion run").contains("FINISHED");
+        assertThat(Files.readString(childLog())).contains("Resumed ingestion run").contains("FINISHED");
     }
 
     private Process pullingJvm(Path warehouse) throws Exception {
@@ -166,8 +168,12 @@ class PortalPullRestartTest {
         return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 PullProcess.class.getName(), warehouse.toString(), String.valueOf(lanes))
                 .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("child.log").toFile())
+                .redirectOutput(folder.resolve("child-" + ++children + ".log").toFile())
                 .start();
+    }
+
+    private Path childLog() {
+        return folder.resolve("child-" + children + ".log");
     }
 
     private long served() {
