@@ -1,8 +1,11 @@
 package ma.tadafor.dashboard.warehouse;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -14,6 +17,9 @@ import java.util.function.Supplier;
  * at all, until the next change. At most {@code capacity} answers are kept, the least recently used
  * leaving first (API callers choose their own filters). A kept answer may also keep one form derived
  * from it (its JSON, gzipped), so that a page's data is serialised once, not on each request.
+ * A question not kept is read once however many ask it at the same time: the others wait for that
+ * reading, so that fifty users opening a page after a refresh cost one reading, not fifty competing
+ * for the warehouse's connections.
  */
 public class MartCache {
 
@@ -23,6 +29,8 @@ public class MartCache {
     private final Map<Object, Object> answers;
     /** Every answer kept, by its identity, with the form derived from it or {@link #NOT_DERIVED}. */
     private final Map<Object, Object> derived = new IdentityHashMap<>();
+    /** The readings under way, by question: who asks the same waits for it. */
+    private final Map<Object, CompletableFuture<Object>> reading = new HashMap<>();
     private long generation;
 
     public MartCache(int capacity) {
@@ -43,26 +51,59 @@ public class MartCache {
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Supplier<T> read) {
         long readFrom;
+        CompletableFuture<Object> underWay;
+        CompletableFuture<Object> mine = null;
         synchronized (this) {
             Object kept = answers.get(key);
             if (kept != null) {
                 return (T) kept;
             }
             readFrom = generation;
+            underWay = reading.get(key);
+            if (underWay == null) {
+                mine = new CompletableFuture<>();
+                reading.put(key, mine);
+            }
         }
-        // Read outside the lock: two first callers may both read, and both get the same answer.
-        T answer = read.get();
+        if (mine == null) {
+            return (T) awaited(underWay);
+        }
+        // Read outside the lock: other questions are answered meanwhile.
+        T answer;
+        try {
+            answer = read.get();
+        } catch (RuntimeException | Error e) {
+            synchronized (this) {
+                reading.remove(key, mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
         synchronized (this) {
+            reading.remove(key, mine);
             // An answer read while the marts were swapped or the framework changed may be the old one.
             if (readFrom == generation) {
-                Object replaced = answers.put(key, answer);
-                if (replaced != null && replaced != answer) {
-                    derived.remove(replaced);
-                }
+                answers.put(key, answer);
                 derived.putIfAbsent(answer, NOT_DERIVED);
             }
         }
+        mine.complete(answer);
         return answer;
+    }
+
+    /** The answer of a reading under way, or its failure as the reader had it. */
+    private static Object awaited(CompletableFuture<Object> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -92,6 +133,8 @@ public class MartCache {
     public synchronized void forget() {
         answers.clear();
         derived.clear();
+        // Readings under way finish for those who wait on them, but a later question reads anew.
+        reading.clear();
         generation++;
     }
 }
