@@ -169,7 +169,11 @@ final class LoadTest {
     private String send(HttpRequest request) {
         try {
             HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return answer.statusCode() == 200 ? null : "HTTP " + answer.statusCode();
+            int status = answer.statusCode();
+            // A refused question names itself: the load test's questions must all be ones the product answers.
+            return status == 200 ? null : status >= 400 && status < 500
+                    ? "HTTP " + status + " " + request.uri().getRawPath() + "?" + request.uri().getRawQuery()
+                    : "HTTP " + status;
         } catch (IOException e) {
             return e.getClass().getSimpleName();
         } catch (InterruptedException e) {

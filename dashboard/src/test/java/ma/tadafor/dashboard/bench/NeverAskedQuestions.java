@@ -1,5 +1,7 @@
 package ma.tadafor.dashboard.bench;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -34,6 +36,10 @@ final class NeverAskedQuestions implements LoadTest.Questions {
 
     private static final String[] GROUPINGS = {"region", "province", "commune", "mechanism", "year", "semester", "gender",
             "ageBand", "disability", "role", "cohort"};
+
+    /** Age bands as a URL carries them: "60+" would otherwise arrive as "60 ". */
+    private static final List<String> AGE_BANDS = Arrays.stream(AgeBand.values())
+            .map(band -> URLEncoder.encode(band.code(), StandardCharsets.UTF_8)).toList();
 
     private final String base;
     private final List<Asker> askers;
@@ -103,7 +109,7 @@ final class NeverAskedQuestions implements LoadTest.Questions {
         List<String> filters = new ArrayList<>(List.of(
                 "mechanism=" + pick(Arrays.stream(Mechanism.values()).map(Enum::name).toList(), random),
                 "gender=" + pick(Arrays.stream(Gender.values()).map(Enum::name).toList(), random),
-                "ageBand=" + pick(Arrays.stream(AgeBand.values()).map(AgeBand::code).toList(), random),
+                "ageBand=" + pick(AGE_BANDS, random),
                 "disability=" + (random.nextBoolean() ? "true" : "false"),
                 "role=" + pick(Arrays.stream(Role.values()).map(Enum::name).toList(), random),
                 "cohort=" + (random.nextBoolean() ? "pilot" : "extension")));
@@ -157,7 +163,7 @@ final class NeverAskedQuestions implements LoadTest.Questions {
         query.add("semester=" + pick(semesters, random));
         if (personal) {
             List<String> filters = List.of("gender=" + pick(Arrays.stream(Gender.values()).map(Enum::name).toList(), random),
-                    "ageBand=" + pick(Arrays.stream(AgeBand.values()).map(AgeBand::code).toList(), random),
+                    "ageBand=" + pick(AGE_BANDS, random),
                     "disability=" + (random.nextBoolean() ? "true" : "false"),
                     "mechanism=" + pick(Arrays.stream(Mechanism.values()).map(Enum::name).toList(), random));
             if (random.nextBoolean()) {
