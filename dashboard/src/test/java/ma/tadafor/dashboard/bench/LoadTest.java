@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,14 +18,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A closed-loop load generator on loopback: {@code clients} threads, each sending the next request
- * of the mix as soon as the previous answer is read in full, for a bounded time. Every answer but
- * a 200 counts as an error. Latencies are kept whole (no histogram buckets) and sorted at the end.
+ * A closed-loop load generator on loopback: {@code clients} threads, each sending its next question
+ * as soon as the previous answer is read in full (after a pause, if one is given), for a bounded
+ * time. The questions are a fixed mix walked round-robin (answers the cache keeps) or drawn anew
+ * for each request ({@link Questions}). Every answer but a 200 counts as an error. Latencies are
+ * kept whole (no histogram buckets) and sorted at the end, per question's name and in all.
  */
 final class LoadTest {
 
-    /** One request of the mix: what page or API call it stands for, as whom, and the request itself. */
+    /** One request: what page or API call it stands for, as whom, and the request itself. */
     record Target(String name, String role, HttpRequest request) {
+    }
+
+    /** Where a client's {@code i}-th question comes from. */
+    interface Questions {
+        Target next(int client, long i);
     }
 
     /** Latency percentiles (ms), answers and errors of one target or of all. */
@@ -42,10 +48,20 @@ final class LoadTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final List<Target> mix;
+    private final Questions questions;
+    /** The names of the questions, in the order first met, so that reports list them the same way each run. */
+    private final List<String> names;
 
+    /** The mix walked round-robin, each client from its own offset, so that all targets run at once. */
     LoadTest(List<Target> mix) {
-        this.mix = List.copyOf(mix);
+        List<Target> fixed = List.copyOf(mix);
+        this.questions = (client, i) -> fixed.get((int) ((client + i) % fixed.size()));
+        this.names = fixed.stream().map(Target::name).distinct().toList();
+    }
+
+    LoadTest(Questions questions, List<String> names) {
+        this.questions = questions;
+        this.names = List.copyOf(names);
     }
 
     static HttpRequest get(String base, String path, String header, String value) {
@@ -55,43 +71,49 @@ final class LoadTest {
     }
 
     Result run(int clients, Duration duration) throws InterruptedException {
+        return run(clients, duration, Duration.ZERO);
+    }
+
+    /** {@code clients} clients for {@code duration}, each waiting {@code pause} between an answer and its next question. */
+    Result run(int clients, Duration duration, Duration pause) throws InterruptedException {
         long[][] latencies = new long[clients][];
-        int[][] targets = new int[clients][];
+        int[][] named = new int[clients][];
         int[] counts = new int[clients];
         AtomicLong errors = new AtomicLong();
         Map<String, Long> errorSamples = new ConcurrentHashMap<>();
-        long[] errorsByTarget = new long[mix.size()];
+        Map<String, Long> errorsByName = new ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(clients);
         long start = System.nanoTime();
         long end = start + duration.toNanos();
         for (int c = 0; c < clients; c++) {
             int client = c;
             latencies[c] = new long[1024];
-            targets[c] = new int[1024];
+            named[c] = new int[1024];
             Thread thread = new Thread(() -> {
                 try {
-                    // Each client walks the mix from its own offset, so all targets run at once.
-                    for (int i = client; System.nanoTime() < end; i++) {
-                        int target = i % mix.size();
+                    for (long i = 0; System.nanoTime() < end; i++) {
+                        if (i > 0 && !pause.isZero()) {
+                            Thread.sleep(pause.toMillis());
+                        }
+                        Target target = questions.next(client, i);
                         long sent = System.nanoTime();
-                        String error = send(mix.get(target).request());
+                        String error = send(target.request());
                         long took = System.nanoTime() - sent;
                         if (error != null) {
                             errors.incrementAndGet();
-                            synchronized (errorsByTarget) {
-                                errorsByTarget[target]++;
-                            }
-                            errorSamples.merge(mix.get(target).name() + " as " + mix.get(target).role() + ": " + error,
-                                    1L, Long::sum);
+                            errorsByName.merge(target.name(), 1L, Long::sum);
+                            errorSamples.merge(target.name() + " as " + target.role() + ": " + error, 1L, Long::sum);
                             continue;
                         }
                         if (counts[client] == latencies[client].length) {
                             latencies[client] = Arrays.copyOf(latencies[client], counts[client] * 2);
-                            targets[client] = Arrays.copyOf(targets[client], counts[client] * 2);
+                            named[client] = Arrays.copyOf(named[client], counts[client] * 2);
                         }
                         latencies[client][counts[client]] = took;
-                        targets[client][counts[client]++] = target;
+                        named[client][counts[client]++] = names.indexOf(target.name());
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 } finally {
                     done.countDown();
                 }
@@ -102,33 +124,28 @@ final class LoadTest {
         done.await();
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        List<long[]> perTarget = new ArrayList<>();
-        int[] filled = new int[mix.size()];
-        for (int t = 0; t < mix.size(); t++) {
-            perTarget.add(new long[16]);
+        List<long[]> perName = new ArrayList<>();
+        int[] filled = new int[names.size()];
+        for (int t = 0; t < names.size(); t++) {
+            perName.add(new long[16]);
         }
         long[] everything = new long[Arrays.stream(counts).sum()];
         int n = 0;
         for (int c = 0; c < clients; c++) {
             for (int i = 0; i < counts[c]; i++) {
-                int t = targets[c][i];
-                if (filled[t] == perTarget.get(t).length) {
-                    perTarget.set(t, Arrays.copyOf(perTarget.get(t), filled[t] * 2));
+                int t = named[c][i];
+                if (filled[t] == perName.get(t).length) {
+                    perName.set(t, Arrays.copyOf(perName.get(t), filled[t] * 2));
                 }
-                perTarget.get(t)[filled[t]++] = latencies[c][i];
+                perName.get(t)[filled[t]++] = latencies[c][i];
                 everything[n++] = latencies[c][i];
             }
         }
-        // Targets of the same name (one page as several roles) are reported together.
-        Map<String, long[]> byName = new LinkedHashMap<>();
-        Map<String, Long> errorsByName = new LinkedHashMap<>();
-        for (int t = 0; t < mix.size(); t++) {
-            long[] these = Arrays.copyOf(perTarget.get(t), filled[t]);
-            byName.merge(mix.get(t).name(), these, LoadTest::concat);
-            errorsByName.merge(mix.get(t).name(), errorsByTarget[t], Long::sum);
-        }
         List<Figures> byTarget = new ArrayList<>();
-        byName.forEach((name, values) -> byTarget.add(figures(name, values, errorsByName.get(name))));
+        for (int t = 0; t < names.size(); t++) {
+            byTarget.add(figures(names.get(t), Arrays.copyOf(perName.get(t), filled[t]),
+                    errorsByName.getOrDefault(names.get(t), 0L)));
+        }
         return new Result(clients, seconds, figures("all", everything, errors.get()), byTarget, errorSamples);
     }
 
@@ -152,19 +169,17 @@ final class LoadTest {
     private String send(HttpRequest request) {
         try {
             HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            return answer.statusCode() == 200 ? null : "HTTP " + answer.statusCode();
+            int status = answer.statusCode();
+            // A refused question names itself: the load test's questions must all be ones the product answers.
+            return status == 200 ? null : status >= 400 && status < 500
+                    ? "HTTP " + status + " " + request.uri().getRawPath() + "?" + request.uri().getRawQuery()
+                    : "HTTP " + status;
         } catch (IOException e) {
             return e.getClass().getSimpleName();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-    }
-
-    private static long[] concat(long[] a, long[] b) {
-        long[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
     }
 
     private static Figures figures(String name, long[] nanos, long errors) {

@@ -56,6 +56,8 @@ public final class ScaleBenchmark {
     private static final String ADMIN = "bench-admin";
     /** The run's users' password, kept in its folder for {@code --reuse}. */
     private static final String PASSWORD_FILE = "bench-password";
+    /** The issue's figure: fifty users, each reading an answer for a second before asking the next question. */
+    private static final int NEVER_ASKED_CLIENTS = 50;
     private static final Pattern PAGE_DATA = Pattern.compile("data-page-data=\"([^\"]+)\"");
     /** The users of the load test, one a role (name → role, scope codes), beside the administrator. */
     private static final Map<String, String[]> USERS = new LinkedHashMap<>();
@@ -127,6 +129,9 @@ public final class ScaleBenchmark {
     private String password;
     /** The application's CPU time per request, one figure per number of clients. */
     private final List<Double> appCpuPerRequest = new ArrayList<>();
+    /** The load test's mix of questions never asked before, and how many different ones were sent. */
+    private LoadTest.Result neverAsked;
+    private int neverAskedQuestions;
 
     private ScaleBenchmark(Options options) {
         this.options = options;
@@ -202,7 +207,7 @@ public final class ScaleBenchmark {
 
                 createUsers(client);
                 List<LoadTest.Target> mix = mix(app, client, latestSemester(client, app));
-                List<LoadTest.Result> results = loadTest(app, mix);
+                List<LoadTest.Result> results = loadTest(app, client, mix);
                 Memory loadMemory = new Memory(app.peakHeap(), app.peakLiveHeap(), app.peakResident(), loadAverage());
                 List<OverviewInBrowser.Result> pages = pagesInBrowser(app);
                 app.close();
@@ -226,7 +231,7 @@ public final class ScaleBenchmark {
             log("application pid %d on %s, log %s", app.pid(), app.base(), app.log());
             AppClient client = new AppClient(app.base(), ADMIN, password);
             List<LoadTest.Target> mix = mix(app, client, latestSemester(client, app));
-            List<LoadTest.Result> results = loadTest(app, mix);
+            List<LoadTest.Result> results = loadTest(app, client, mix);
             Memory memory = new Memory(app.peakHeap(), app.peakLiveHeap(), app.peakResident(), loadAverage());
             List<OverviewInBrowser.Result> pages = pagesInBrowser(app);
             report.add("### %,d cells, the last run's warehouse load-tested again, %s".formatted(options.cells(),
@@ -243,8 +248,12 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** A JIT warm-up, then each number of clients in turn; the heap's peak is the load test's. */
-    private List<LoadTest.Result> loadTest(AppProcess app, List<LoadTest.Target> mix) throws Exception {
+    /**
+     * A JIT warm-up, then each number of clients in turn on the cached mix, then 50 clients asking
+     * questions never asked before, each waiting a second between an answer and their next question;
+     * the heap's peak is the load test's.
+     */
+    private List<LoadTest.Result> loadTest(AppProcess app, AppClient client, List<LoadTest.Target> mix) throws Exception {
         LoadTest load = new LoadTest(mix);
         load.run(10, Duration.ofSeconds(10)); // JIT warm-up, not reported
         app.resetPeakHeap();
@@ -258,7 +267,42 @@ public final class ScaleBenchmark {
             appCpuPerRequest.add((app.cpuMillis() - cpu) / (double) result.all().answers());
             results.add(result);
         }
+        NeverAskedQuestions questions = neverAskedQuestions(app, client, NEVER_ASKED_CLIENTS);
+        log("load test: %d clients asking new questions, a second apart, for %s", NEVER_ASKED_CLIENTS, options.step());
+        neverAsked = new LoadTest(questions, NeverAskedQuestions.NAMES).run(NEVER_ASKED_CLIENTS, options.step(),
+                Duration.ofSeconds(1));
+        neverAskedQuestions = questions.asked();
         return results;
+    }
+
+    /** The load test's users, each with a session and a personal token, over the warehouse's communes and semesters. */
+    private NeverAskedQuestions neverAskedQuestions(AppProcess app, AppClient client, int clients) throws Exception {
+        List<NeverAskedQuestions.Asker> askers = new ArrayList<>();
+        for (String user : Stream.concat(USERS.keySet().stream(), Stream.of(ADMIN)).toList()) {
+            String role = user.equals(ADMIN) ? "ADMIN" : USERS.get(user)[0];
+            String codes = user.equals(ADMIN) ? "" : USERS.get(user)[1];
+            askers.add(new NeverAskedQuestions.Asker(role,
+                    role.equals("GOVERNOR") ? codes : role.equals("COMMUNE") ? codes.substring(0, 6) : null,
+                    role.equals("COMMUNE") ? codes : null, "Bearer " + client.token(user, password),
+                    "JSESSIONID=" + client.signedIn(user, password).sessionId()));
+        }
+        String national = "Bearer " + client.token("bench-national", password);
+        List<String> communes = codes(LoadTest.text(LoadTest.get(app.base(), "/api/v1/territories/communes",
+                "Authorization", national)), "\"code\":\"(\\d\\d\\.\\d{3}\\.\\d\\d\\.\\d\\d)\"");
+        List<String> semesters = codes(LoadTest.text(LoadTest.get(app.base(), "/api/v1/participation?groupBy=semester",
+                "Authorization", national)), "\"semester\":\"(\\d{4}S[12])\"");
+        return new NeverAskedQuestions(app.base(), askers, communes, semesters, clients, SEED);
+    }
+
+    private static List<String> codes(String json, String pattern) {
+        Matcher code = Pattern.compile(pattern).matcher(json);
+        List<String> codes = new ArrayList<>();
+        while (code.find()) {
+            if (!codes.contains(code.group(1))) {
+                codes.add(code.group(1));
+            }
+        }
+        return codes;
     }
 
     private List<OverviewInBrowser.Result> pagesInBrowser(AppProcess app) throws Exception {
@@ -496,6 +540,23 @@ public final class ScaleBenchmark {
         }
         report.add("Mix: %d requests (each page's data URL as its page fetches it, session cookie; API calls with a personal token), sent round-robin, each client from its own offset, gzip accepted.".formatted(mix.size()));
         report.add("");
+        LoadTest.Figures all = neverAsked.all();
+        report.add(("Questions never asked before: %d clients, each waiting 1 s between an answer and its next question, "
+                + "%,d different questions in %.0f s (random scope, filters, period and grouping per role, as the pages "
+                + "and the API allow them; none can come from the cache):").formatted(neverAsked.clients(),
+                neverAskedQuestions, neverAsked.seconds()));
+        report.add("");
+        report.add("| questions | answers | p50 | p95 | p99 | max | errors |");
+        report.add("|---|---|---|---|---|---|---|");
+        for (LoadTest.Figures f : Stream.concat(Stream.of(all), neverAsked.byTarget().stream()).toList()) {
+            report.add("| %s | %,d | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %d |".formatted(f.name(), f.answers(), f.p50(),
+                    f.p95(), f.p99(), f.max(), f.errors()));
+        }
+        report.add("");
+        if (!neverAsked.errorSamples().isEmpty()) {
+            report.add("Errors of new questions: %s".formatted(neverAsked.errorSamples()));
+            report.add("");
+        }
 
     }
 
