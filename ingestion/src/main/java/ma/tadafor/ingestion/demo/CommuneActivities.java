@@ -68,13 +68,14 @@ final class CommuneActivities implements Iterator<Activity> {
             Mechanism.DIGITAL_CONSULTATION, Mechanism.SATISFACTION_SURVEY);
     /**
      * Planted outliers, so that the data-quality page has some to show (docs/TRUST.md, "Outliers"): about
-     * one commune in eight reports its fifth activity with participants at this many times their number, as a
-     * portal keying 1,200 for 30 would. Chosen from the commune's code, never from the random draws, so
-     * that everything else generated stays as it was; their titles say they are planted.
+     * one commune in four reports its first suggestion with participants at this many times their number,
+     * as a portal keying 80 for 2 would. Suggestions are the most frequent mechanism, so even the tests'
+     * small demo has the history to judge them by. Chosen from the commune's code, never from the random
+     * draws, so that everything else generated stays as it was; their titles say they are planted.
      */
     static final int PLANTED_FACTOR = 40;
-    private static final int PLANTED_AT = 5;
-    private static final int PLANTED_ONE_COMMUNE_IN = 8;
+    private static final Mechanism PLANTED_MECHANISM = Mechanism.SUGGESTION;
+    private static final int PLANTED_ONE_COMMUNE_IN = 4;
     private static final Mechanism[] MECHANISMS = Mechanism.values();
     private static final Theme[] THEMES = Theme.values();
     private static final Initiator[] INITIATORS = Initiator.values();
@@ -90,7 +91,7 @@ final class CommuneActivities implements Iterator<Activity> {
     private final List<Association> associations;
     private final PriorityQueue<Activity> pending = new PriorityQueue<>(FEED_ORDER);
     private final boolean plantsOutlier;
-    private int withParticipants;
+    private boolean planted;
     private final int[] sequence = new int[MECHANISMS.length];
     private int sequenceYear;
     private LocalDate day;
@@ -185,10 +186,11 @@ final class CommuneActivities implements Iterator<Activity> {
         lifecycle(mechanism, start, end);
         List<ParticipationCell> participation = status == PLANNED || status == CANCELLED ? List.of()
                 : participation(spec);
-        boolean planted = plantsOutlier && !participation.isEmpty() && ++withParticipants == PLANTED_AT;
+        boolean plant = plantsOutlier && !planted && mechanism == PLANTED_MECHANISM && !participation.isEmpty();
+        planted |= plant;
         return new Activity(nextId(mechanism, spec, start), updatedAt, mechanism, status, start, end,
-                planted ? plantedTitle(Titles.pick(random, mechanism, theme)) : Titles.pick(random, mechanism, theme),
-                theme, initiator, planted ? planted(participation) : participation,
+                plant ? plantedTitle(Titles.pick(random, mechanism, theme)) : Titles.pick(random, mechanism, theme),
+                theme, initiator, plant ? planted(participation) : participation,
                 mechanism == Mechanism.CO_CONSTRUCTION_PROJECT ? funding(project) : null,
                 associations(mechanism, initiator), project == null ? null : project.ref());
     }
