@@ -23,6 +23,8 @@ import ma.tadafor.analytics.participation.ParticipationCube;
 import ma.tadafor.analytics.participation.ParticipationGrain;
 import ma.tadafor.analytics.participation.ParticipationRates;
 import ma.tadafor.analytics.quality.DataQuality;
+import ma.tadafor.analytics.quality.OutlierRules;
+import ma.tadafor.analytics.quality.Outliers;
 
 /**
  * The analytics job: reads the warehouse's Parquet snapshot, writes one Parquet folder per mart
@@ -65,6 +67,12 @@ public final class RefreshMarts {
      */
     public static Map<String, Long> run(SparkSession spark, String snapshotFolder, String martsFolder,
             StatusThresholds thresholds) {
+        return run(spark, snapshotFolder, martsFolder, thresholds, OutlierRules.DEFAULT);
+    }
+
+    /** As {@link #run(SparkSession, String, String, StatusThresholds)}, with the outliers judged by {@code outliers}. */
+    public static Map<String, Long> run(SparkSession spark, String snapshotFolder, String martsFolder,
+            StatusThresholds thresholds, OutlierRules outliers) {
         // Days of instants (arrival delays) are UTC days, and instants are written as the warehouse reads them.
         spark.conf().set("spark.sql.session.timeZone", "UTC");
         spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
@@ -102,6 +110,7 @@ public final class RefreshMarts {
                     new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link", elapsed);
             write(DataQuality.of(activities, cube, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
                     martsFolder, "data_quality", elapsed);
+            write(Outliers.of(activities, grain, outliers), martsFolder, "outlier", elapsed);
             return elapsed;
         } finally {
             // What the jobs cached: the session outlives the run.

@@ -13,6 +13,7 @@ import ma.tadafor.data.mart.ExactCount;
 import ma.tadafor.data.mart.IndicatorActual;
 import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
+import ma.tadafor.data.quality.Outlier;
 import ma.tadafor.data.territory.TerritorialScope;
 
 /**
@@ -50,6 +51,7 @@ class ModuleBoundariesTest {
             .orShould().callMethod(IndicatorActual.class, "value")
             .orShould().callMethod(IndicatorActual.class, "numerator")
             .orShould().callMethod(IndicatorActual.class, "denominator")
+            .orShould().callMethod(Outlier.class, "score")
             .because("every figure made of participant counts reaches a user through one disclosure layer (docs/PRIVACY.md)");
 
     @ArchTest

@@ -12,6 +12,7 @@ import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.AnalyticsRunStore;
 import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
+import ma.tadafor.data.quality.OutlierStore;
 
 /** The hand-off warehouse → Spark → warehouse, and the runs that drive it. */
 @Configuration(proxyBeanMethods = false)
@@ -23,9 +24,15 @@ class AnalyticsConfiguration {
     }
 
     @Bean
-    MartRefresh martRefresh(AnalyticsProperties properties, SparkSessionProvider spark, HikariDataSource warehouse,
-            MartCache martCache) {
-        return new MartRefresh(properties, spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), martCache);
+    MartRefresh martRefresh(AnalyticsProperties properties, OutlierProperties outliers, SparkSessionProvider spark,
+            HikariDataSource warehouse, MartCache martCache, OutlierStore outlierStore) {
+        return new MartRefresh(properties, spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), martCache,
+                outliers.rules(), outlierStore);
+    }
+
+    @Bean
+    OutlierStore outlierStore(HikariDataSource warehouse) {
+        return new OutlierStore(warehouse);
     }
 
     @Bean

@@ -12,15 +12,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ma.tadafor.analytics.RefreshMarts;
+import ma.tadafor.analytics.quality.OutlierRules;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.AnalyticsRun.Timings;
 import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
+import ma.tadafor.data.quality.OutlierStore;
 
 /**
  * One refresh of the marts: warehouse → Parquet snapshot → Spark jobs → Parquet marts → new
- * tables swapped in, and the answers kept from the old ones forgotten. Each run works in its own
- * exchange folder, removed afterwards.
+ * tables swapped in, the refresh's outliers carried over to the decisions on them, and the answers
+ * kept from the old marts forgotten. Each run works in its own exchange folder, removed afterwards.
  */
 public class MartRefresh {
 
@@ -31,14 +33,18 @@ public class MartRefresh {
     private final WarehouseSnapshot snapshot;
     private final MartStore marts;
     private final MartCache answers;
+    private final OutlierRules outlierRules;
+    private final OutlierStore outliers;
 
     public MartRefresh(AnalyticsProperties properties, SparkSessionProvider spark, WarehouseSnapshot snapshot,
-            MartStore marts, MartCache answers) {
+            MartStore marts, MartCache answers, OutlierRules outlierRules, OutlierStore outliers) {
         this.properties = properties;
         this.spark = spark;
         this.snapshot = snapshot;
         this.marts = marts;
         this.answers = answers;
+        this.outlierRules = outlierRules;
+        this.outliers = outliers;
     }
 
     /** What a refresh did, and where its time went. */
@@ -65,10 +71,11 @@ public class MartRefresh {
             snapshotMs = elapsed(start);
             start = System.nanoTime();
             Map<String, Long> martMs = RefreshMarts.run(session, folder.resolve("snapshot").toString(),
-                    folder.resolve("marts").toString(), properties.status().thresholds());
+                    folder.resolve("marts").toString(), properties.status().thresholds(), outlierRules);
             jobsMs = elapsed(start);
             start = System.nanoTime();
             marts.load(folder.resolve("marts"));
+            outliers.carryOver();
             answers.forget();
             return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), martMs, cells, null);
         } catch (Exception e) {

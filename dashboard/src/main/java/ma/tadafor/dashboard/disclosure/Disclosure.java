@@ -16,6 +16,7 @@ import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.ParticipationRate;
 import ma.tadafor.data.quality.CommuneQuality;
+import ma.tadafor.data.quality.Outlier;
 import ma.tadafor.data.territory.TerritorialScope;
 
 /**
@@ -108,6 +109,16 @@ public class Disclosure {
                 PublishedCount.percent(count(commune.unknownGender(), audience), participants),
                 PublishedCount.percent(count(commune.unknownAge(), audience), participants),
                 PublishedCount.percent(count(commune.unknownDisability(), audience), participants));
+    }
+
+    /**
+     * An outlier's figures: an item's participants and a commune semester's are counts like any other,
+     * and so is the median they are set against (with the cell key of the history it is the median of);
+     * the score is the administrator's only (docs/PRIVACY.md, "Outliers").
+     */
+    public PublishedOutlier outlier(Outlier outlier, Audience audience) {
+        return new PublishedOutlier(count(outlier.value(), audience), count(outlier.expected(), audience),
+                audience.exact() ? outlier.score() : null);
     }
 
     /**

@@ -1,16 +1,23 @@
 package ma.tadafor.dashboard.quality;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
@@ -23,7 +30,10 @@ import ma.tadafor.data.quality.CommuneQuality;
 import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.data.user.UserRole;
 
-/** Data quality and ingestion: freshness and completeness per commune; runs and quarantine for ADMIN and PROGRAMME. */
+/**
+ * Data quality and ingestion: freshness and completeness per commune, the outliers in view (decided on by
+ * ADMIN and PROGRAMME); runs and quarantine for ADMIN and PROGRAMME.
+ */
 @Controller
 class QualityController {
 
@@ -35,9 +45,12 @@ class QualityController {
     private final TerritoryQueries territories;
     private final TableExports exports;
     private final JsonAnswers json;
+    private final OutlierReview outliers;
 
-    QualityController(DataQuality quality, OperationsLog operations, TerritoryQueries territories, TableExports exports, JsonAnswers json) {
+    QualityController(DataQuality quality, OperationsLog operations, TerritoryQueries territories, TableExports exports,
+            JsonAnswers json, OutlierReview outliers) {
         this.quality = quality;
+        this.outliers = outliers;
         this.operations = operations;
         this.territories = territories;
         this.exports = exports;
@@ -45,17 +58,37 @@ class QualityController {
     }
 
     @GetMapping("/quality")
-    String page(PageQuery query, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String page(PageQuery query, @AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
         ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
         ViewFilters filters = new ViewFilters(null, null, null, null, null);
         PageModel.describe(model, "/quality", scope, filters, user.scope(), territories);
         model.addAttribute("staleAfterHours", CommuneQuality.STALE_AFTER_HOURS);
+        model.addAttribute("outliers", outliers.list(user, scope.programme() ? null : scope.territory().code(), null, null,
+                locale));
         UserRole role = user.account().role();
-        if (role == UserRole.ADMIN || role == UserRole.PROGRAMME) {
+        boolean operates = role == UserRole.ADMIN || role == UserRole.PROGRAMME;
+        model.addAttribute("decides", operates);
+        if (operates) {
             model.addAttribute("runs", operations.recentRuns(RUNS));
             model.addAttribute("quarantine", operations.quarantine(QUARANTINED));
         }
         return "pages/quality";
+    }
+
+    /** The page's confirm and exclude forms; a refusal (no reason) comes back to the page, named. */
+    @PostMapping("/quality/outliers/{id}")
+    @PreAuthorize("hasAnyRole('PROGRAMME', 'ADMIN')")
+    String decide(@PathVariable long id, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String reason, @RequestParam(required = false) String scope,
+            @AuthenticationPrincipal SignedInUser user, Locale locale, RedirectAttributes redirect) {
+        try {
+            outliers.decide(id, decision, reason, user, locale);
+            redirect.addFlashAttribute("decided", true);
+        } catch (InvalidParameterException e) {
+            redirect.addFlashAttribute("refusal", e.parameter() + " : " + e.getMessage());
+        }
+        return "redirect:" + UriComponentsBuilder.fromPath("/quality").queryParamIfPresent("scope", Optional.ofNullable(scope))
+                .fragment("outliers").encode().toUriString();
     }
 
     @GetMapping("/quality/data")

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Timeout;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.analytics.quality.OutlierRules;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
+import ma.tadafor.data.quality.OutlierStore;
 import ma.tadafor.ingestion.demo.DemoCommune;
 import ma.tadafor.ingestion.demo.DemoDataGenerator;
 import ma.tadafor.ingestion.demo.ProgrammeCommunes;
@@ -50,7 +52,8 @@ class AnalyticsBenchmark {
                 try {
                     MartRefresh refresh = new MartRefresh(new AnalyticsProperties("local[*]", "127.0.0.1",
                             root.resolve("exchange"), 4, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6)),
-                            spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1));
+                            spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1),
+                            OutlierRules.DEFAULT, new OutlierStore(warehouse));
                     // The first refresh of a JVM also pays Spark's start and warm-up; the second is the steady state.
                     MartRefresh.Outcome cold = refresh.run("cold-" + size.strip());
                     MartRefresh.Outcome warm = refresh.run("warm-" + size.strip());

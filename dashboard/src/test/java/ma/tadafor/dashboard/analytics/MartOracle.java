@@ -77,7 +77,57 @@ public final class MartOracle {
             indicators(sql, duckdb, onTrack, atRisk);
             convergence(sql);
             dataQuality(sql);
+            outliers(sql);
         }
+    }
+
+    /**
+     * The outliers with the default rules (docs/TRUST.md): an item's robust z-score against its commune's and
+     * mechanism's items (8 or more; else its province's), on the mean absolute deviation where the MAD is 0;
+     * a commune semester against the median of its latest four earlier semesters (2 or more), by a factor of 3.
+     */
+    private static void outliers(Statement sql) throws SQLException {
+        sql.execute("""
+                CREATE OR REPLACE TABLE item_totals AS
+                SELECT g.source_id, g.item_id, a.updated_at AS item_version, g.commune_code, g.province_code, g.mechanism,
+                       g.semester, sum(g.participants) AS value
+                FROM grain g JOIN activities a USING (source_id, item_id) GROUP BY ALL""");
+        String history = """
+                SELECT %1$s, mechanism, n, med, median(abs(value - med)) AS mad, avg(abs(value - med)) AS mean_ad
+                FROM item_totals JOIN (SELECT %1$s, mechanism, count(*) AS n, median(value) AS med FROM item_totals GROUP BY ALL)
+                     USING (%1$s, mechanism)
+                GROUP BY ALL""";
+        sql.execute("""
+                CREATE OR REPLACE TABLE oracle_outlier AS
+                WITH judged AS (
+                    SELECT t.*, CASE WHEN c.n >= 8 THEN 'commune' ELSE 'province' END AS basis,
+                           CASE WHEN c.n >= 8 THEN c.n ELSE p.n END AS history,
+                           CASE WHEN c.n >= 8 THEN c.med ELSE p.med END AS expected,
+                           CASE WHEN c.n >= 8 THEN c.mad ELSE p.mad END AS mad,
+                           CASE WHEN c.n >= 8 THEN c.mean_ad ELSE p.mean_ad END AS mean_ad
+                    FROM item_totals t JOIN (%s) c USING (commune_code, mechanism) JOIN (%s) p USING (province_code, mechanism)
+                    WHERE c.n >= 8 OR p.n >= 8),
+                scored AS (
+                    SELECT *, CASE WHEN mad > 0 THEN 0.6745 * (value - expected) / mad
+                                   WHEN mean_ad > 0 THEN (value - expected) / (1.253314 * mean_ad) END AS score
+                    FROM judged),
+                totals AS (
+                    SELECT commune_code, province_code, semester, sum(value) AS value
+                    FROM item_totals WHERE semester IS NOT NULL GROUP BY ALL),
+                earlier AS (
+                    SELECT t.commune_code, t.province_code, t.semester, t.value, e.value AS earlier_value,
+                           row_number() OVER (PARTITION BY t.commune_code, t.semester ORDER BY e.semester DESC) AS back
+                    FROM totals t JOIN totals e ON e.commune_code = t.commune_code AND e.semester < t.semester)
+                SELECT 'item' AS kind, source_id, item_id, item_version, commune_code, province_code, mechanism, semester,
+                       value, expected, score, basis, history
+                FROM scored WHERE abs(score) > 3.5
+                UNION ALL
+                SELECT 'commune-semester', NULL, NULL, NULL, commune_code, province_code, NULL, semester, value,
+                       median(earlier_value), value / median(earlier_value), 'previous-semesters', count(*)
+                FROM earlier WHERE back <= 4
+                GROUP BY commune_code, province_code, semester, value
+                HAVING count(*) >= 2 AND (value > 3 * median(earlier_value) OR value * 3 < median(earlier_value))"""
+                .formatted(history.formatted("commune_code"), history.formatted("province_code")));
     }
 
     private static void participation(Statement sql) throws SQLException {

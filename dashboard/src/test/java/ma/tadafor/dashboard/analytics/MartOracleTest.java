@@ -65,7 +65,7 @@ class MartOracleTest {
 
     /** What the warehouse serves: the participation cube through its view, which reads three of the marts. */
     static final List<String> MARTS = List.of("participation", "participation_rate", "indicator", "convergence",
-            "convergence_link", "data_quality");
+            "convergence_link", "data_quality", "outlier");
 
     @TempDir
     static Path folder;

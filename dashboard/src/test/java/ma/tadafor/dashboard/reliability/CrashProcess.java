@@ -20,6 +20,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import ch.qos.logback.classic.Level;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import ma.tadafor.analytics.quality.OutlierRules;
 import ma.tadafor.dashboard.analytics.AnalyticsProperties;
 import ma.tadafor.dashboard.analytics.AnalyticsRuns;
 import ma.tadafor.dashboard.analytics.MartRefresh;
@@ -33,6 +34,7 @@ import ma.tadafor.data.mart.MartStore;
 import ma.tadafor.data.mart.WarehouseSnapshot;
 import ma.tadafor.data.migration.SchemaMigrator;
 import ma.tadafor.data.reference.ReferenceDataLoader;
+import ma.tadafor.data.quality.OutlierStore;
 import ma.tadafor.ingestion.portal.PortalClientSettings;
 import ma.tadafor.ingestion.pull.IngestionRuns;
 import ma.tadafor.ingestion.pull.PortalPullJobConfiguration;
@@ -140,7 +142,8 @@ public final class CrashProcess {
                         "spark.default.parallelism", "1"),
                 new AnalyticsProperties.Status(0.9, 0.6));
         AnalyticsRuns runs = new AnalyticsRuns(new MartRefresh(properties, new SparkSessionProvider(properties),
-                new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1)), new AnalyticsRunStore(warehouse),
+                new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1), OutlierRules.DEFAULT,
+                new OutlierStore(warehouse)), new AnalyticsRunStore(warehouse),
                 new SimpleMeterRegistry());
         String runId = runs.start("kill-campaign");
         System.out.println("REFRESHING " + runId);

@@ -29,7 +29,7 @@ public final class MartStore {
      * reads the first three together.
      */
     public static final List<String> MARTS = List.of("participation_base", "participation_cell_code",
-            "participation_cube", "participation_rate", "indicator", "convergence", "convergence_link", "data_quality");
+            "participation_cube", "participation_rate", "indicator", "convergence", "convergence_link", "data_quality", "outlier");
 
     private final DataSource dataSource;
 

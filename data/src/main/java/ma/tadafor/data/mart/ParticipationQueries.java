@@ -38,7 +38,8 @@ public class ParticipationQueries {
              FROM participation_cell pc
              JOIN activity a ON a.source_id = pc.source_id AND a.item_id = pc.item_id
              JOIN commune c ON c.code = a.commune_code
-             LEFT JOIN programme_commune p ON p.commune_code = a.commune_code)""";
+             LEFT JOIN programme_commune p ON p.commune_code = a.commune_code
+             WHERE NOT EXISTS (SELECT 1 FROM excluded_activity e WHERE e.source_id = a.source_id AND e.item_id = a.item_id))""";
 
     private final DataSource dataSource;
 

@@ -25,6 +25,10 @@ import ma.tadafor.data.disclosure.DisclosureSecret;
  */
 public final class WarehouseSnapshot {
 
+    /** Items a programme manager excluded as outliers leave the marts (the view {@code excluded_activity}, V013). */
+    private static final String NOT_EXCLUDED =
+            " t WHERE NOT EXISTS (SELECT 1 FROM excluded_activity e WHERE e.source_id = t.source_id AND e.item_id = t.item_id)";
+
     /** The tables the analytics job reads, and what of each is exported. */
     static final Map<String, String> TABLES = tables();
 
@@ -79,8 +83,8 @@ public final class WarehouseSnapshot {
         tables.put("activity", """
                 SELECT source_id, item_id, commune_code, mechanism, status, start_date, end_date, theme, initiator,
                        indh_project_ref, participants, updated_at, ingested_at
-                FROM activity""");
-        tables.put("participation_cell", "SELECT * FROM participation_cell");
+                FROM activity""" + NOT_EXCLUDED);
+        tables.put("participation_cell", "SELECT * FROM participation_cell" + NOT_EXCLUDED);
         tables.put("co_construction_project", "SELECT * FROM co_construction_project");
         tables.put("indh_project", """
                 SELECT ref, province_code, commune_code, programme_no, theme, start_date, end_date, total_cost_mad,

@@ -88,6 +88,8 @@ class MartStoreTest {
         write(marts, "convergence_link", "SELECT 'p', 'a', 'INDH-1', 1, false, '05.091.01.07', 'PETITION'");
         write(marts, "data_quality", "SELECT " + commune + ", 'pilot', 1, 0, " + value + ", 0, 0, 0, 0.0, 0.0, 0.0, 3.0, "
                 + "5.0, NULL, 0, NULL, NULL, 0, 0, 0, 0");
+        write(marts, "outlier", "SELECT 'item', 'p', 'a', TIMESTAMPTZ '2024-09-01 10:00:00+00', '05.091.01.07', '05.091', "
+                + "'PETITION', '2024S1', " + value + ", 3, 2.0, 5, 4.7, 'commune', 8");
         return marts;
     }
 

@@ -33,6 +33,7 @@ import ma.tadafor.data.activity.ActivityStatus;
 import ma.tadafor.data.activity.Association;
 import ma.tadafor.data.activity.Funding;
 import ma.tadafor.data.activity.Initiator;
+import ma.tadafor.data.activity.LocalizedText;
 import ma.tadafor.data.activity.Mechanism;
 import ma.tadafor.data.activity.ParticipationCell;
 import ma.tadafor.data.activity.Theme;
@@ -65,6 +66,16 @@ final class CommuneActivities implements Iterator<Activity> {
             Mechanism.CONSULTATIVE_OPINION, Mechanism.PARTICIPATORY_BUDGET, Mechanism.IEECAG_SESSION);
     private static final Set<Mechanism> DIGITAL = EnumSet.of(Mechanism.SUGGESTION, Mechanism.INFORMATION_REQUEST,
             Mechanism.DIGITAL_CONSULTATION, Mechanism.SATISFACTION_SURVEY);
+    /**
+     * Planted outliers, so that the data-quality page has some to show (docs/TRUST.md, "Outliers"): about
+     * one commune in four reports its first suggestion with participants at this many times their number,
+     * as a portal keying 80 for 2 would. Suggestions are the most frequent mechanism, so even the tests'
+     * small demo has the history to judge them by. Chosen from the commune's code, never from the random
+     * draws, so that everything else generated stays as it was; their titles say they are planted.
+     */
+    static final int PLANTED_FACTOR = 40;
+    private static final Mechanism PLANTED_MECHANISM = Mechanism.SUGGESTION;
+    private static final int PLANTED_ONE_COMMUNE_IN = 4;
     private static final Mechanism[] MECHANISMS = Mechanism.values();
     private static final Theme[] THEMES = Theme.values();
     private static final Initiator[] INITIATORS = Initiator.values();
@@ -79,6 +90,8 @@ final class CommuneActivities implements Iterator<Activity> {
     private final List<IndhProject> projects;
     private final List<Association> associations;
     private final PriorityQueue<Activity> pending = new PriorityQueue<>(FEED_ORDER);
+    private final boolean plantsOutlier;
+    private boolean planted;
     private final int[] sequence = new int[MECHANISMS.length];
     private int sequenceYear;
     private LocalDate day;
@@ -96,6 +109,7 @@ final class CommuneActivities implements Iterator<Activity> {
         this.projects = Stream.concat(IndhPortfolio.provinceWide(seed, commune.provinceCode()).stream(),
                 IndhPortfolio.ofCommune(seed, commune).stream()).toList();
         this.associations = Associations.pool(seed, commune);
+        this.plantsOutlier = Math.floorMod(commune.code().hashCode(), PLANTED_ONE_COMMUNE_IN) == 0;
         this.day = commune.joined();
         this.servable = servableBefore(day);
     }
@@ -172,8 +186,11 @@ final class CommuneActivities implements Iterator<Activity> {
         lifecycle(mechanism, start, end);
         List<ParticipationCell> participation = status == PLANNED || status == CANCELLED ? List.of()
                 : participation(spec);
+        boolean plant = plantsOutlier && !planted && mechanism == PLANTED_MECHANISM && !participation.isEmpty();
+        planted |= plant;
         return new Activity(nextId(mechanism, spec, start), updatedAt, mechanism, status, start, end,
-                Titles.pick(random, mechanism, theme), theme, initiator, participation,
+                plant ? plantedTitle(Titles.pick(random, mechanism, theme)) : Titles.pick(random, mechanism, theme),
+                theme, initiator, plant ? planted(participation) : participation,
                 mechanism == Mechanism.CO_CONSTRUCTION_PROJECT ? funding(project) : null,
                 associations(mechanism, initiator), project == null ? null : project.ref());
     }
@@ -182,6 +199,15 @@ final class CommuneActivities implements Iterator<Activity> {
         int people = Seeds.skewed(random, spec.minPeople(), spec.maxPeople());
         return random.nextDouble() < profile.unknownOnlyShare() ? ParticipationSampler.unknown(people)
                 : sampler.sample(random, spec, people);
+    }
+
+    private static List<ParticipationCell> planted(List<ParticipationCell> cells) {
+        return cells.stream().map(c -> new ParticipationCell(c.gender(), c.ageBand(), c.disability(), c.role(),
+                c.count() * PLANTED_FACTOR)).toList();
+    }
+
+    private static LocalizedText plantedTitle(LocalizedText title) {
+        return new LocalizedText(title.fr() + " (valeur atypique plantée, démo)", title.ar() + " (قيمة شاذة مزروعة، عرض)");
     }
 
     /** Consultations, surveys, budgets and co-construction projects span weeks to months. */
