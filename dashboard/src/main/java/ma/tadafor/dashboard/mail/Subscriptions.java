@@ -16,8 +16,8 @@ import ma.tadafor.data.mail.SubscriptionStore;
 @Service
 public class Subscriptions {
 
-    /** The API's and the form's shape. */
-    public record SubscriptionView(String email, String lang, boolean briefs, boolean reminders, boolean alerts) {
+    /** The API's and the form's shape; in a request, a kind left out is not received. */
+    public record SubscriptionView(String email, String lang, Boolean briefs, Boolean reminders, Boolean alerts) {
     }
 
     private final SubscriptionStore store;
@@ -45,14 +45,15 @@ public class Subscriptions {
         if (!EmailAddress.LANGUAGES.contains(lang)) {
             throw new InvalidParameterException("lang", "fr or ar");
         }
-        boolean any = request.briefs() || request.reminders() || request.alerts();
-        if (any && email == null) {
+        Subscription subscription = new Subscription(user.getUsername(), email == null ? "" : email, lang,
+                Boolean.TRUE.equals(request.briefs()), Boolean.TRUE.equals(request.reminders()),
+                Boolean.TRUE.equals(request.alerts()));
+        if (email == null && (subscription.briefs() || subscription.reminders() || subscription.alerts())) {
             throw new InvalidParameterException("email", "an address is needed to receive anything");
         }
-        store.save(new Subscription(user.getUsername(), email == null ? "" : email, lang, request.briefs(),
-                request.reminders(), request.alerts()), clock.instant());
-        audit.record("MAIL_SUBSCRIPTION_CHANGED", user.getUsername(), "briefs " + request.briefs() + ", reminders "
-                + request.reminders() + ", alerts " + request.alerts() + ", " + lang);
+        store.save(subscription, clock.instant());
+        audit.record("MAIL_SUBSCRIPTION_CHANGED", user.getUsername(), "briefs " + subscription.briefs() + ", reminders "
+                + subscription.reminders() + ", alerts " + subscription.alerts() + ", " + lang);
         return of(user);
     }
 }
