@@ -105,6 +105,40 @@ class MailPagesTest extends DemoApplicationTest {
                 .containsEntry("reminders", true).containsEntry("briefs", false);
     }
 
+    @Test
+    void aGovernorKeepsHisMembersAddressesAndMailsTheBriefFromTheCommitteePage() throws Exception {
+        var planned = send("POST", "/api/v1/committees/05.081/meetings", "gov-azilal", """
+                {"kind": "EXTRAORDINARY", "mode": "REMOTE", "plannedOn": "2032-02-10"}""");
+        assertThat(planned.statusCode()).isEqualTo(201);
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("gov-azilal", PASSWORD);
+            WebDriver page = browser.driver();
+            page.get(uri("/committees/05.081?lang=ar").toString());
+            page.findElement(By.cssSelector("form input[name=institution]")).sendKeys("جمعية المجتمع المدني");
+            page.findElement(By.cssSelector("form select[name=role] option[value=NGO]")).click();
+            page.findElement(By.cssSelector("form input[name=email]")).sendKeys("association.azilal@example.ma");
+            page.findElement(By.cssSelector("form select[name=lang] option[value=ar]")).click();
+            page.findElement(By.cssSelector("form input[name=email]")).submit();
+            new WebDriverWait(page, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("association.azilal@example.ma"));
+            WebElement member = page.findElements(By.cssSelector("tr")).stream()
+                    .filter(row -> row.getText().contains("association.azilal@example.ma")).findFirst().orElseThrow();
+            assertThat(member.getText()).contains("العربية");
+
+            WebElement button = page.findElements(By.cssSelector("form[action$='/brief-mail'] button")).stream()
+                    .filter(b -> b.findElement(By.xpath("ancestor::tr")).getText().contains("2032-02-10")).findFirst()
+                    .orElseThrow();
+            assertThat(button.getText()).isEqualTo("إرسال المذكرة إلى الأعضاء");
+            button.click();
+            new WebDriverWait(page, Duration.ofMinutes(3)).until(d -> d.getPageSource().contains("أُدرجت المذكرة في قائمة الإرسال"));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        assertThat(items(get("/api/v1/admin/outbox?size=500", "admin"))).anySatisfy(message -> {
+            assertThat(message).containsEntry("to", "association.azilal@example.ma").containsEntry("kind", "BRIEF")
+                    .containsEntry("lang", "ar");
+            assertThat((String) message.get("subject")).contains("2032-02-10");
+        });
+    }
+
     private static String to(MimeMessage message) {
         try {
             return Arrays.toString(Arrays.stream(message.getAllRecipients()).map(Address::toString).toArray());
