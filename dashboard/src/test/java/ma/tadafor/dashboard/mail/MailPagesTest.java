@@ -114,22 +114,27 @@ class MailPagesTest extends DemoApplicationTest {
             browser.signIn("gov-azilal", PASSWORD);
             WebDriver page = browser.driver();
             page.get(uri("/committees/05.081?lang=ar").toString());
-            page.findElement(By.cssSelector("form input[name=institution]")).sendKeys("جمعية المجتمع المدني");
-            page.findElement(By.cssSelector("form select[name=role] option[value=NGO]")).click();
-            page.findElement(By.cssSelector("form input[name=email]")).sendKeys("association.azilal@example.ma");
-            page.findElement(By.cssSelector("form select[name=lang] option[value=ar]")).click();
-            page.findElement(By.cssSelector("form input[name=email]")).submit();
+            String form = "form[action$='/committees/05.081/members'] ";
+            page.findElement(By.cssSelector(form + "input[name=institution]")).sendKeys("جمعية المجتمع المدني");
+            page.findElement(By.cssSelector(form + "select[name=role] option[value=NGO]")).click();
+            page.findElement(By.cssSelector(form + "input[name=email]")).sendKeys("association.azilal@example.ma");
+            page.findElement(By.cssSelector(form + "select[name=lang] option[value=ar]")).click();
+            page.findElement(By.cssSelector(form + "button[type=submit]")).click();
             new WebDriverWait(page, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains("association.azilal@example.ma"));
+
+            page.get(uri("/committees/05.081?lang=ar").toString());
             WebElement member = page.findElements(By.cssSelector("tr")).stream()
                     .filter(row -> row.getText().contains("association.azilal@example.ma")).findFirst().orElseThrow();
-            assertThat(member.getText()).contains("العربية");
-
+            assertThat(member.getText()).contains("جمعية المجتمع المدني", "العربية");
             WebElement button = page.findElements(By.cssSelector("form[action$='/brief-mail'] button")).stream()
                     .filter(b -> b.findElement(By.xpath("ancestor::tr")).getText().contains("2032-02-10")).findFirst()
                     .orElseThrow();
             assertThat(button.getText()).isEqualTo("إرسال المذكرة إلى الأعضاء");
             button.click();
-            new WebDriverWait(page, Duration.ofMinutes(3)).until(d -> d.getPageSource().contains("أُدرجت المذكرة في قائمة الإرسال"));
+            // the committee page it comes back to says how many messages were queued
+            new WebDriverWait(page, Duration.ofMinutes(3)).until(d -> !d.findElements(By.cssSelector("p.notice")).isEmpty());
+            assertThat(page.findElement(By.cssSelector("p.notice")).getText()).matches(
+                    "(Note mise en file d’envoi : [1-9]\\d* message\\(s\\)\\.|أُدرجت المذكرة في قائمة الإرسال: [1-9]\\d* رسالة\\.)");
             assertThat(browser.consoleErrors()).isEmpty();
         }
         assertThat(items(get("/api/v1/admin/outbox?size=500", "admin"))).anySatisfy(message -> {
