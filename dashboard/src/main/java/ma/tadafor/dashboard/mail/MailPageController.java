@@ -35,7 +35,8 @@ class MailPageController {
     @PostMapping("/committees/{province}/meetings/{id}/brief-mail")
     String mailBrief(@PathVariable String province, @PathVariable long id, @AuthenticationPrincipal SignedInUser user,
                      RedirectAttributes redirect) {
-        redirect.addFlashAttribute("mailed", committeeMail.mailBrief(province, id, user));
+        // as text: a number given to the Arabic message would be written in Arabic-Indic digits
+        redirect.addFlashAttribute("mailed", String.valueOf(committeeMail.mailBrief(province, id, user)));
         return "redirect:/committees/" + province;
     }
 
