@@ -53,6 +53,9 @@ public abstract class DemoApplicationTest {
         registry.add("tadafor.ingestion.schedule", () -> "false");
         // Tests drive the briefs' job themselves, with a fixed clock.
         registry.add("tadafor.reports.check-every", () -> "0");
+        // ...and mail's (docs/MAIL.md): the daily check and the sender.
+        registry.add("tadafor.mail.schedule", () -> "-");
+        registry.add("tadafor.mail.send-every", () -> "0");
         // Every test signs in from 127.0.0.1: the address's allowance must outlast the suite's wrong
         // passwords. A throttled account's wait is long enough to be seen on a busy machine and
         // short enough to be waited out.

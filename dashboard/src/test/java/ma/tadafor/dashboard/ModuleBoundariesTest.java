@@ -55,6 +55,11 @@ class ModuleBoundariesTest {
             .because("every figure made of participant counts reaches a user through one disclosure layer (docs/PRIVACY.md)");
 
     @ArchTest
+    static final ArchRule onlyTheDemoRunsAnSmtpServer = noClasses().that().resideOutsideOfPackage("ma.tadafor.dashboard.demo..")
+            .should().dependOnClassesThat().resideInAPackage("com.icegreen..")
+            .because("production sends through the SMTP server it is configured with; the demo's own runs on 127.0.0.1 (docs/MAIL.md)");
+
+    @ArchTest
     static final ArchRule dashboardFeaturesHaveNoCycles = slices().matching("ma.tadafor.dashboard.(*)..")
             .should().beFreeOfCycles();
 }

@@ -110,11 +110,12 @@ class CommitteePageController {
     @PostMapping("/committees/{province}/members")
     String addMember(@PathVariable String province, @RequestParam(required = false) String institution,
                      @RequestParam(required = false) String role, @RequestParam(required = false) String personName,
-                     @RequestParam(required = false) String contact, @AuthenticationPrincipal SignedInUser user,
+                     @RequestParam(required = false) String contact, @RequestParam(required = false) String email,
+                     @RequestParam(required = false) String lang, @AuthenticationPrincipal SignedInUser user,
                      RedirectAttributes redirect) {
         String back = "redirect:/committees/" + province;
         return attempt(back, redirect, () -> committees.addMember(province,
-                new MemberRequest(institution, role, personName, contact), user));
+                new MemberRequest(institution, role, personName, contact, email, lang), user));
     }
 
     @PostMapping("/committees/{province}/members/{id}/remove")

@@ -27,7 +27,8 @@ final class CommitteeRequests {
     private CommitteeRequests() {
     }
 
-    record MemberRequest(String institution, String role, String personName, String contact) {
+    /** {@code email} and {@code lang} ({@code fr} or {@code ar}, French when left out): where and in which language the brief and reminders go. */
+    record MemberRequest(String institution, String role, String personName, String contact, String email, String lang) {
     }
 
     /** A meeting to plan (kind, mode and date required) or, in a PATCH, only the fields that change. */

@@ -40,8 +40,11 @@ import ma.tadafor.data.committee.Recommendation;
 import ma.tadafor.data.committee.RecommendationLink;
 import ma.tadafor.data.committee.RecommendationStatus;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
+import ma.tadafor.data.mail.EmailAddress;
+import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
+import ma.tadafor.data.user.UserAccount;
 import ma.tadafor.data.user.UserRole;
 
 /**
@@ -92,7 +95,17 @@ public class Committees {
 
     /** Whether the caller may change the committee of this province (and read its members' contacts). */
     public boolean manages(SignedInUser user, Territory province) {
-        return MANAGERS.contains(user.account().role()) && covers(user, province);
+        return manages(user.account(), province);
+    }
+
+    /** Whether this account may change the committee of this province. */
+    public static boolean manages(UserAccount account, Territory province) {
+        return MANAGERS.contains(account.role()) && reads(account.scope(), province);
+    }
+
+    /** Whether a scope reads the committee of this province: it covers the whole province. */
+    public static boolean reads(TerritorialScope scope, Territory province) {
+        return scope.national() || scope.regions().contains(province.regionCode()) || scope.provinces().contains(province.code());
     }
 
     public static LocalDate today() {
@@ -137,13 +150,20 @@ public class Committees {
     @PreAuthorize("hasAnyRole('GOVERNOR', 'PROGRAMME', 'ADMIN')")
     public CommitteeMember addMember(String provinceCode, MemberRequest request, SignedInUser user) {
         Territory province = managed(provinceCode, user);
+        String email = optional("email", request.email(), EmailAddress.MAX_LENGTH);
+        if (email != null && !EmailAddress.valid(email)) {
+            throw new InvalidParameterException("email", "one address, such as name@example.ma");
+        }
+        String lang = optional("lang", request.lang(), 2);
+        if (lang != null && !EmailAddress.LANGUAGES.contains(lang)) {
+            throw new InvalidParameterException("lang", "fr or ar");
+        }
         CommitteeMember member = new CommitteeMember(0, province.code(), required("institution", request.institution(), 200),
                 value("role", request.role(), CommitteeRole.class), optional("personName", request.personName(), 200),
-                optional("contact", request.contact(), 200));
+                optional("contact", request.contact(), 200), email, email == null ? lang : lang == null ? "fr" : lang);
         long id = store.addMember(member);
         audit.record("COMMITTEE_MEMBER_ADDED", target(province, "member", id), member.institution() + " " + member.role());
-        return new CommitteeMember(id, member.provinceCode(), member.institution(), member.role(), member.personName(),
-                member.contact());
+        return member.withId(id);
     }
 
     @PreAuthorize("hasAnyRole('GOVERNOR', 'PROGRAMME', 'ADMIN')")
@@ -272,8 +292,7 @@ public class Committees {
     }
 
     private static boolean covers(SignedInUser user, Territory province) {
-        var scope = user.scope();
-        return scope.national() || scope.regions().contains(province.regionCode()) || scope.provinces().contains(province.code());
+        return reads(user.scope(), province);
     }
 
     private Meeting merged(Meeting base, MeetingRequest request) {

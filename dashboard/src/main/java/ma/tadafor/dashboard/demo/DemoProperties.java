@@ -23,6 +23,7 @@ import ma.tadafor.data.user.UserRole;
  *                       {@code daysBetweenPulls} more days (petitions move on: the funnel's durations)
  * @param allowNonLoopback the demo may listen beyond loopback ({@code server.address}): its users'
  *                       password is published, so only when said in so many words
+ * @param smtpPort       where the demo's own SMTP server listens on 127.0.0.1; 0, the default, takes a free port
  */
 @ConfigurationProperties("tadafor.demo")
 public record DemoProperties(
@@ -35,7 +36,8 @@ public record DemoProperties(
         @DefaultValue("0 0 */6 * * *") String pullSchedule,
         @DefaultValue("3") int laterPulls,
         @DefaultValue("60") int daysBetweenPulls,
-        @DefaultValue("false") boolean allowNonLoopback) {
+        @DefaultValue("false") boolean allowNonLoopback,
+        @DefaultValue("0") int smtpPort) {
 
     public record DemoUser(String username, String displayName, UserRole role,
                            @DefaultValue Set<String> provinces, @DefaultValue Set<String> communes) {

@@ -3,6 +3,8 @@ package ma.tadafor.dashboard.report;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,7 +24,7 @@ import ma.tadafor.data.territory.TerritoryQueries;
  * What is attached stays in the warehouse, so each meeting gets its briefs once, across restarts;
  * a print that fails (Chromium missing or failing) is tried again at the next check.
  */
-final class MeetingBriefJob {
+public final class MeetingBriefJob {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingBriefJob.class);
 
@@ -46,27 +48,51 @@ final class MeetingBriefJob {
         LocalDate today = LocalDate.now(clock);
         int attached = 0;
         for (PlannedMeeting meeting : store.lackingBriefs(today, today.plus(properties.leadTime()))) {
-            Territory province = territories.find(Territory.Level.PROVINCE, meeting.provinceCode()).orElseThrow();
-            // The job reads for the province's committee, as its chair would.
-            TerritorialScope scope = TerritorialScope.of(Set.of(), Set.of(province.code()), Set.of());
-            Semester semester = Semester.of(meeting.plannedOn()).previous();
-            Set<String> done = store.briefs(province.code()).stream().filter(b -> b.meetingId() == meeting.id())
-                    .map(MeetingBrief::lang).collect(Collectors.toSet());
-            for (String lang : CommitteeBriefController.LANGUAGES) {
-                if (done.contains(lang)) {
-                    continue;
+            attached += attachMissing(meeting, today);
+        }
+        return attached;
+    }
+
+    /**
+     * The meeting's briefs by language, printed and attached first where missing; a language whose
+     * print fails (Chromium missing or failing) is left out, to be tried again.
+     */
+    public Map<String, byte[]> briefs(PlannedMeeting meeting) {
+        attachMissing(meeting, LocalDate.now(clock));
+        Map<String, byte[]> pdfs = new TreeMap<>();
+        for (String lang : CommitteeBriefController.LANGUAGES) {
+            store.pdf(meeting.id(), lang).ifPresent(pdf -> pdfs.put(lang, pdf));
+        }
+        return pdfs;
+    }
+
+    /** A brief covers the last semester ended before the meeting. */
+    public static Semester semesterOf(PlannedMeeting meeting) {
+        return Semester.of(meeting.plannedOn()).previous();
+    }
+
+    private int attachMissing(PlannedMeeting meeting, LocalDate today) {
+        Territory province = territories.find(Territory.Level.PROVINCE, meeting.provinceCode()).orElseThrow();
+        // The job reads for the province's committee, as its chair would.
+        TerritorialScope scope = TerritorialScope.of(Set.of(), Set.of(province.code()), Set.of());
+        Semester semester = semesterOf(meeting);
+        Set<String> done = store.briefs(province.code()).stream().filter(b -> b.meetingId() == meeting.id())
+                .map(MeetingBrief::lang).collect(Collectors.toSet());
+        int attached = 0;
+        for (String lang : CommitteeBriefController.LANGUAGES) {
+            if (done.contains(lang)) {
+                continue;
+            }
+            try {
+                byte[] pdf = briefs.pdf(province, semester, Locale.forLanguageTag(lang), scope, today);
+                if (store.attach(new MeetingBrief(meeting.id(), lang, semester.code(), clock.instant()), pdf)) {
+                    attached++;
+                    log.info("Attached the {} brief of {} ({}) to meeting {} planned on {}", lang, province.code(),
+                            semester.code(), meeting.id(), meeting.plannedOn());
                 }
-                try {
-                    byte[] pdf = briefs.pdf(province, semester, Locale.forLanguageTag(lang), scope, today);
-                    if (store.attach(new MeetingBrief(meeting.id(), lang, semester.code(), clock.instant()), pdf)) {
-                        attached++;
-                        log.info("Attached the {} brief of {} ({}) to meeting {} planned on {}", lang, province.code(),
-                                semester.code(), meeting.id(), meeting.plannedOn());
-                    }
-                } catch (BriefUnavailableException e) {
-                    log.warn("The {} brief of meeting {} could not be printed, tried again at the next check: {}", lang,
-                            meeting.id(), e.getMessage());
-                }
+            } catch (BriefUnavailableException e) {
+                log.warn("The {} brief of meeting {} could not be printed, tried again at the next check: {}", lang,
+                        meeting.id(), e.getMessage());
             }
         }
         return attached;

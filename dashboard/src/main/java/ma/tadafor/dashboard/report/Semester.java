@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** A half-year as the results framework counts it: {@code 2024S1} is January–June 2024. */
-record Semester(int year, int half) {
+public record Semester(int year, int half) {
 
-    static Semester of(LocalDate day) {
+    public static Semester of(LocalDate day) {
         return new Semester(day.getYear(), day.getMonthValue() <= 6 ? 1 : 2);
     }
 
@@ -29,7 +29,7 @@ record Semester(int year, int half) {
         return Optional.of(new Semester(Integer.parseInt(code.substring(0, 4)), code.charAt(5) - '0'));
     }
 
-    Semester previous() {
+    public Semester previous() {
         return half == 2 ? new Semester(year, 1) : new Semester(year - 1, 2);
     }
 
@@ -45,7 +45,7 @@ record Semester(int year, int half) {
         return start().plusMonths(6).minusDays(1);
     }
 
-    String code() {
+    public String code() {
         return year + "S" + half;
     }
 }

@@ -10,28 +10,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ma.tadafor.dashboard.audit.AuditLog;
+import ma.tadafor.dashboard.mail.Subscriptions;
 import ma.tadafor.dashboard.security.ApiTokens;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.user.ApiTokenStore;
 
-/** The signed-in user's account page: their personal API tokens. */
+/** The signed-in user's account page: what they receive by mail, their personal API tokens. */
 @Controller
 class AccountController {
 
     private final ApiTokens tokens;
     private final ApiTokenStore store;
     private final AuditLog audit;
+    private final Subscriptions subscriptions;
 
-    AccountController(ApiTokens tokens, ApiTokenStore store, AuditLog audit) {
+    AccountController(ApiTokens tokens, ApiTokenStore store, AuditLog audit, Subscriptions subscriptions) {
         this.tokens = tokens;
         this.store = store;
         this.audit = audit;
+        this.subscriptions = subscriptions;
     }
 
     @GetMapping("/account")
     String account(@AuthenticationPrincipal SignedInUser user, Model model) {
         model.addAttribute("user", user.account());
         model.addAttribute("tokens", store.of(user.getUsername()));
+        model.addAttribute("subscription", subscriptions.of(user));
         return "account";
     }
 

@@ -43,6 +43,9 @@ class AccessMatrixTest extends DemoApplicationTest {
             GET    | /api/v1/ingestion/quarantine                               |                          | 200 200 403 403 403 403
             GET    | /api/v1/audit                                              |                          | 200 403 403 403 403 403
             GET    | /api/v1/me/tokens                                          |                          | 200 200 200 200 200 200
+            GET    | /api/v1/me/subscriptions                                   |                          | 200 200 200 200 200 200
+            GET    | /api/v1/admin/outbox                                       |                          | 200 403 403 403 403 403
+            POST   | /api/v1/committees/05.081/meetings/999999999/brief-mail    |                          | 404 404 403 403 404 403
             GET    | /api/v1/exports/iati                                       |                          | 200 200 200 403 403 403
             GET    | /api/v1/exports/consultation-pack                          |                          | 200 200 200 403 403 403
             """)

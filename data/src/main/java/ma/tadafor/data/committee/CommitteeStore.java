@@ -37,11 +37,12 @@ public final class CommitteeStore {
 
     public List<CommitteeMember> members(TerritorialScope scope, String provinceCode) {
         return query("""
-                SELECT x.id, x.province_code, x.institution, x.committee_role, x.person_name, x.contact
+                SELECT x.id, x.province_code, x.institution, x.committee_role, x.person_name, x.contact, x.email, x.lang
                 FROM committee_member x JOIN province p ON p.code = x.province_code
                 WHERE x.province_code = ? AND %s ORDER BY x.id""", scope, provinceCode, rows ->
                 new CommitteeMember(rows.getLong(1), rows.getString(2), rows.getString(3),
-                        CommitteeRole.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6)));
+                        CommitteeRole.valueOf(rows.getString(4)), rows.getString(5), rows.getString(6), rows.getString(7),
+                        rows.getString(8)));
     }
 
     /** The province's meetings, oldest first. */
@@ -136,9 +137,9 @@ public final class CommitteeStore {
 
     public long addMember(CommitteeMember member) {
         return inTransaction(connection -> insertReturningId(connection, """
-                INSERT INTO committee_member (province_code, institution, committee_role, person_name, contact)
-                VALUES (?, ?, ?, ?, ?) RETURNING id""", member.provinceCode(), member.institution(), member.role().name(),
-                member.personName(), member.contact()));
+                INSERT INTO committee_member (province_code, institution, committee_role, person_name, contact, email, lang)
+                VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""", member.provinceCode(), member.institution(),
+                member.role().name(), member.personName(), member.contact(), member.email(), member.lang()));
     }
 
     public boolean removeMember(String provinceCode, long id) {

@@ -32,14 +32,22 @@ public final class MeetingBriefStore {
 
     /** Meetings not held, planned from {@code from} to {@code to} (inclusive), missing their French or Arabic brief. */
     public List<PlannedMeeting> lackingBriefs(LocalDate from, LocalDate to) {
+        return planned(from, to, "AND (SELECT count(*) FROM meeting_brief b WHERE b.meeting_id = m.id) < 2");
+    }
+
+    /** Meetings not held, planned from {@code from} to {@code to} (inclusive). */
+    public List<PlannedMeeting> planned(LocalDate from, LocalDate to) {
+        return planned(from, to, "");
+    }
+
+    private List<PlannedMeeting> planned(LocalDate from, LocalDate to, String condition) {
         List<PlannedMeeting> meetings = new ArrayList<>();
         Rows.each(dataSource, """
                 SELECT m.id, m.province_code, m.planned_on FROM meeting m
-                WHERE m.held_on IS NULL AND m.planned_on BETWEEN ? AND ?
-                  AND (SELECT count(*) FROM meeting_brief b WHERE b.meeting_id = m.id) < 2
-                ORDER BY m.planned_on, m.id""", List.of(from, to),
+                WHERE m.held_on IS NULL AND m.planned_on BETWEEN ? AND ? %s
+                ORDER BY m.planned_on, m.id""".formatted(condition), List.of(from, to),
                 row -> meetings.add(new PlannedMeeting(row.getLong(1), row.getString(2), row.getObject(3, LocalDate.class))),
-                "reading the meetings due a brief");
+                "reading the planned meetings");
         return meetings;
     }
 

@@ -45,10 +45,13 @@ class CommitteeStoreTest {
     @Test
     void readsOnlyThroughAScopeThatCoversTheWholeProvince() {
         committees.addMember(new CommitteeMember(0, BENI_MELLAL, "Province de Béni Mellal", CommitteeRole.CHAIR,
-                "Le gouverneur", "cabinet@example.ma"));
+                "Le gouverneur", "cabinet@example.ma", "gouverneur@example.ma", "ar"));
 
-        assertThat(committees.members(GOVERNOR, BENI_MELLAL)).singleElement()
-                .satisfies(member -> assertThat(member.contact()).isEqualTo("cabinet@example.ma"));
+        assertThat(committees.members(GOVERNOR, BENI_MELLAL)).singleElement().satisfies(member -> {
+            assertThat(member.contact()).isEqualTo("cabinet@example.ma");
+            assertThat(member.email()).isEqualTo("gouverneur@example.ma");
+            assertThat(member.lang()).isEqualTo("ar");
+        });
         assertThat(committees.members(REGION, BENI_MELLAL)).hasSize(1);
         assertThat(committees.members(TerritorialScope.NATIONAL, BENI_MELLAL)).hasSize(1);
         assertThat(committees.members(AZILAL, BENI_MELLAL)).isEmpty();

@@ -1,0 +1,130 @@
+package ma.tadafor.dashboard.mail;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import ma.tadafor.dashboard.disclosure.Audience;
+import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedActual;
+import ma.tadafor.dashboard.report.Semester;
+import ma.tadafor.data.mail.MailKind;
+import ma.tadafor.data.mail.OutboxStore;
+import ma.tadafor.data.mail.OutgoingMail;
+import ma.tadafor.data.mart.IndicatorFigure;
+import ma.tadafor.data.mart.IndicatorQueries;
+import ma.tadafor.data.quality.CommuneQuality;
+import ma.tadafor.data.quality.LatePortals;
+import ma.tadafor.data.quality.LatePortals.LatePortal;
+
+/**
+ * Alerts to the programme managers who asked for them: an indicator of the programme that turns
+ * OFF_TRACK (its status in a semester against the semester before, the current semester and the
+ * last one ended), and a commune's portal late past the data-quality threshold. Figures are the
+ * published ones, through the disclosure layer for a protected audience, so an alert says no more
+ * than the indicators page does to a non-administrator: a small count reads "< 5". Each alert is
+ * queued once per indicator and semester, or per commune and day of its last success.
+ */
+final class Alerts {
+
+    private static final String OFF_TRACK = "OFF_TRACK";
+
+    private final IndicatorQueries indicators;
+    private final Disclosure disclosure;
+    private final LatePortals portals;
+    private final Recipients recipients;
+    private final OutboxStore outbox;
+    private final MailTexts texts;
+    private final MailProperties properties;
+    private final Clock clock;
+
+    Alerts(IndicatorQueries indicators, Disclosure disclosure, LatePortals portals, Recipients recipients,
+           OutboxStore outbox, MailTexts texts, MailProperties properties, Clock clock) {
+        this.indicators = indicators;
+        this.disclosure = disclosure;
+        this.portals = portals;
+        this.recipients = recipients;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Queues the alerts due; answers how many messages. */
+    int queueDue() {
+        List<Recipient> to = recipients.ofAlerts();
+        if (to.isEmpty()) {
+            return 0;
+        }
+        Semester current = Semester.of(LocalDate.now(clock));
+        int queued = 0;
+        for (Semester semester : List.of(current.previous(), current)) {
+            Map<String, IndicatorFigure> before = indicators.indicators("programme", semester.previous().code()).stream()
+                    .collect(Collectors.toMap(IndicatorFigure::code, Function.identity()));
+            for (IndicatorFigure figure : indicators.indicators("programme", semester.code())) {
+                PublishedActual now = published(figure);
+                IndicatorFigure previous = before.get(figure.code());
+                if (OFF_TRACK.equals(now.status()) && (previous == null || !OFF_TRACK.equals(published(previous).status()))) {
+                    for (Recipient recipient : to) {
+                        queued += queue(offTrack(figure, now, semester, recipient));
+                    }
+                }
+            }
+        }
+        for (LatePortal portal : portals.asOf(clock.instant())) {
+            for (Recipient recipient : to) {
+                queued += queue(late(portal, recipient));
+            }
+        }
+        return queued;
+    }
+
+    private PublishedActual published(IndicatorFigure figure) {
+        return disclosure.actual(figure.actual(), figure.target(), Audience.PROTECTED);
+    }
+
+    private OutgoingMail offTrack(IndicatorFigure figure, PublishedActual actual, Semester semester, Recipient recipient) {
+        String lang = recipient.lang();
+        String label = "ar".equals(lang) ? figure.labelAr() : figure.labelFr();
+        String body = texts.text(lang, "mail.alert.offTrack.body", figure.code(), label, semester.code(),
+                actual.suppressed() ? "< 5" : number(actual.value(), figure.unit()), number(figure.target(), figure.unit()))
+                + (figure.demo() ? "\n" + texts.text(lang, "mail.alert.demo") : "");
+        return alert("indicator:" + figure.code() + " programme " + semester.code() + " OFF_TRACK", recipient,
+                texts.text(lang, "mail.alert.offTrack.subject", figure.code(), semester.code()), body,
+                "/results/indicators/" + figure.code());
+    }
+
+    private OutgoingMail late(LatePortal portal, Recipient recipient) {
+        String lang = recipient.lang();
+        String name = "ar".equals(lang) ? portal.nameAr() : portal.nameFr();
+        String since = portal.lastSuccessAt().atZone(clock.getZone()).toLocalDate().toString();
+        return alert("portal:" + portal.communeCode() + " late since:" + portal.lastSuccessAt(), recipient,
+                texts.text(lang, "mail.alert.late.subject", name),
+                texts.text(lang, "mail.alert.late.body", name, portal.communeCode(), since,
+                        String.valueOf(CommuneQuality.STALE_AFTER_HOURS)), "/quality");
+    }
+
+    private OutgoingMail alert(String about, Recipient recipient, String subject, String body, String path) {
+        String link = properties.link(path);
+        return new OutgoingMail("ALERT " + about + " to:" + recipient.email().toLowerCase(Locale.ROOT), MailKind.ALERT,
+                recipient.email(), recipient.lang(), subject, body + (link.isEmpty() ? "" : "\n\n" + link) + "\n\n"
+                + texts.text(recipient.lang(), "mail.footer"), List.of());
+    }
+
+    private int queue(OutgoingMail mail) {
+        return outbox.queue(mail, clock.instant()) ? 1 : 0;
+    }
+
+    /** A value as the indicators page gives it, in Western digits: one decimal for percentages, else whole. */
+    private static String number(Double value, String unit) {
+        if (value == null) {
+            return "—";
+        }
+        return "percent".equals(unit) ? String.format(Locale.ROOT, "%.1f %%", value)
+                : value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
