@@ -78,7 +78,7 @@
 
   function downloads(chart) {
     var links = element('p', 'downloads');
-    [['csv', words.csv], ['xlsx', words.xlsx]].forEach(function (format) {
+    [['csv', words.csv], ['csv-fr', words.csvFr], ['xlsx', words.xlsx]].forEach(function (format) {
       var link = element('a', null, format[1]);
       link.href = root.dataset.tableBase + encodeURIComponent(chart.id) + root.dataset.query + '&format=' + format[0];
       link.setAttribute('download', '');

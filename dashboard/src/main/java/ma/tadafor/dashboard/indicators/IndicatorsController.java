@@ -41,7 +41,7 @@ class IndicatorsController {
     /**
      * One indicator as the API answers it: the mart's cell keys stay inside; {@code demo} when its
      * baseline or target is the demo's invention; {@code projected} the value at the end target's
-     * semester at the current pace ({@link Projections}), null without one.
+     * semester at the pace of the semester asked ({@link Projections}), null without one.
      */
     record Indicator(String code, String result, String labelFr, String labelAr, String unit, Double baseline,
                      Double target, Double actual, boolean suppressed, String status, boolean demo, Double projected,
@@ -71,7 +71,7 @@ class IndicatorsController {
     @GetMapping("/api/v1/indicators")
     @ApiResponse(responseCode = "200", description = "the indicators", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Answer.class)))
-    @Operation(summary = "The results framework for a scope and a semester", description = "Roles: any signed-in user, within their scope; actuals through the disclosure layer for every role but ADMIN. `{items: [{code, result, labelFr, labelAr, unit, baseline, target, actual, suppressed, status, demo, projected, projectedStatus}], disclosure}`; `projected` is the value at the scope's last target's semester at the current pace (least-squares line of the semesters' actuals the caller is shown), `projectedStatus` WILL_MEET, WILL_MISS or NO_DATA.")
+    @Operation(summary = "The results framework for a scope and a semester", description = "Roles: any signed-in user, within their scope; actuals through the disclosure layer for every role but ADMIN. `{items: [{code, result, labelFr, labelAr, unit, baseline, target, actual, suppressed, status, demo, projected, projectedStatus}], disclosure}`; `projected` is the value at the scope's last target's semester at the pace of the semester asked (least-squares line of the actuals the caller is shown, up to that semester), `projectedStatus` WILL_MEET, WILL_MISS or NO_DATA.")
     ResponseEntity<byte[]> indicators(@Parameter(description = "a semester such as 2024S1") @RequestParam String semester,
             @Parameter(description = "`programme`, `region:05`, `province:05.091` or `commune:05.091.01.07`; default: the caller's own")
             @RequestParam(required = false) String scope,
@@ -81,7 +81,7 @@ class IndicatorsController {
         Audience audience = Audience.of(user);
         return json.of(cache.get(List.of("api-indicators", checked, semester, audience),
                 () -> {
-                    Map<String, Projection> ahead = projections.of(checked, audience);
+                    Map<String, Projection> ahead = projections.of(checked, semester, audience);
                     return new Answer(indicators.indicators(checked, semester).stream()
                             .map(f -> published(f, audience, ahead.getOrDefault(f.code(), Projection.none()))).toList(),
                             Disclosure.describe(audience));

@@ -33,18 +33,23 @@ public class Projections {
         this.cache = cache;
     }
 
-    /** By indicator code; an indicator without an end target in {@code scope} projects {@code NO_DATA}. */
-    public Map<String, Projection> of(String scope, Audience audience) {
-        return cache.get(List.of("projections", scope, audience), () -> read(scope, audience));
+    /**
+     * By indicator code, as it stood in {@code semester}: from the actuals of that semester and the
+     * ones before (a brief of 2024S2 does not know 2025's); an indicator without an end target in
+     * {@code scope} projects {@code NO_DATA}.
+     */
+    public Map<String, Projection> of(String scope, String semester, Audience audience) {
+        return cache.get(List.of("projections", scope, semester, audience), () -> read(scope, semester, audience));
     }
 
-    private Map<String, Projection> read(String scope, Audience audience) {
+    private Map<String, Projection> read(String scope, String semester, Audience audience) {
         Map<String, SortedMap<String, Double>> actuals = new LinkedHashMap<>();
         Map<String, SortedMap<String, Double>> targets = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
         for (IndicatorPoint point : trends.trend(scope)) {
             actuals.computeIfAbsent(point.code(), c -> new TreeMap<>()).put(point.semester(),
-                    disclosure.actual(point.actual(), point.target(), audience).value());
+                    point.semester().compareTo(semester) > 0 ? null
+                            : disclosure.actual(point.actual(), point.target(), audience).value());
             targets.computeIfAbsent(point.code(), c -> new TreeMap<>()).put(point.semester(), point.target());
             units.put(point.code(), point.unit());
         }

@@ -51,12 +51,12 @@ public class Standings {
     }
 
     public List<Standing> of(String scope, String semester, Audience audience) {
-        Map<String, Projection> ahead = projections.of(scope, audience);
+        Map<String, Projection> ahead = projections.of(scope, semester, audience);
         List<IndicatorFigure> figures = indicators.indicators(scope, semester);
         boolean fallback = !PROGRAMME.equals(scope) && figures.stream().anyMatch(f -> f.target() == null);
         Map<String, IndicatorFigure> programme = fallback ? indicators.indicators(PROGRAMME, semester).stream()
                 .collect(Collectors.toMap(IndicatorFigure::code, Function.identity())) : Map.of();
-        Map<String, Projection> programmeAhead = fallback ? projections.of(PROGRAMME, audience) : Map.of();
+        Map<String, Projection> programmeAhead = fallback ? projections.of(PROGRAMME, semester, audience) : Map.of();
         return figures.stream().map(figure -> {
             PublishedActual actual = disclosure.actual(figure.actual(), figure.target(), audience);
             IndicatorFigure national = programme.get(figure.code());

@@ -58,6 +58,17 @@ public class Wording {
         return arabic(locale) && arabic != null && !arabic.isBlank() ? arabic : french != null ? french : arabic;
     }
 
+    /**
+     * A semester as the reader says it: {@code 2025S1} is "2025 S1" in French and "الأسدس الأول 2025"
+     * in Arabic (the year between isolates); anything else as it is.
+     */
+    public String semester(String code, Locale locale) {
+        if (code == null || !code.matches("\\d{4}S[12]")) {
+            return code;
+        }
+        return text("semester.half" + code.charAt(5), locale, Numbers.isolated(code.substring(0, 4)));
+    }
+
     // Templates: the same rules as the code's.
 
     public String figure(Number value, String unit) {
