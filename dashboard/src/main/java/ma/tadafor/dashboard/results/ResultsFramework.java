@@ -21,6 +21,8 @@ import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.series.LineStyle;
+import org.icepear.echarts.components.text.Label;
+import org.icepear.echarts.components.title.Title;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
 import org.springframework.stereotype.Service;
@@ -156,6 +158,11 @@ class ResultsFramework {
                 .setYAxis(Charts.sideCategories(codes, rtl))
                 .setXAxis(Charts.bottomValues(rtl).setName("%"))
                 .setSeries(new BarSeries().setName(text("results.column.achievement", locale)).setData(bars));
+        if (measured.isEmpty()) {
+            // an empty chart says why: no target of the territory's own to measure against
+            option.setTitle(new Title().setText(text("results.chart.achievement.none", locale)).setLeft("center").setTop("middle")
+                    .setTextStyle(new Label().setFontSize(13).setFontWeight("normal").setColor("#5b6b7b")));
+        }
         List<List<Object>> table = new ArrayList<>();
         for (Row row : rows) {
             table.add(java.util.Arrays.asList(row.code(), row.label(), row.unit(), row.baseline(), row.target(),
