@@ -12,7 +12,6 @@
     return;
   }
   var words = document.getElementById('chart-labels').dataset;
-  var language = document.documentElement.lang === 'ar' ? 'ar-MA' : 'fr-FR';
   var mounted = [];
 
   function element(tag, className, text) {
@@ -27,7 +26,7 @@
   }
 
   function cell(value) {
-    return typeof value === 'number' ? value.toLocaleString(language) : (value === null ? '' : String(value));
+    return typeof value === 'number' ? tadaforNumbers.isolated(value) : (value === null ? '' : String(value));
   }
 
   function headline(figures) {
@@ -45,7 +44,8 @@
         ? words.previous + ' ' + figure.previous
         : figure.change + ' · ' + words.previous + ' ' + figure.previous);
       if (figure.change) {
-        change.classList.add(figure.change.charAt(0) === '-' ? 'down' : 'up');
+        // the figure comes between Unicode isolates (U+2068 … U+2069)
+        change.classList.add(figure.change.replace(/[\u2066-\u2069]/g, '').charAt(0) === '-' ? 'down' : 'up');
       }
       item.appendChild(change);
       list.appendChild(item);
@@ -78,7 +78,7 @@
 
   function downloads(chart) {
     var links = element('p', 'downloads');
-    [['csv', words.csv], ['xlsx', words.xlsx]].forEach(function (format) {
+    [['csv', words.csv], ['csv-fr', words.csvFr], ['xlsx', words.xlsx]].forEach(function (format) {
       var link = element('a', null, format[1]);
       link.href = root.dataset.tableBase + encodeURIComponent(chart.id) + root.dataset.query + '&format=' + format[0];
       link.setAttribute('download', '');
@@ -105,7 +105,7 @@
       card.dataset.drawn = 'true';
     });
     instance.on('click', drill);
-    instance.setOption(chart.option);
+    instance.setOption(tadaforNumbers.localise(chart.option, chart.title + '. ' + chart.description));
     mounted.push(instance);
   }
 
@@ -121,7 +121,7 @@
     instance.on('finished', function () {
       holder.dataset.drawn = 'true';
     });
-    instance.setOption(chart.option);
+    instance.setOption(tadaforNumbers.localise(chart.option, chart.description));
     mounted.push(instance);
   }
 
@@ -153,6 +153,11 @@
 
   fetch(root.dataset.pageData, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
     .then(function (response) {
+      if (response.redirected && new URL(response.url).pathname === '/login') {
+        // the session has expired: the page itself goes to sign-in, which brings the reader back here
+        window.location.reload();
+        return new Promise(function () {});
+      }
       if (!response.ok) {
         throw new Error(response.status + ' ' + response.statusText);
       }

@@ -44,7 +44,8 @@ public final class Charts {
                 .setTextStyle(Map.of("fontFamily", rtl ? "Noto Naskh Arabic, Amiri, Tahoma, sans-serif"
                         : "Noto Sans, Segoe UI, Tahoma, sans-serif"))
                 .setTooltip(new Tooltip().setTrigger("item"))
-                .setGrid(new Grid().setContainLabel(true).setLeft(8).setRight(8).setTop(36).setBottom(8));
+                // room on both sides for the last value label, which containLabel lets stick out half its width
+                .setGrid(new Grid().setContainLabel(true).setLeft(20).setRight(20).setTop(36).setBottom(8));
     }
 
     public static Legend legend(boolean rtl) {

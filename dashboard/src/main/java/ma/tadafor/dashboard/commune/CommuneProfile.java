@@ -18,7 +18,6 @@ import org.icepear.echarts.charts.line.LineSeries;
 import org.icepear.echarts.components.series.LineStyle;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.chart.ChartView;
@@ -32,6 +31,7 @@ import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.activity.Mechanism;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.ParticipationRate;
@@ -50,15 +50,15 @@ class CommuneProfile {
     private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
     private final DataQualityQueries quality;
-    private final MessageSource messages;
+    private final Wording wording;
     private final MartCache cache;
 
     CommuneProfile(Disclosure disclosure, ParticipationRateQueries rates, DataQualityQueries quality,
-            MessageSource messages, MartCache cache) {
+            Wording wording, MartCache cache) {
         this.disclosure = disclosure;
         this.rates = rates;
         this.quality = quality;
-        this.messages = messages;
+        this.wording = wording;
         this.cache = cache;
     }
 
@@ -78,7 +78,7 @@ class CommuneProfile {
     }
 
     private Profile compute(SignedInUser user, ViewScope commune, Locale locale) {
-        boolean rtl = locale.getLanguage().equals("ar");
+        boolean rtl = Wording.arabic(locale);
         Audience audience = Audience.of(user);
         PublishedParticipation figures = disclosure.participation(new ParticipationQuery(List.of(SEMESTER, MECHANISM),
                 commune.filter(), null, null), user.scope(), audience);
@@ -230,7 +230,7 @@ class CommuneProfile {
     }
 
     private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return wording.text(key, locale);
     }
 
     private static Double round(Double value) {

@@ -12,7 +12,6 @@ import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarSeries;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.chart.ChartView;
@@ -21,6 +20,7 @@ import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.convergence.ConvergenceLink;
 import ma.tadafor.data.convergence.ConvergenceQueries;
 import ma.tadafor.data.convergence.ProgrammeConvergence;
@@ -35,12 +35,12 @@ class Convergence {
     static final int LINKS_SHOWN = 200;
 
     private final ConvergenceQueries convergence;
-    private final MessageSource messages;
+    private final Wording wording;
     private final MartCache cache;
 
-    Convergence(ConvergenceQueries convergence, MessageSource messages, MartCache cache) {
+    Convergence(ConvergenceQueries convergence, Wording wording, MartCache cache) {
         this.convergence = convergence;
-        this.messages = messages;
+        this.wording = wording;
         this.cache = cache;
     }
 
@@ -54,7 +54,7 @@ class Convergence {
     }
 
     private ConvergenceData compute(SignedInUser user, ViewScope scope, Locale locale) {
-        boolean rtl = locale.getLanguage().equals("ar");
+        boolean rtl = Wording.arabic(locale);
         List<ProgrammeConvergence> programmes = convergence.byProgramme(scope.key());
         List<String> names = programmes.stream().map(p -> programme(p.programmeNo(), p.programmeNameFr(), locale)).toList();
         return new ConvergenceData(scope.key(), List.of(activities(programmes, names, rtl, locale),
@@ -62,7 +62,7 @@ class Convergence {
     }
 
     String programme(int number, String nameFr, Locale locale) {
-        return messages.getMessage("indh.programme." + number, null, nameFr == null ? "INDH " + number : nameFr, locale);
+        return wording.textOr("indh.programme." + number, nameFr == null ? "INDH " + number : nameFr, locale);
     }
 
     private ChartView activities(List<ProgrammeConvergence> programmes, List<String> names, boolean rtl, Locale locale) {
@@ -107,7 +107,7 @@ class Convergence {
 
     /** Links by commune and programme, as a chart of counts; every link is listed in the table. */
     private ChartView linksChart(SignedInUser user, ViewScope scope, Locale locale) {
-        boolean rtl = locale.getLanguage().equals("ar");
+        boolean rtl = Wording.arabic(locale);
         List<ConvergenceLink> links = convergence.links(user.scope(), scope.programme() ? null : scope.territory().code(),
                 LINKS_SHOWN);
         Map<String, long[]> byCommune = new LinkedHashMap<>();
@@ -142,7 +142,7 @@ class Convergence {
     }
 
     private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return wording.text(key, locale);
     }
 
     private static Double mad(BigDecimal amount) {

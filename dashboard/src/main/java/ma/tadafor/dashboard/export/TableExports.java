@@ -24,12 +24,15 @@ import ma.tadafor.dashboard.audit.AuditLog;
 
 /**
  * Every table the dashboard shows can be downloaded as CSV (UTF-8 with a BOM, so that Excel reads
- * Arabic right) or XLSX; free text is neutralised against formula injection, and each export is
+ * Arabic right), as CSV for a French Excel ({@code csv-fr}: {@code ;} between columns and decimal
+ * commas, which it opens in columns where it reads a plain CSV as one) or XLSX; free text is neutralised against formula injection, and each export is
  * audited.
  */
 @Component
 public class TableExports {
 
+    /** The format of a CSV for a French Excel. */
+    public static final String CSV_FRENCH_EXCEL = "csv-fr";
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
@@ -44,29 +47,41 @@ public class TableExports {
         if (format == null || format.equals("json")) {
             return false;
         }
-        if (format.equals("csv") || format.equals("xlsx")) {
+        if (format.equals("csv") || format.equals(CSV_FRENCH_EXCEL) || format.equals("xlsx")) {
             return true;
         }
-        throw new InvalidParameterException("format", "must be json, csv or xlsx");
+        throw new InvalidParameterException("format", "must be json, csv, csv-fr or xlsx");
     }
 
     public ResponseEntity<byte[]> download(Table table, String format) {
-        byte[] body = format.equals("csv") ? csv(table) : xlsx(table);
+        boolean xlsx = format.equals("xlsx");
+        byte[] body = xlsx ? xlsx(table) : format.equals("csv") ? csv(table) : frenchExcelCsv(table);
         audit.record("EXPORT", table.name(), format + ", " + table.rows().size() + " rows");
+        String file = table.name() + (format.equals(CSV_FRENCH_EXCEL) ? "-excel-fr.csv" : "." + format);
         return ResponseEntity.ok()
-                .contentType(format.equals("csv") ? CSV : XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(table.name() + "." + format).build().toString())
+                .contentType(xlsx ? XLSX : CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
                 .body(body);
     }
 
     static byte[] csv(Table table) {
+        return csv(table, ',', TableExports::safe);
+    }
+
+    /** {@code ;} between columns, a decimal comma in numbers (no grouping): what a French Excel opens in columns. */
+    static byte[] frenchExcelCsv(Table table) {
+        return csv(table, ';', value -> value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal
+                ? new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString().replace('.', ',')
+                : safe(value));
+    }
+
+    private static byte[] csv(Table table, char delimiter, java.util.function.Function<Object, Object> written) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-                CSVFormat.RFC4180.builder().setHeader(table.columns().toArray(String[]::new)).get())) {
+                CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader(table.columns().toArray(String[]::new)).get())) {
             out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
             for (List<Object> row : table.rows()) {
-                printer.printRecord(row.stream().map(TableExports::safe).toList());
+                printer.printRecord(row.stream().map(written).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -31,6 +31,7 @@ import ma.tadafor.dashboard.framework.SetupForms.BaselineForm;
 import ma.tadafor.dashboard.framework.SetupForms.MemberForm;
 import ma.tadafor.dashboard.framework.SetupForms.TargetForm;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.framework.FrameworkSetup;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 
@@ -101,7 +102,7 @@ class ProgrammePageController {
 
     @GetMapping("/template")
     ResponseEntity<byte[]> template(Locale locale) {
-        String name = "programme-modele-" + ("ar".equals(locale.getLanguage()) ? "ar" : "fr") + ".xlsx";
+        String name = "programme-modele-" + (Wording.arabic(locale) ? "ar" : "fr") + ".xlsx";
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)
                         .build().toString())

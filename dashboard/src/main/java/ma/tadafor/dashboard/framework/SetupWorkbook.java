@@ -20,9 +20,9 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.ingestion.upload.CellText;
 
@@ -38,15 +38,15 @@ class SetupWorkbook {
     private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
     private static final List<Locale> LANGUAGES = List.of(Locale.FRENCH, Locale.forLanguageTag("ar"));
 
-    private final MessageSource messages;
+    private final Wording wording;
 
-    SetupWorkbook(MessageSource messages) {
-        this.messages = messages;
+    SetupWorkbook(Wording wording) {
+        this.wording = wording;
     }
 
     /** An empty workbook in the user's language; the instructions list the indicators' codes. */
     byte[] template(List<IndicatorDefinition> indicators, Locale locale) {
-        boolean arabic = "ar".equals(locale.getLanguage());
+        boolean arabic = Wording.arabic(locale);
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
@@ -183,7 +183,7 @@ class SetupWorkbook {
     }
 
     private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, locale);
+        return wording.text(key, locale);
     }
 
     /** A workbook's rows by sheet (a sheet left out has none) and what is wrong with its layout. */

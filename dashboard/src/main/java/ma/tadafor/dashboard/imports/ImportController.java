@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.ingestion.upload.ImportKind;
 import ma.tadafor.ingestion.upload.ImportRejectedException;
 import ma.tadafor.ingestion.upload.UploadFiles;
@@ -63,7 +64,7 @@ class ImportController {
     }
 
     static ResponseEntity<byte[]> templateFile(ImportKind kind, Locale locale) {
-        String language = "ar".equals(locale.getLanguage()) ? "ar" : "fr";
+        String language = Wording.arabic(locale) ? "ar" : "fr";
         String name = (kind == ImportKind.ACTIVITIES ? "activites" : "projets-indh") + "-modele-" + language + ".xlsx";
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

@@ -24,6 +24,7 @@ import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.dashboard.web.JsonAnswers;
+import ma.tadafor.data.framework.Projection;
 import ma.tadafor.data.mart.IndicatorFigure;
 import ma.tadafor.data.mart.IndicatorQueries;
 
@@ -39,10 +40,12 @@ class IndicatorsController {
 
     /**
      * One indicator as the API answers it: the mart's cell keys stay inside; {@code demo} when its
-     * baseline or target is the demo's invention.
+     * baseline or target is the demo's invention; {@code projected} the value at the end target's
+     * semester at the pace of the semester asked ({@link Projections}), null without one.
      */
     record Indicator(String code, String result, String labelFr, String labelAr, String unit, Double baseline,
-                     Double target, Double actual, boolean suppressed, String status, boolean demo) {
+                     Double target, Double actual, boolean suppressed, String status, boolean demo, Double projected,
+                     String projectedStatus) {
     }
 
     record Answer(List<Indicator> items, Map<String, Object> disclosure) {
@@ -50,14 +53,16 @@ class IndicatorsController {
 
     private final IndicatorQueries indicators;
     private final Disclosure disclosure;
+    private final Projections projections;
     private final ReportingScopes scopes;
     private final MartCache cache;
     private final JsonAnswers json;
 
-    IndicatorsController(IndicatorQueries indicators, Disclosure disclosure, ReportingScopes scopes, MartCache cache,
-            JsonAnswers json) {
+    IndicatorsController(IndicatorQueries indicators, Disclosure disclosure, Projections projections,
+            ReportingScopes scopes, MartCache cache, JsonAnswers json) {
         this.indicators = indicators;
         this.disclosure = disclosure;
+        this.projections = projections;
         this.scopes = scopes;
         this.cache = cache;
         this.json = json;
@@ -66,7 +71,7 @@ class IndicatorsController {
     @GetMapping("/api/v1/indicators")
     @ApiResponse(responseCode = "200", description = "the indicators", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Answer.class)))
-    @Operation(summary = "The results framework for a scope and a semester", description = "Roles: any signed-in user, within their scope; actuals through the disclosure layer for every role but ADMIN. `{items: [{code, result, labelFr, labelAr, unit, baseline, target, actual, suppressed, status}], disclosure}`.")
+    @Operation(summary = "The results framework for a scope and a semester", description = "Roles: any signed-in user, within their scope; actuals through the disclosure layer for every role but ADMIN. `{items: [{code, result, labelFr, labelAr, unit, baseline, target, actual, suppressed, status, demo, projected, projectedStatus}], disclosure}`; `projected` is the value at the scope's last target's semester at the pace of the semester asked (least-squares line of the actuals the caller is shown, up to that semester), `projectedStatus` WILL_MEET, WILL_MISS or NO_DATA.")
     ResponseEntity<byte[]> indicators(@Parameter(description = "a semester such as 2024S1") @RequestParam String semester,
             @Parameter(description = "`programme`, `region:05`, `province:05.091` or `commune:05.091.01.07`; default: the caller's own")
             @RequestParam(required = false) String scope,
@@ -75,13 +80,18 @@ class IndicatorsController {
         String checked = scope == null ? scopes.own(user.scope()) : scopes.checked("scope", scope, user.scope());
         Audience audience = Audience.of(user);
         return json.of(cache.get(List.of("api-indicators", checked, semester, audience),
-                () -> new Answer(indicators.indicators(checked, semester).stream().map(f -> published(f, audience)).toList(),
-                        Disclosure.describe(audience))), request);
+                () -> {
+                    Map<String, Projection> ahead = projections.of(checked, semester, audience);
+                    return new Answer(indicators.indicators(checked, semester).stream()
+                            .map(f -> published(f, audience, ahead.getOrDefault(f.code(), Projection.none()))).toList(),
+                            Disclosure.describe(audience));
+                }), request);
     }
 
-    private Indicator published(IndicatorFigure figure, Audience audience) {
+    private Indicator published(IndicatorFigure figure, Audience audience, Projection projection) {
         PublishedActual actual = disclosure.actual(figure.actual(), figure.target(), audience);
         return new Indicator(figure.code(), figure.result(), figure.labelFr(), figure.labelAr(), figure.unit(),
-                figure.baseline(), figure.target(), actual.value(), actual.suppressed(), actual.status(), figure.demo());
+                figure.baseline(), figure.target(), actual.value(), actual.suppressed(), actual.status(), figure.demo(),
+                projection.value(), projection.status());
     }
 }

@@ -26,7 +26,6 @@ import org.icepear.echarts.charts.pie.PieSeries;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.chart.ChartView;
@@ -41,6 +40,8 @@ import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.wording.Numbers;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.PetitionFunnelQueries;
@@ -60,15 +61,15 @@ class Mechanisms {
     private final Disclosure disclosure;
     private final PetitionFunnelQueries petitions;
     private final TerritoryQueries territories;
-    private final MessageSource messages;
+    private final Wording wording;
     private final MartCache cache;
 
     Mechanisms(Disclosure disclosure, PetitionFunnelQueries petitions, TerritoryQueries territories,
-            MessageSource messages, MartCache cache) {
+            Wording wording, MartCache cache) {
         this.disclosure = disclosure;
         this.petitions = petitions;
         this.territories = territories;
-        this.messages = messages;
+        this.wording = wording;
         this.cache = cache;
     }
 
@@ -112,7 +113,7 @@ class Mechanisms {
             this.scope = scope;
             this.filters = filters;
             this.locale = locale;
-            this.rtl = locale.getLanguage().equals("ar");
+            this.rtl = Wording.arabic(locale);
         }
 
         /** Participants by region, province or commune: the level below the view; a bar opens it. */
@@ -208,7 +209,7 @@ class Mechanisms {
                 Double median = duration == null || duration.medianDays() == null ? null
                         : Math.round(duration.medianDays() * 10) / 10.0;
                 String label = name + " : " + count + (median == null ? "" : "\n" + text("mechanisms.funnel.median",
-                        String.format(locale, "%.1f", median)));
+                        Numbers.decimal(median, 1)));
                 stages.add(new FunnelDataItem().setName(name).setValue(count).setLabel(new FunnelLabel().setFormatter(label)));
                 table.add(Arrays.asList(name, count,
                         submitted == 0 ? "" : Math.round(count * 1000.0 / submitted) / 10.0,
@@ -247,7 +248,7 @@ class Mechanisms {
         }
 
         private String text(String key, Object... arguments) {
-            return messages.getMessage(key, arguments.length == 0 ? null : arguments, key, locale);
+            return wording.text(key, locale, arguments);
         }
     }
 }

@@ -25,7 +25,6 @@ import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.chart.ChartView;
@@ -44,6 +43,8 @@ import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.wording.Numbers;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.mart.AreaRate;
 import ma.tadafor.data.mart.ParticipationDimension;
@@ -68,15 +69,15 @@ class Overview {
     private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
     private final TerritoryQueries territories;
-    private final MessageSource messages;
+    private final Wording wording;
     private final MartCache cache;
 
     Overview(Disclosure disclosure, ParticipationRateQueries rates, TerritoryQueries territories,
-            MessageSource messages, MartCache cache) {
+            Wording wording, MartCache cache) {
         this.disclosure = disclosure;
         this.rates = rates;
         this.territories = territories;
-        this.messages = messages;
+        this.wording = wording;
         this.cache = cache;
     }
 
@@ -140,7 +141,7 @@ class Overview {
             this.scope = scope;
             this.filters = filters;
             this.locale = locale;
-            this.rtl = locale.getLanguage().equals("ar");
+            this.rtl = Wording.arabic(locale);
             this.audience = Audience.of(user);
         }
 
@@ -241,15 +242,19 @@ class Overview {
                 }
             }
             List<String> bandNames = bands.stream().map(band -> text("ageBand." + band)).toList();
-            // Men on the left in French, on the right in Arabic; each half grows outwards from the middle.
+            // Men on the left in French, on the right in Arabic; each half grows outwards from the middle,
+            // both on one scale, so that bars of equal length are equal counts.
             int menGrid = rtl ? 1 : 0;
+            long largest = java.util.Arrays.stream(values).flatMap(java.util.Arrays::stream).filter(Objects::nonNull)
+                    .mapToLong(Number::longValue).max().orElse(0);
+            Number scale = largest == 0 ? null : roundedUp(largest);
             Option option = Charts.base(rtl).setLegend(Charts.legend(rtl))
                     .setTooltip(new Tooltip().setTrigger("axis"))
                     .setGrid(new Grid[] {
                             new Grid().setContainLabel(true).setLeft("2%").setRight("52%").setTop(36).setBottom(8),
                             new Grid().setContainLabel(true).setLeft("52%").setRight("2%").setTop(36).setBottom(8)})
-                    .setXAxis(new ValueAxis[] {new ValueAxis().setGridIndex(0).setInverse(true),
-                            new ValueAxis().setGridIndex(1)})
+                    .setXAxis(new ValueAxis[] {new ValueAxis().setGridIndex(0).setInverse(true).setMin(0).setMax(scale),
+                            new ValueAxis().setGridIndex(1).setMin(0).setMax(scale)})
                     .setYAxis(new CategoryAxis[] {
                             new CategoryAxis().setGridIndex(0).setData(bandNames.toArray()).setPosition("right")
                                     .setAxisLabel(Map.of("show", false)),
@@ -450,20 +455,26 @@ class Overview {
         }
 
         private String text(String key) {
-            return messages.getMessage(key, null, key, locale);
+            return wording.text(key, locale);
         }
 
         private String number(long value) {
-            return String.format(Locale.FRENCH, "%,d", value);
+            return Numbers.count(value);
         }
 
         private String percent(Double value) {
-            return value == null ? "–" : String.format(Locale.FRENCH, "%.1f %%", value);
+            return Numbers.percent(value);
         }
 
         private String signed(double value, String unit) {
-            return String.format(Locale.FRENCH, "%+.1f%s", value, unit);
+            return Numbers.change(value, unit);
         }
+    }
+
+    /** A scale's end above {@code value}: 1, 1.5, 2, 2.5 … times a power of ten (4,837 → 5,000). */
+    static long roundedUp(long value) {
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        return (long) (Math.ceil(value / power * 2) / 2 * power);
     }
 
     /** Communes with at least one activity: a commune has a row only then. */

@@ -13,7 +13,6 @@ import org.icepear.echarts.charts.bar.BarItemStyle;
 import org.icepear.echarts.charts.bar.BarSeries;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.chart.ChartView;
@@ -26,6 +25,7 @@ import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.quality.CommuneQuality;
 import ma.tadafor.data.quality.DataQualityQueries;
 
@@ -42,13 +42,13 @@ class DataQuality {
 
     private final DataQualityQueries quality;
     private final Disclosure disclosure;
-    private final MessageSource messages;
+    private final Wording wording;
     private final MartCache cache;
 
-    DataQuality(DataQualityQueries quality, Disclosure disclosure, MessageSource messages, MartCache cache) {
+    DataQuality(DataQualityQueries quality, Disclosure disclosure, Wording wording, MartCache cache) {
         this.quality = quality;
         this.disclosure = disclosure;
-        this.messages = messages;
+        this.wording = wording;
         this.cache = cache;
     }
 
@@ -62,7 +62,7 @@ class DataQuality {
     }
 
     private QualityData compute(SignedInUser user, ViewScope scope, Locale locale) {
-        boolean rtl = locale.getLanguage().equals("ar");
+        boolean rtl = Wording.arabic(locale);
         List<CommuneQuality> communes = quality.communes(user.scope(), scope.programme() ? null : scope.territory().code());
         long stale = communes.stream().filter(CommuneQuality::stale).count();
         Map<String, PublishedCompleteness> completeness = new LinkedHashMap<>();
@@ -139,7 +139,7 @@ class DataQuality {
     }
 
     private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return wording.text(key, locale);
     }
 
     private static String name(CommuneQuality c, boolean rtl) {

@@ -31,7 +31,6 @@ import org.icepear.echarts.charts.pie.PieSeries;
 import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.series.LineStyle;
 import org.icepear.echarts.origin.util.SeriesOption;
-import org.springframework.context.MessageSource;
 
 import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.disclosure.Audience;
@@ -46,8 +45,12 @@ import ma.tadafor.data.committee.Meeting;
 import ma.tadafor.data.committee.Recommendation;
 import ma.tadafor.data.convergence.ConvergenceQueries;
 import ma.tadafor.data.convergence.ProgrammeConvergence;
+import ma.tadafor.dashboard.indicators.Standings;
+import ma.tadafor.dashboard.indicators.Standings.Standing;
+import ma.tadafor.dashboard.wording.Numbers;
+import ma.tadafor.dashboard.wording.Wording;
+import ma.tadafor.data.framework.Projection;
 import ma.tadafor.data.mart.IndicatorFigure;
-import ma.tadafor.data.mart.IndicatorQueries;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.mart.ParticipationRate;
@@ -94,7 +97,8 @@ final class CommitteeBrief {
 
     /** One indicator of the brief; {@code demo} when its baseline or target is the demo's invention. */
     record IndicatorRow(String code, String label, String unit, String baseline, String target, String actual,
-                        String status, String statusLabel, boolean programmeStatus, boolean demo) {
+                        String status, String statusLabel, boolean programmeStatus, boolean demo, String projected,
+                        String projectedStatus, String projectedLabel) {
     }
 
     record ConvergenceRow(String programme, long linked, long explicit, long inferred, String indhMad, String tadaforMad,
@@ -115,23 +119,23 @@ final class CommitteeBrief {
     private final TerritoryQueries territories;
     private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
-    private final IndicatorQueries indicators;
+    private final Standings standings;
     private final ConvergenceQueries convergence;
     private final DataQualityQueries quality;
     private final CommitteeStore committees;
-    private final MessageSource messages;
+    private final Wording wording;
 
     CommitteeBrief(TerritoryQueries territories, Disclosure disclosure, ParticipationRateQueries rates,
-            IndicatorQueries indicators, ConvergenceQueries convergence, DataQualityQueries quality,
-            CommitteeStore committees, MessageSource messages) {
+            Standings standings, ConvergenceQueries convergence, DataQualityQueries quality,
+            CommitteeStore committees, Wording wording) {
         this.territories = territories;
         this.disclosure = disclosure;
         this.rates = rates;
-        this.indicators = indicators;
+        this.standings = standings;
         this.convergence = convergence;
         this.quality = quality;
         this.committees = committees;
-        this.messages = messages;
+        this.wording = wording;
     }
 
     /**
@@ -158,7 +162,7 @@ final class CommitteeBrief {
             this.province = province;
             this.semester = semester;
             this.locale = locale;
-            this.rtl = locale.getLanguage().equals("ar");
+            this.rtl = Wording.arabic(locale);
             this.scope = scope;
             this.asOf = asOf;
         }
@@ -275,20 +279,19 @@ final class CommitteeBrief {
                             new BarSeries().setName(text("gender.M")).setColor(Charts.MEN).setData(values[1])})));
         }
 
-        /** The province's indicators; where the province has no status yet (no provincial target), the programme's. */
+        /** The province's indicators; where the province has no target of its own, the programme's target, status and projection. */
         private List<IndicatorRow> framework() {
-            Map<String, PublishedActual> programme = indicators.indicators("programme", semester.code()).stream()
-                    .collect(Collectors.toMap(IndicatorFigure::code, CommitteeBrief.this::published));
             List<IndicatorRow> rows = new ArrayList<>();
-            for (IndicatorFigure figure : indicators.indicators("province:" + province.code(), semester.code())) {
-                PublishedActual actual = published(figure);
-                PublishedActual national = programme.get(figure.code());
-                boolean fallback = "NO_DATA".equals(actual.status()) && national != null && !"NO_DATA".equals(national.status());
-                String status = fallback ? national.status() : actual.status();
+            for (Standing standing : standings.of("province:" + province.code(), semester.code(), Audience.PROTECTED)) {
+                IndicatorFigure figure = standing.figure();
+                PublishedActual actual = standing.actual();
+                Projection projection = standing.projection();
                 rows.add(new IndicatorRow(figure.code(), name(figure.labelFr(), figure.labelAr()), figure.unit(),
-                        figure(figure.baseline()), figure(figure.target()),
-                        actual.suppressed() ? text("disclosure.suppressed") : figure(actual.value()), status,
-                        text("status." + status), fallback, figure.demo()));
+                        Numbers.figure(figure.baseline(), figure.unit()), Numbers.figure(standing.target(), figure.unit()),
+                        actual.suppressed() ? text("disclosure.suppressed") : Numbers.figure(actual.value(), figure.unit()),
+                        standing.status(), text("status." + standing.statusWord()), standing.programmeTarget(), figure.demo(),
+                        Numbers.figure(projection.value(), figure.unit()), projection.status(),
+                        text("projection." + projection.status())));
             }
             Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(IndicatorRow::status, Collectors.counting()));
             List<PieDataItem> slices = new ArrayList<>();
@@ -310,7 +313,7 @@ final class CommitteeBrief {
             List<ConvergenceRow> rows = new ArrayList<>();
             List<String> names = new ArrayList<>();
             for (ProgrammeConvergence p : programmes) {
-                String name = messages.getMessage("indh.programme." + p.programmeNo(), null,
+                String name = wording.textOr("indh.programme." + p.programmeNo(),
                         p.programmeNameFr() == null ? "INDH " + p.programmeNo() : p.programmeNameFr(), locale);
                 names.add(name);
                 rows.add(new ConvergenceRow(name, p.linkedActivities(), p.explicitActivities(), p.inferredActivities(),
@@ -420,21 +423,17 @@ final class CommitteeBrief {
         }
 
         private String name(String french, String arabic) {
-            return rtl && arabic != null && !arabic.isBlank() ? arabic : french != null ? french : arabic;
+            return Wording.name(french, arabic, locale);
         }
 
         private String text(String key, Object... arguments) {
-            return messages.getMessage(key, arguments.length == 0 ? null : arguments, key, locale);
+            return wording.text(key, locale, arguments);
         }
     }
 
     private Optional<PublishedRate> rate(List<ParticipationRate> rates, Semester semester) {
         return rates.stream().filter(r -> semester.code().equals(r.semester())).findFirst()
                 .map(r -> disclosure.rate(r, Audience.PROTECTED));
-    }
-
-    private PublishedActual published(IndicatorFigure figure) {
-        return disclosure.actual(figure.actual(), figure.target(), Audience.PROTECTED);
     }
 
     /** {@code filters} and only the participants whose {@code dimension} is unknown ({@code value} in the mart's terms). */
@@ -452,31 +451,23 @@ final class CommitteeBrief {
     }
 
     private static String count(long value) {
-        return String.format(Locale.FRENCH, "%,d", value);
-    }
-
-    private static String figure(Double value) {
-        if (value == null) {
-            return NONE;
-        }
-        double rounded = Math.round(value * 10) / 10.0;
-        return rounded == Math.rint(rounded) ? count((long) rounded) : String.format(Locale.FRENCH, "%,.1f", rounded);
+        return Numbers.count(value);
     }
 
     private static String decimal(Double value) {
-        return value == null ? NONE : String.format(Locale.FRENCH, "%.1f", value);
+        return Numbers.decimal(value, 1);
     }
 
     private static String percent(Double value) {
-        return value == null ? NONE : String.format(Locale.FRENCH, "%.1f %%", value);
+        return Numbers.percent(value);
     }
 
     private static String index(Double value) {
-        return value == null ? NONE : String.format(Locale.FRENCH, "%.2f", value);
+        return Numbers.decimal(value, 2);
     }
 
     private static String mad(BigDecimal amount) {
-        return amount == null ? "0" : String.format(Locale.FRENCH, "%,.0f", amount);
+        return amount == null ? Numbers.count(0) : Numbers.decimal(amount, 0);
     }
 
     private static Double round(Double value) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.Territory;
 
@@ -23,26 +24,33 @@ import ma.tadafor.data.territory.Territory;
 final class CommitteeBriefs {
 
     static final String ECHARTS = "/META-INF/resources/webjars/echarts/5.5.0/echarts.common.min.js";
+    /** The charts' number formats, the pages' own. */
+    static final String NUMBERS = "/static/js/numbers.js";
 
     private final CommitteeBrief content;
     private final ITemplateEngine templates;
     private final ChromiumPdf printer;
     private final String echarts;
+    private final String numbers;
 
     CommitteeBriefs(CommitteeBrief content, ITemplateEngine templates, ChromiumPdf printer) {
         this.content = content;
         this.templates = templates;
         this.printer = printer;
         this.echarts = script(ECHARTS);
+        this.numbers = script(NUMBERS);
     }
 
     byte[] pdf(Territory province, Semester semester, Locale locale, TerritorialScope scope, LocalDate asOf) {
         return printer.print(html(province, semester, locale, scope, asOf));
     }
 
-    String html(Territory province, Semester semester, Locale locale, TerritorialScope scope, LocalDate asOf) {
+    /** In {@code language}'s written locale: Western digits in Arabic too, whatever formats a number. */
+    String html(Territory province, Semester semester, Locale language, TerritorialScope scope, LocalDate asOf) {
+        Locale locale = Wording.written(language);
         CommitteeBrief.Brief brief = content.build(province, semester, locale, scope, asOf);
-        return templates.process("reports/committee-brief", new Context(locale, Map.of("brief", brief, "echarts", echarts)));
+        return templates.process("reports/committee-brief", new Context(locale, Map.of("brief", brief, "echarts", echarts,
+                "numbers", numbers)));
     }
 
     private static String script(String resource) {

@@ -24,7 +24,9 @@ import ma.tadafor.dashboard.security.SignedInUser;
 /**
  * The national exports of API.md: donors' and the national consultation's files, for national
  * roles only since they cover every province. The IATI file is published: it is protected
- * whoever exports it; the consultation pack holds its reader's figures.
+ * whoever exports it; the consultation pack holds its reader's figures. Both also answer at
+ * {@code /exports/…} for a signed-in browser (the results page links them), without asking for the
+ * password again as the API's Basic sign-in would.
  */
 @RestController
 class ExportController {
@@ -43,7 +45,7 @@ class ExportController {
         this.audit = audit;
     }
 
-    @GetMapping("/api/v1/exports/iati")
+    @GetMapping({"/api/v1/exports/iati", "/exports/iati"})
     @ApiResponse(responseCode = "200", description = "IATI 2.03 activity XML", content = @Content(mediaType = "application/xml"))
     @PreAuthorize("hasAnyRole('NATIONAL', 'PROGRAMME', 'ADMIN')")
     @Operation(summary = "The results framework as IATI 2.03 activity XML", description = "Roles: NATIONAL, PROGRAMME, ADMIN. Published figures: protected whoever exports them.")
@@ -56,7 +58,7 @@ class ExportController {
                 .body(xml);
     }
 
-    @GetMapping("/api/v1/exports/consultation-pack")
+    @GetMapping({"/api/v1/exports/consultation-pack", "/exports/consultation-pack"})
     @ApiResponse(responseCode = "200", description = "the workbook", content = @Content(
             mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
     @PreAuthorize("hasAnyRole('NATIONAL', 'PROGRAMME', 'ADMIN')")

@@ -13,6 +13,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.indicators.Standings;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.convergence.ConvergenceQueries;
@@ -45,10 +47,11 @@ class ReportConfiguration {
 
     @Bean
     CommitteeBriefs committeeBriefs(TerritoryQueries territories, Disclosure disclosure, ParticipationRateQueries rates,
-            IndicatorQueries indicators, ConvergenceQueries convergence, DataQualityQueries quality,
-            CommitteeStore committees, MessageSource messages, ITemplateEngine templates, ReportProperties properties) {
-        return new CommitteeBriefs(new CommitteeBrief(territories, disclosure, rates, indicators, convergence, quality,
-                committees, messages), templates, new ChromiumPdf(properties));
+            Standings standings, ConvergenceQueries convergence, DataQualityQueries quality,
+            CommitteeStore committees, Wording wording, ITemplateEngine templates,
+            ReportProperties properties) {
+        return new CommitteeBriefs(new CommitteeBrief(territories, disclosure, rates, standings, convergence, quality,
+                committees, wording), templates, new ChromiumPdf(properties));
     }
 
     @Bean

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.icepear.echarts.Option;
 import org.icepear.echarts.charts.bar.BarSeries;
 import org.icepear.echarts.components.tooltip.Tooltip;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
@@ -26,6 +25,7 @@ import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.mart.IndicatorContributionQueries;
@@ -45,15 +45,15 @@ class IndicatorContributions {
     private final ResultsFrameworkStore framework;
     private final IndicatorContributionQueries contributions;
     private final Disclosure disclosure;
-    private final MessageSource messages;
+    private final Wording wording;
     private final MartCache cache;
 
     IndicatorContributions(ResultsFrameworkStore framework, IndicatorContributionQueries contributions,
-            Disclosure disclosure, MessageSource messages, MartCache cache) {
+            Disclosure disclosure, Wording wording, MartCache cache) {
         this.framework = framework;
         this.contributions = contributions;
         this.disclosure = disclosure;
-        this.messages = messages;
+        this.wording = wording;
         this.cache = cache;
     }
 
@@ -78,7 +78,7 @@ class IndicatorContributions {
     private IndicatorData compute(String code, SignedInUser user, Audience audience, ViewScope scope, String semester,
             Locale locale) {
         IndicatorDefinition indicator = definition(code);
-        boolean rtl = locale.getLanguage().equals("ar");
+        boolean rtl = Wording.arabic(locale);
         boolean share = indicator.computation().startsWith("SHARE_");
         List<Contribution> communes = semester == null ? List.of() : contributions.contributions(code, semester,
                 user.scope(), scope.programme() ? null : scope.territory().code());
@@ -140,6 +140,6 @@ class IndicatorContributions {
     }
 
     private String text(String key, Locale locale) {
-        return messages.getMessage(key, null, key, locale);
+        return wording.text(key, locale);
     }
 }

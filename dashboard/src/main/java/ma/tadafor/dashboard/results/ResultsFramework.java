@@ -21,9 +21,10 @@ import org.icepear.echarts.components.coord.cartesian.CategoryAxis;
 import org.icepear.echarts.components.coord.cartesian.ValueAxis;
 import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.series.LineStyle;
+import org.icepear.echarts.components.text.Label;
+import org.icepear.echarts.components.title.Title;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.chart.ChartView;
@@ -33,12 +34,15 @@ import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.indicators.Standings;
+import ma.tadafor.dashboard.indicators.Standings.Standing;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.warehouse.MartCache;
+import ma.tadafor.dashboard.wording.Wording;
+import ma.tadafor.data.framework.Projection;
 import ma.tadafor.data.mart.IndicatorFigure;
 import ma.tadafor.data.mart.IndicatorNarrative;
 import ma.tadafor.data.mart.IndicatorPoint;
-import ma.tadafor.data.mart.IndicatorQueries;
 import ma.tadafor.data.mart.IndicatorTrendQueries;
 
 /**
@@ -54,25 +58,29 @@ class ResultsFramework {
 
     private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
 
-    private final IndicatorQueries indicators;
+    private final Standings standings;
     private final IndicatorTrendQueries trends;
     private final Disclosure disclosure;
-    private final MessageSource messages;
+    private final Wording wording;
     private final MartCache cache;
 
-    ResultsFramework(IndicatorQueries indicators, IndicatorTrendQueries trends, Disclosure disclosure,
-            MessageSource messages, MartCache cache) {
-        this.indicators = indicators;
+    ResultsFramework(Standings standings, IndicatorTrendQueries trends, Disclosure disclosure, Wording wording,
+            MartCache cache) {
+        this.standings = standings;
         this.trends = trends;
         this.disclosure = disclosure;
-        this.messages = messages;
+        this.wording = wording;
         this.cache = cache;
     }
 
-    /** {@code actual} null when there is none or it is suppressed, which {@code suppressed} tells apart. */
+    /**
+     * {@code actual} null when there is none or it is suppressed, which {@code suppressed} tells apart;
+     * {@code programmeTarget} when the territory has no target of its own and the target, status and
+     * projection are the programme's ({@link Standings}).
+     */
     record Row(String code, String label, String unit, Double baseline, Double target, Double actual, boolean suppressed,
-               Double achievement, String status, String statusLabel, String narrative, String narrativeFr,
-               String narrativeAr) {
+               Double achievement, String status, String statusLabel, boolean programmeTarget, Double projected,
+               String projectedStatus, String projectedLabel, String narrative, String narrativeFr, String narrativeAr) {
     }
 
     record Result(String code, String label, List<Row> indicators) {
@@ -100,17 +108,21 @@ class ResultsFramework {
         if (chosen == null) {
             return new Framework(scope.key(), null, semesters, List.of());
         }
-        boolean arabic = locale.getLanguage().equals("ar");
+        boolean arabic = Wording.arabic(locale);
         Map<String, IndicatorNarrative> narratives = trends.narratives(scope.key(), chosen).stream()
                 .collect(Collectors.toMap(IndicatorNarrative::code, Function.identity()));
         Map<String, List<Row>> byResult = new LinkedHashMap<>();
-        for (IndicatorFigure figure : indicators.indicators(scope.key(), chosen)) {
+        for (Standing standing : standings.of(scope.key(), chosen, audience)) {
+            IndicatorFigure figure = standing.figure();
             IndicatorNarrative narrative = narratives.get(figure.code());
-            PublishedActual actual = disclosure.actual(figure.actual(), figure.target(), audience);
+            PublishedActual actual = standing.actual();
+            Projection projection = standing.projection();
             byResult.computeIfAbsent(figure.result(), r -> new ArrayList<>()).add(new Row(figure.code(),
-                    arabic && figure.labelAr() != null ? figure.labelAr() : figure.labelFr(), figure.unit(),
-                    figure.baseline(), figure.target(), actual.value(), actual.suppressed(),
-                    achievement(actual.value(), figure.target()), actual.status(), text("status." + actual.status(), locale),
+                    Wording.name(figure.labelFr(), figure.labelAr(), locale), figure.unit(),
+                    figure.baseline(), standing.target(), actual.value(), actual.suppressed(),
+                    standing.programmeTarget() ? null : achievement(actual.value(), standing.target()), standing.status(),
+                    text("status." + standing.statusWord(), locale), standing.programmeTarget(), projection.value(),
+                    projection.status(), text("projection." + projection.status(), locale),
                     narrative == null ? null : arabic && narrative.textAr() != null ? narrative.textAr() : narrative.textFr(),
                     narrative == null ? null : narrative.textFr(), narrative == null ? null : narrative.textAr()));
         }
@@ -129,7 +141,7 @@ class ResultsFramework {
         if (framework.semester() == null) {
             return new FrameworkData(scope.key(), null, List.of(), List.of(), Disclosure.describe(audience));
         }
-        boolean rtl = locale.getLanguage().equals("ar");
+        boolean rtl = Wording.arabic(locale);
         List<Row> rows = framework.results().stream().flatMap(result -> result.indicators().stream()).toList();
         List<ChartView> charts = List.of(achievementChart(rows, framework.semester(), rtl, locale),
                 statusChart(rows, framework.semester(), rtl, locale));
@@ -146,11 +158,16 @@ class ResultsFramework {
                 .setYAxis(Charts.sideCategories(codes, rtl))
                 .setXAxis(Charts.bottomValues(rtl).setName("%"))
                 .setSeries(new BarSeries().setName(text("results.column.achievement", locale)).setData(bars));
+        if (measured.isEmpty()) {
+            // an empty chart says why: no target of the territory's own to measure against
+            option.setTitle(new Title().setText(text("results.chart.achievement.none", locale)).setLeft("center").setTop("middle")
+                    .setTextStyle(new Label().setFontSize(13).setFontWeight("normal").setColor("#5b6b7b")));
+        }
         List<List<Object>> table = new ArrayList<>();
         for (Row row : rows) {
             table.add(java.util.Arrays.asList(row.code(), row.label(), row.unit(), row.baseline(), row.target(),
                     row.suppressed() ? text("disclosure.suppressed", locale) : row.actual(), row.achievement(),
-                    row.statusLabel()));
+                    row.statusLabel(), row.projected(), row.projectedLabel()));
         }
         return new ChartView("achievement", text("results.chart.achievement", locale),
                 text("results.chart.achievement.description", locale), Charts.json(option),
@@ -158,7 +175,8 @@ class ResultsFramework {
                         text("results.column.indicator", locale), text("results.column.unit", locale),
                         text("results.column.baseline", locale), text("results.column.target", locale),
                         text("results.column.actual", locale), text("results.column.achievement", locale),
-                        text("results.column.status", locale)), table), null);
+                        text("results.column.status", locale), text("results.column.projected", locale),
+                        text("results.column.projectedStatus", locale)), table), null);
     }
 
     private ChartView statusChart(List<Row> rows, String semester, boolean rtl, Locale locale) {
@@ -222,6 +240,6 @@ class ResultsFramework {
     }
 
     private String text(String key, Locale locale, Object... arguments) {
-        return messages.getMessage(key, arguments.length == 0 ? null : arguments, key, locale);
+        return wording.text(key, locale, arguments);
     }
 }

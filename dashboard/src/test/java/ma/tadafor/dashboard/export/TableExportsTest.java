@@ -46,6 +46,18 @@ class TableExportsTest {
     }
 
     @Test
+    void aFrenchExcelCsvHasSemicolonsAndDecimalCommas() {
+        Table shares = new Table("shares", List.of("code", "share", "participants"), List.of(
+                Arrays.asList("05.091.01.07", 12.5, 47399L), Arrays.asList("05.081.01.01", 100.0, null)));
+        byte[] csv = TableExports.frenchExcelCsv(shares);
+
+        assertThat(Arrays.copyOf(csv, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines()).containsExactly(
+                "code;share;participants", "05.091.01.07;12,5;47399", "05.081.01.01;100;");
+        assertThat(TableExports.wantsFile("csv-fr")).isTrue();
+    }
+
+    @Test
     void xlsxKeepsNumbersAsNumbersAndTextAsInertText() throws Exception {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(TableExports.xlsx(TABLE)))) {
             Sheet sheet = workbook.getSheet("communes");

@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.data.framework.Projection;
 
 /** Programme managers change the results framework and the membership as data, through the API. */
 class FrameworkApiTest extends DemoApplicationTest {
@@ -62,6 +65,46 @@ class FrameworkApiTest extends DemoApplicationTest {
                 assertThat(indicator.get("actual")).isNull();
             }
         });
+    }
+
+    /**
+     * The projection is the one {@link Projection} draws through the actuals (up to the semester
+     * asked) and targets the caller reads from the same API, semester by semester: for a protected
+     * reader, the published ones.
+     */
+    @Test
+    void eachIndicatorCarriesItsProjectionFromTheActualsItsReaderSees() throws Exception {
+        for (String user : List.of("dgct", "admin")) {
+            Map<String, SortedMap<String, Double>> actuals = new TreeMap<>();
+            Map<String, SortedMap<String, Double>> targets = new TreeMap<>();
+            Map<String, String> units = new TreeMap<>();
+            for (int year = 2022; year <= 2026; year++) {
+                for (int half = 1; half <= 2; half++) {
+                    String semester = year + "S" + half;
+                    for (Map<String, Object> indicator : items(get("/api/v1/indicators?semester=" + semester, user))) {
+                        String code = (String) indicator.get("code");
+                        actuals.computeIfAbsent(code, c -> new TreeMap<>()).put(semester, number(indicator.get("actual")));
+                        targets.computeIfAbsent(code, c -> new TreeMap<>()).put(semester, number(indicator.get("target")));
+                        units.put(code, (String) indicator.get("unit"));
+                    }
+                }
+            }
+            // as it stood in 2024S1: the actuals up to that semester
+            List<Map<String, Object>> then = items(get("/api/v1/indicators?semester=2024S1", user));
+            assertThat(then).as(user).anySatisfy(indicator -> assertThat(indicator.get("projectedStatus")).isEqualTo("WILL_MEET"))
+                    .anySatisfy(indicator -> assertThat(indicator.get("projectedStatus")).isEqualTo("WILL_MISS"));
+            for (Map<String, Object> indicator : then) {
+                String code = (String) indicator.get("code");
+                SortedMap<String, Double> known = new TreeMap<>(actuals.get(code).headMap("2024S2"));
+                Projection expected = Projection.of(known, targets.get(code), "percent".equals(units.get(code)));
+                assertThat(new Projection(number(indicator.get("projected")), (String) indicator.get("projectedStatus")))
+                        .as(user + " " + code).isEqualTo(expected);
+            }
+        }
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -71,6 +71,44 @@ public final class HeadlessChromium implements AutoCloseable {
                 .stream().allMatch(card -> "true".equals(card.getDomAttribute("data-drawn"))));
     }
 
+    /** Opens any page and waits until it has loaded, and for a chart page until its script has drawn it. */
+    public void visit(String path) {
+        driver.get(base + path);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        if (!driver.findElements(By.cssSelector("[data-page-data]")).isEmpty()) {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(d ->
+                    d.findElement(By.cssSelector("[data-page-data]")).getDomAttribute("data-ready") != null);
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".chart-card"))
+                    .stream().allMatch(card -> "true".equals(card.getDomAttribute("data-drawn"))));
+        }
+    }
+
+    /** Lays pages out on a screen {@code width} CSS pixels wide; {@code phone}: as a phone does (its viewport, touch). */
+    public void screen(int width, int height, boolean phone) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", phone));
+    }
+
+    /** The whole page (up to 5,000 px high) as it lays out {@code width} pixels wide, then the screen as it was. */
+    public void screenshot(Path file, int width, boolean phone) {
+        long height = (Long) script("return Math.min(document.documentElement.scrollHeight, 5000);");
+        screen(width, (int) Math.max(phone ? 844 : 900, height), phone);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            screen(width, phone ? 844 : 900, phone);
+        }
+    }
+
+    public String currentPath() {
+        java.net.URI uri = java.net.URI.create(driver.getCurrentUrl());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
     String ready() {
         return driver.findElement(By.cssSelector("[data-page-data]")).getDomAttribute("data-ready");
     }

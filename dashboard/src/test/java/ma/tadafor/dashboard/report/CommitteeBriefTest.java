@@ -23,16 +23,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
 import ma.tadafor.dashboard.ExternalCommand;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.indicators.Standings;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.convergence.ConvergenceQueries;
-import ma.tadafor.data.mart.IndicatorQueries;
 import ma.tadafor.data.mart.ParticipationRateQueries;
 import ma.tadafor.data.quality.DataQualityQueries;
 import ma.tadafor.data.territory.TerritorialScope;
@@ -66,15 +66,15 @@ class CommitteeBriefTest extends DemoApplicationTest {
     @Autowired
     private ParticipationRateQueries rates;
     @Autowired
-    private IndicatorQueries indicators;
+    private Standings standings;
+    @Autowired
+    private Wording wording;
     @Autowired
     private ConvergenceQueries convergence;
     @Autowired
     private DataQualityQueries quality;
     @Autowired
     private CommitteeStore committees;
-    @Autowired
-    private MessageSource messages;
 
     private String overdueText;
 
@@ -129,11 +129,19 @@ class CommitteeBriefTest extends DemoApplicationTest {
     void theBriefsCountsAreProtectedAndItSaysSo() {
         Territory province = territories.find(Territory.Level.PROVINCE, "05.091").orElseThrow();
         TerritorialScope committee = TerritorialScope.of(Set.of(), Set.of(province.code()), Set.of());
-        CommitteeBrief.Brief brief = new CommitteeBrief(territories, disclosure, rates, indicators, convergence, quality,
-                committees, messages).build(province, new Semester(2024, 1), Locale.FRENCH, committee, LocalDate.of(2024, 9, 1));
+        CommitteeBrief.Brief brief = new CommitteeBrief(territories, disclosure, rates, standings, convergence, quality,
+                committees, wording).build(province, new Semester(2024, 1), Locale.FRENCH, committee, LocalDate.of(2024, 9, 1));
         assertThat(brief.communes()).isNotEmpty().allSatisfy(commune -> assertThat(List.of(commune.participants(),
                 commune.previous())).allSatisfy(CommitteeBriefTest::publishable));
         assertThat(brief.quality()).allSatisfy(commune -> publishable(commune.participants()));
+        // the province has no targets of its own in the demo: the programme's, with its projection at the current pace
+        assertThat(brief.indicators()).isNotEmpty().allSatisfy(row -> {
+            assertThat(row.programmeStatus()).as(row.code()).isTrue();
+            assertThat(row.projectedStatus()).as(row.code()).isIn("WILL_MEET", "WILL_MISS", "NO_DATA");
+        });
+        assertThat(brief.indicators()).anySatisfy(row -> assertThat(row.projectedStatus()).isIn("WILL_MEET", "WILL_MISS"));
+        assertThat(brief.indicators()).allSatisfy(row -> assertThat(row.projected() + row.actual() + row.target())
+                .doesNotContainPattern("[\u0660-\u0669]"));
         assertThat(briefs.html(province, new Semester(2024, 1), Locale.FRENCH, committee, LocalDate.of(2024, 9, 1)))
                 .contains("Chiffres protégés", "un total peut différer légèrement de la somme de ses lignes");
     }
