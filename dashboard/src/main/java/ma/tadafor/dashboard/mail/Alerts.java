@@ -11,15 +11,18 @@ import java.util.stream.Collectors;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
+import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.report.Semester;
+import ma.tadafor.dashboard.wording.Numbers;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.mail.MailKind;
 import ma.tadafor.data.mail.OutboxStore;
 import ma.tadafor.data.mail.OutgoingMail;
 import ma.tadafor.data.mart.IndicatorFigure;
 import ma.tadafor.data.mart.IndicatorQueries;
 import ma.tadafor.data.quality.CommuneQuality;
-import ma.tadafor.data.quality.LatePortals;
 import ma.tadafor.data.quality.LatePortals.LatePortal;
+import ma.tadafor.data.quality.LatePortals;
 
 /**
  * Alerts to the programme managers who asked for them: an indicator of the programme that turns
@@ -38,18 +41,18 @@ final class Alerts {
     private final LatePortals portals;
     private final Recipients recipients;
     private final OutboxStore outbox;
-    private final MailTexts texts;
+    private final Wording wording;
     private final MailProperties properties;
     private final Clock clock;
 
     Alerts(IndicatorQueries indicators, Disclosure disclosure, LatePortals portals, Recipients recipients,
-           OutboxStore outbox, MailTexts texts, MailProperties properties, Clock clock) {
+           OutboxStore outbox, Wording wording, MailProperties properties, Clock clock) {
         this.indicators = indicators;
         this.disclosure = disclosure;
         this.portals = portals;
         this.recipients = recipients;
         this.outbox = outbox;
-        this.texts = texts;
+        this.wording = wording;
         this.properties = properties;
         this.clock = clock;
     }
@@ -89,22 +92,23 @@ final class Alerts {
 
     private OutgoingMail offTrack(IndicatorFigure figure, PublishedActual actual, Semester semester, Recipient recipient) {
         String lang = recipient.lang();
-        String label = "ar".equals(lang) ? figure.labelAr() : figure.labelFr();
-        String body = texts.text(lang, "mail.alert.offTrack.body", figure.code(), label, semester.code(),
-                actual.suppressed() ? "< 5" : number(actual.value(), figure.unit()), number(figure.target(), figure.unit()))
-                + (figure.demo() ? "\n" + texts.text(lang, "mail.alert.demo") : "");
+        String label = Wording.name(figure.labelFr(), figure.labelAr(), Wording.of(lang));
+        String body = wording.text("mail.alert.offTrack.body", Wording.of(lang), figure.code(), label, semester.code(),
+                actual.suppressed() ? PublishedCount.SUPPRESSED : Numbers.figure(actual.value(), figure.unit()),
+                Numbers.figure(figure.target(), figure.unit()))
+                + (figure.demo() ? "\n" + wording.text("mail.alert.demo", Wording.of(lang)) : "");
         return alert("indicator:" + figure.code() + " programme " + semester.code() + " OFF_TRACK", recipient,
-                texts.text(lang, "mail.alert.offTrack.subject", figure.code(), semester.code()), body,
+                wording.text("mail.alert.offTrack.subject", Wording.of(lang), figure.code(), semester.code()), body,
                 "/results/indicators/" + figure.code());
     }
 
     private OutgoingMail late(LatePortal portal, Recipient recipient) {
         String lang = recipient.lang();
-        String name = "ar".equals(lang) ? portal.nameAr() : portal.nameFr();
+        String name = Wording.name(portal.nameFr(), portal.nameAr(), Wording.of(lang));
         String since = portal.lastSuccessAt().atZone(clock.getZone()).toLocalDate().toString();
         return alert("portal:" + portal.communeCode() + " late since:" + portal.lastSuccessAt(), recipient,
-                texts.text(lang, "mail.alert.late.subject", name),
-                texts.text(lang, "mail.alert.late.body", name, portal.communeCode(), since,
+                wording.text("mail.alert.late.subject", Wording.of(lang), name),
+                wording.text("mail.alert.late.body", Wording.of(lang), name, portal.communeCode(), since,
                         String.valueOf(CommuneQuality.STALE_AFTER_HOURS)), "/quality");
     }
 
@@ -112,19 +116,10 @@ final class Alerts {
         String link = properties.link(path);
         return new OutgoingMail("ALERT " + about + " to:" + recipient.email().toLowerCase(Locale.ROOT), MailKind.ALERT,
                 recipient.email(), recipient.lang(), subject, body + (link.isEmpty() ? "" : "\n\n" + link) + "\n\n"
-                + texts.text(recipient.lang(), "mail.footer"), List.of());
+                + wording.text("mail.footer", Wording.of(recipient.lang())), List.of());
     }
 
     private int queue(OutgoingMail mail) {
         return outbox.queue(mail, clock.instant()) ? 1 : 0;
-    }
-
-    /** A value as the indicators page gives it, in Western digits: one decimal for percentages, else whole. */
-    private static String number(Double value, String unit) {
-        if (value == null) {
-            return "—";
-        }
-        return "percent".equals(unit) ? String.format(Locale.ROOT, "%.1f %%", value)
-                : value == Math.rint(value) ? String.valueOf(value.longValue()) : String.format(Locale.ROOT, "%.1f", value);
     }
 }

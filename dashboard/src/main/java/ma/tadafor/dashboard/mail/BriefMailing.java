@@ -8,8 +8,9 @@ import java.util.Map;
 
 import ma.tadafor.dashboard.report.MeetingBriefJob;
 import ma.tadafor.dashboard.report.ReportProperties;
-import ma.tadafor.data.committee.MeetingBriefStore;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.committee.MeetingBriefStore.PlannedMeeting;
+import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.mail.Attachment;
 import ma.tadafor.data.mail.MailKind;
 import ma.tadafor.data.mail.OutboxStore;
@@ -33,19 +34,19 @@ final class BriefMailing {
     private final TerritoryQueries territories;
     private final Recipients recipients;
     private final OutboxStore outbox;
-    private final MailTexts texts;
+    private final Wording wording;
     private final MailProperties properties;
     private final ReportProperties reports;
     private final Clock clock;
 
     BriefMailing(MeetingBriefStore meetings, MeetingBriefJob briefs, TerritoryQueries territories, Recipients recipients,
-                 OutboxStore outbox, MailTexts texts, MailProperties properties, ReportProperties reports, Clock clock) {
+                 OutboxStore outbox, Wording wording, MailProperties properties, ReportProperties reports, Clock clock) {
         this.meetings = meetings;
         this.briefs = briefs;
         this.territories = territories;
         this.recipients = recipients;
         this.outbox = outbox;
-        this.texts = texts;
+        this.wording = wording;
         this.properties = properties;
         this.reports = reports;
         this.clock = clock;
@@ -78,11 +79,11 @@ final class BriefMailing {
                 continue; // not printed (Chromium failing): queued at the next check
             }
             String lang = recipient.lang();
-            String name = "ar".equals(lang) ? province.nameAr() : province.nameFr();
+            String name = Wording.name(province.nameFr(), province.nameAr(), Wording.of(lang));
             String day = meeting.plannedOn().toString();
             OutgoingMail mail = new OutgoingMail("BRIEF meeting:" + meeting.id() + " to:" + recipient.email().toLowerCase(Locale.ROOT),
-                    MailKind.BRIEF, recipient.email(), lang, texts.text(lang, "mail.brief.subject", name, day),
-                    texts.text(lang, "mail.brief.body", name, day, semester) + footer(lang, link),
+                    MailKind.BRIEF, recipient.email(), lang, wording.text("mail.brief.subject", Wording.of(lang), name, day),
+                    wording.text("mail.brief.body", Wording.of(lang), name, day, semester) + footer(lang, link),
                     List.of(new Attachment("note-comite-" + province.code() + "-" + semester + "-" + lang + ".pdf", PDF, pdf)));
             if (outbox.queue(mail, clock.instant())) {
                 queued++;
@@ -92,6 +93,6 @@ final class BriefMailing {
     }
 
     private String footer(String lang, String link) {
-        return (link.isEmpty() ? "" : "\n\n" + link) + "\n\n" + texts.text(lang, "mail.footer");
+        return (link.isEmpty() ? "" : "\n\n" + link) + "\n\n" + wording.text("mail.footer", Wording.of(lang));
     }
 }

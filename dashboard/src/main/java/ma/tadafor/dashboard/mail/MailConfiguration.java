@@ -7,7 +7,6 @@ import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -20,6 +19,7 @@ import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.report.MeetingBriefJob;
 import ma.tadafor.dashboard.report.ReportProperties;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.mail.OutboxStore;
@@ -58,27 +58,22 @@ class MailConfiguration {
     }
 
     @Bean
-    MailTexts mailTexts(MessageSource messages) {
-        return new MailTexts(messages);
-    }
-
-    @Bean
     BriefMailing briefMailing(MeetingBriefStore meetings, MeetingBriefJob briefs, TerritoryQueries territories,
-                              Recipients recipients, OutboxStore outbox, MailTexts texts, MailProperties properties,
+                              Recipients recipients, OutboxStore outbox, Wording wording, MailProperties properties,
                               ReportProperties reports) {
-        return new BriefMailing(meetings, briefs, territories, recipients, outbox, texts, properties, reports, CLOCK);
+        return new BriefMailing(meetings, briefs, territories, recipients, outbox, wording, properties, reports, CLOCK);
     }
 
     @Bean
     Reminders reminders(CommitteeStore committees, TerritoryQueries territories, Recipients recipients, OutboxStore outbox,
-                        MailTexts texts, MailProperties properties) {
-        return new Reminders(committees, territories, recipients, outbox, texts, properties, CLOCK);
+                        Wording wording, MailProperties properties) {
+        return new Reminders(committees, territories, recipients, outbox, wording, properties, CLOCK);
     }
 
     @Bean
     Alerts alerts(IndicatorQueries indicators, Disclosure disclosure, HikariDataSource warehouse, Recipients recipients,
-                  OutboxStore outbox, MailTexts texts, MailProperties properties) {
-        return new Alerts(indicators, disclosure, new LatePortals(warehouse), recipients, outbox, texts, properties, CLOCK);
+                  OutboxStore outbox, Wording wording, MailProperties properties) {
+        return new Alerts(indicators, disclosure, new LatePortals(warehouse), recipients, outbox, wording, properties, CLOCK);
     }
 
     /** Sends through the configured SMTP server ({@code spring.mail.*}, or the demo's own), or through none. */

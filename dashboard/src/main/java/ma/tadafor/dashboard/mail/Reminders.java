@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.Recommendation;
 import ma.tadafor.data.mail.MailKind;
@@ -30,17 +31,17 @@ final class Reminders {
     private final TerritoryQueries territories;
     private final Recipients recipients;
     private final OutboxStore outbox;
-    private final MailTexts texts;
+    private final Wording wording;
     private final MailProperties properties;
     private final Clock clock;
 
     Reminders(CommitteeStore committees, TerritoryQueries territories, Recipients recipients, OutboxStore outbox,
-              MailTexts texts, MailProperties properties, Clock clock) {
+              Wording wording, MailProperties properties, Clock clock) {
         this.committees = committees;
         this.territories = territories;
         this.recipients = recipients;
         this.outbox = outbox;
-        this.texts = texts;
+        this.wording = wording;
         this.properties = properties;
         this.clock = clock;
     }
@@ -75,16 +76,15 @@ final class Reminders {
     private OutgoingMail reminder(Territory province, Recommendation recommendation, Recipient recipient, boolean overdue) {
         String lang = recipient.lang();
         String stage = overdue ? "overdue" : "due";
-        String text = "ar".equals(lang) && recommendation.textAr() != null || recommendation.textFr() == null
-                ? recommendation.textAr() : recommendation.textFr();
-        String name = "ar".equals(lang) ? province.nameAr() : province.nameFr();
+        String text = Wording.name(recommendation.textFr(), recommendation.textAr(), Wording.of(lang));
+        String name = Wording.name(province.nameFr(), province.nameAr(), Wording.of(lang));
         String due = recommendation.dueOn().toString();
         String link = properties.link("/committees/" + province.code() + "/recommendations/" + recommendation.id());
         return new OutgoingMail("REMINDER recommendation:" + recommendation.id() + " " + stage + " " + due + " to:"
                 + recipient.email().toLowerCase(Locale.ROOT), MailKind.REMINDER, recipient.email(), lang,
-                texts.text(lang, "mail.reminder." + stage + ".subject", name, due),
-                texts.text(lang, "mail.reminder." + stage + ".body", name, due, text, recommendation.ownerInstitution())
-                        + (link.isEmpty() ? "" : "\n\n" + link) + "\n\n" + texts.text(lang, "mail.footer"),
+                wording.text("mail.reminder." + stage + ".subject", Wording.of(lang), name, due),
+                wording.text("mail.reminder." + stage + ".body", Wording.of(lang), name, due, text, recommendation.ownerInstitution())
+                        + (link.isEmpty() ? "" : "\n\n" + link) + "\n\n" + wording.text("mail.footer", Wording.of(lang)),
                 List.of());
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.server.ResponseStatusException;
@@ -15,6 +14,7 @@ import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedOutlier;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.quality.Outlier;
 import ma.tadafor.data.quality.OutlierStore;
 
@@ -31,13 +31,13 @@ class OutlierReview {
 
     private final OutlierStore store;
     private final Disclosure disclosure;
-    private final MessageSource messages;
+    private final Wording wording;
     private final AuditLog audit;
 
-    OutlierReview(OutlierStore store, Disclosure disclosure, MessageSource messages, AuditLog audit) {
+    OutlierReview(OutlierStore store, Disclosure disclosure, Wording wording, AuditLog audit) {
         this.store = store;
         this.disclosure = disclosure;
-        this.messages = messages;
+        this.wording = wording;
         this.audit = audit;
     }
 
@@ -113,14 +113,12 @@ class OutlierReview {
 
     private OutlierView view(Outlier outlier, Audience audience, Locale locale) {
         PublishedOutlier published = disclosure.outlier(outlier, audience);
-        boolean arabic = locale.getLanguage().equals("ar");
         String mechanism = outlier.mechanism() == null ? null
-                : messages.getMessage("mechanism." + outlier.mechanism(), null, outlier.mechanism(), locale);
-        String reason = messages.getMessage("outlier.reason." + outlier.kind().key() + "." + outlier.basis(),
-                new Object[] {String.valueOf(published.value().shown()), String.valueOf(published.expected().shown()),
-                        String.valueOf(outlier.history()), mechanism}, locale);
+                : wording.textOr("mechanism." + outlier.mechanism(), outlier.mechanism(), locale);
+        String reason = wording.text("outlier.reason." + outlier.kind().key() + "." + outlier.basis(), locale,
+                published.value().shown(), published.expected().shown(), outlier.history(), mechanism);
         return new OutlierView(outlier.id(), outlier.kind().key(), outlier.sourceId(), outlier.itemId(),
-                outlier.communeCode(), arabic && outlier.communeNameAr() != null ? outlier.communeNameAr() : outlier.communeNameFr(),
+                outlier.communeCode(), Wording.name(outlier.communeNameFr(), outlier.communeNameAr(), locale),
                 outlier.mechanism(), outlier.semester(), published.value().value(), published.expected().value(),
                 published.score(), reason, outlier.status().name(), outlier.decidedBy(), outlier.decidedAt(),
                 outlier.decisionReason());

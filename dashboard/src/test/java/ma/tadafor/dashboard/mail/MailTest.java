@@ -28,13 +28,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.dashboard.DemoApplicationTest;
 import ma.tadafor.dashboard.ExternalCommand;
 import ma.tadafor.dashboard.committee.Committees;
@@ -88,7 +88,7 @@ class MailTest extends DemoApplicationTest {
     @Autowired
     private OutboxStore outbox;
     @Autowired
-    private MessageSource messages;
+    private Wording wording;
     @Autowired
     private ReportProperties reports;
     @Autowired
@@ -358,16 +358,16 @@ class MailTest extends DemoApplicationTest {
     }
 
     private BriefMailing briefs(Clock clock) {
-        return new BriefMailing(meetings, briefJob, territories, recipients(), outbox, new MailTexts(messages), properties,
+        return new BriefMailing(meetings, briefJob, territories, recipients(), outbox, wording, properties,
                 reports, clock);
     }
 
     private Reminders reminders(Clock clock) {
-        return new Reminders(committees, territories, recipients(), outbox, new MailTexts(messages), properties, clock);
+        return new Reminders(committees, territories, recipients(), outbox, wording, properties, clock);
     }
 
     private Alerts alerts(Clock clock) {
-        return new Alerts(indicators, disclosure, new LatePortals(warehouse), recipients(), outbox, new MailTexts(messages),
+        return new Alerts(indicators, disclosure, new LatePortals(warehouse), recipients(), outbox, wording,
                 properties, clock);
     }
 
