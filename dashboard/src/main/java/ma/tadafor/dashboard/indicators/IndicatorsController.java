@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.ReportingScopes;
+import ma.tadafor.dashboard.closure.Closures;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
@@ -45,7 +46,8 @@ class IndicatorsController {
                      Double target, Double actual, boolean suppressed, String status, boolean demo) {
     }
 
-    record Answer(List<Indicator> items, Map<String, Object> disclosure) {
+    /** {@code frozen}: true, false or "partial" (docs/TRUST.md). */
+    record Answer(List<Indicator> items, Object frozen, Map<String, Object> disclosure) {
     }
 
     private final IndicatorQueries indicators;
@@ -53,9 +55,11 @@ class IndicatorsController {
     private final ReportingScopes scopes;
     private final MartCache cache;
     private final JsonAnswers json;
+    private final Closures closures;
 
     IndicatorsController(IndicatorQueries indicators, Disclosure disclosure, ReportingScopes scopes, MartCache cache,
-            JsonAnswers json) {
+            JsonAnswers json, Closures closures) {
+        this.closures = closures;
         this.indicators = indicators;
         this.disclosure = disclosure;
         this.scopes = scopes;
@@ -76,7 +80,7 @@ class IndicatorsController {
         Audience audience = Audience.of(user);
         return json.of(cache.get(List.of("api-indicators", checked, semester, audience),
                 () -> new Answer(indicators.indicators(checked, semester).stream().map(f -> published(f, audience)).toList(),
-                        Disclosure.describe(audience))), request);
+                        closures.frozen(checked, semester), Disclosure.describe(audience))), request);
     }
 
     private Indicator published(IndicatorFigure figure, Audience audience) {
