@@ -37,6 +37,7 @@ class ClosureLifecycleTest extends DemoApplicationTest {
     private Number closureId;
 
     @Test
+    @SuppressWarnings("unchecked")
     void anApprovedSemesterKeepsItsFiguresThroughALaterUploadAndListsTheRevision() throws Exception {
         awaitMarts();
         HttpResponse<String> proposed = send("POST", "/api/v1/closures", "enabel",
@@ -104,7 +105,7 @@ class ClosureLifecycleTest extends DemoApplicationTest {
                 && "total".equals(((Map<?, ?>) r.get("key")).get("breakdown"))).findFirst().orElseThrow();
         assertThat(((Number) total.get("approved")).longValue()).isEqualTo(approvedTotal);
         assertThat(((Number) total.get("now")).longValue()).isEqualTo(approvedTotal + 12);
-        assertThat((List<?>) total.get("items")).contains(Map.of("sourceId", "upload-" + commune, "itemId", itemId, "change", "NEW"));
+        assertThat((List<Object>) total.get("items")).contains((Object) Map.of("sourceId", "upload-" + commune, "itemId", itemId, "change", "NEW"));
         assertThat(revisions).anySatisfy(r -> assertThat(r.get("key")).isEqualTo(Map.of("scope", "province:" + PROVINCE,
                 "breakdown", "commune", "value", commune)));
 
