@@ -76,9 +76,9 @@ class LineageController {
             answer.put("suppressed", actual.suppressed());
             items = lineage.ofIndicator(indicator, checked, semester, audience.exact());
         } else {
-            if (filters.groupBy() != null || filters.semester() != null || filters.from() != null || filters.to() != null
-                    || filters.year() != null) {
-                throw new InvalidParameterException(filters.groupBy() != null ? "groupBy" : "semester",
+            // semester binds to the filters too: it is the figure's own, given once.
+            if (filters.groupBy() != null || filters.from() != null || filters.to() != null || filters.year() != null) {
+                throw new InvalidParameterException(filters.groupBy() != null ? "groupBy" : filters.year() != null ? "year" : "from",
                         "a lineage is of one figure: give its scope and semester, and filters of other dimensions");
             }
             ParticipationQuery asked = ParticipationRequest.parse(filters, user.scope(), territories);
