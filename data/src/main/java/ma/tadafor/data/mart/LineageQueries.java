@@ -86,8 +86,9 @@ public final class LineageQueries {
         List<Object> all = new ArrayList<>(cellParameters);
         all.addAll(parameters);
         String sql = ITEMS + """
-                , (SELECT sum(cell.participants) FROM %s cell WHERE cell.closure_id IS NOT DISTINCT FROM c.id
-                       AND cell.source_id = li.source_id AND cell.item_id = li.item_id AND %s) AS contribution, NULL
+                , (SELECT CAST(coalesce(sum(cell.participants), 0) AS DOUBLE) FROM %s cell WHERE cell.closure_id IS NOT DISTINCT FROM c.id
+                       AND cell.source_id = li.source_id AND cell.item_id = li.item_id AND %s) AS contribution,
+                  CAST(NULL AS DOUBLE)
                 FROM mart_lineage_item li
                 %s
                 WHERE %s
