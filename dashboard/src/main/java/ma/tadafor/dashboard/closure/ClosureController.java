@@ -21,6 +21,7 @@ import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.disclosure.PublishedRevision;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.closure.Closure;
 import ma.tadafor.data.closure.Revision;
@@ -100,7 +101,9 @@ class ClosureController {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("kind", revision.kind());
         json.put("key", key);
-        json.putAll(disclosure.revision(revision, audience));
+        PublishedRevision published = disclosure.revision(revision, audience);
+        json.put("approved", published.approved().value());
+        json.put("now", published.now().value());
         json.put("items", revision.items().stream().map(i -> Map.of("sourceId", i.sourceId(), "itemId", i.itemId(),
                 "change", i.change())).toList());
         return json;

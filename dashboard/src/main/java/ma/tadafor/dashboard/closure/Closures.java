@@ -10,14 +10,15 @@ import org.springframework.stereotype.Component;
 
 import ma.tadafor.dashboard.analytics.AnalyticsRuns;
 import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.OutOfScopeException;
 import ma.tadafor.dashboard.api.ReportingScopes;
 import ma.tadafor.dashboard.audit.AuditLog;
-import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.data.closure.Closure;
 import ma.tadafor.data.closure.ClosureStore;
 import ma.tadafor.data.territory.Territory;
+import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.data.user.UserRole;
 
 /**
@@ -34,16 +35,17 @@ public class Closures {
 
     private static final Set<UserRole> PROPOSERS = Set.of(UserRole.PROGRAMME, UserRole.ADMIN);
     private static final Set<UserRole> APPROVERS = Set.of(UserRole.GOVERNOR, UserRole.ADMIN);
+    private static final UserRole REOPENER = UserRole.ADMIN;
 
     private final ClosureStore store;
-    private final Committees committees;
+    private final TerritoryQueries territories;
     private final AuditLog audit;
     private final MartCache answers;
     private final AnalyticsRuns analytics;
 
-    Closures(ClosureStore store, Committees committees, AuditLog audit, MartCache answers, AnalyticsRuns analytics) {
+    Closures(ClosureStore store, TerritoryQueries territories, AuditLog audit, MartCache answers, AnalyticsRuns analytics) {
         this.store = store;
-        this.committees = committees;
+        this.territories = territories;
         this.audit = audit;
         this.answers = answers;
         this.analytics = analytics;
@@ -51,7 +53,7 @@ public class Closures {
 
     public Closure propose(String provinceCode, String semester, SignedInUser user) {
         require(PROPOSERS, user);
-        Territory province = committees.province("province", provinceCode, user);
+        Territory province = province("province", provinceCode, user);
         ReportingScopes.semester("semester", semester);
         Closure closure = store.propose(province.code(), semester, user.getUsername(), Instant.now());
         audit.record("CLOSURE_PROPOSED", target(closure), closure.provinceCode() + " " + closure.semester());
@@ -70,8 +72,8 @@ public class Closures {
 
     /** The administrator's only; the next refresh, started now, puts the current figures back. */
     public Closure reopen(long id, String reason, SignedInUser user) {
-        if (user.account().role() != UserRole.ADMIN) {
-            throw new AccessDeniedException("only ADMIN reopens a closed semester");
+        if (!mayReopen(user)) {
+            throw new AccessDeniedException("only " + REOPENER + " reopens a closed semester");
         }
         if (reason == null || reason.isBlank() || reason.length() > 2000) {
             throw new InvalidParameterException("reason", "a reason of 1 to 2000 characters is required");
@@ -88,21 +90,31 @@ public class Closures {
     public Closure readable(long id, SignedInUser user) {
         Closure closure = store.find(id).orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "no closure " + id));
-        committees.province("id", closure.provinceCode(), user);
+        province("id", closure.provinceCode(), user);
         return closure;
     }
 
     public List<Closure> list(String provinceCode, String semester, SignedInUser user) {
         if (provinceCode != null) {
-            committees.province("province", provinceCode, user);
+            province("province", provinceCode, user);
         }
         if (semester != null) {
             ReportingScopes.semester("semester", semester);
         }
         return store.list(provinceCode, semester).stream()
-                .filter(c -> user.scope().national() || user.scope().provinces().contains(c.provinceCode())
-                        || user.scope().regions().stream().anyMatch(r -> c.provinceCode().startsWith(r + ".")))
+                .filter(c -> territories.find(Territory.Level.PROVINCE, c.provinceCode()).filter(p -> p.within(user.scope()))
+                        .isPresent())
                 .toList();
+    }
+
+    /** A province of the caller's scope: 400 naming {@code parameter} if there is none, 403 if it is outside. */
+    private Territory province(String parameter, String code, SignedInUser user) {
+        Territory province = territories.find(Territory.Level.PROVINCE, code).orElseThrow(() ->
+                new InvalidParameterException(parameter, "no province has the code '" + code + "'"));
+        if (!province.within(user.scope())) {
+            throw new OutOfScopeException(parameter, code);
+        }
+        return province;
     }
 
     /** The approved closure of a province's semester, if any. */
@@ -151,6 +163,19 @@ public class Closures {
             return List.of(scopeKey.substring("commune:".length(), "commune:".length() + 6));
         }
         return null;
+    }
+
+    public static boolean mayPropose(SignedInUser user) {
+        return PROPOSERS.contains(user.account().role());
+    }
+
+    /** Whether the caller's role approves; their scope is checked with the closure's province. */
+    public static boolean mayApprove(SignedInUser user) {
+        return APPROVERS.contains(user.account().role());
+    }
+
+    public static boolean mayReopen(SignedInUser user) {
+        return user.account().role() == REOPENER;
     }
 
     private static void require(Set<UserRole> roles, SignedInUser user) {

@@ -157,11 +157,8 @@ public class Disclosure {
      * path as any figure of its kind (a count protected by its own cell key, an indicator as
      * {@link #actual}), so that their difference is that of two protected figures, never an exact count.
      */
-    public Map<String, Object> revision(Revision revision, Audience audience) {
-        Map<String, Object> published = new LinkedHashMap<>();
-        published.put("approved", actual(revision.approved(), null, audience).value());
-        published.put("now", actual(revision.now(), null, audience).value());
-        return published;
+    public PublishedRevision revision(Revision revision, Audience audience) {
+        return new PublishedRevision(actual(revision.approved(), null, audience), actual(revision.now(), null, audience));
     }
 
     /**
