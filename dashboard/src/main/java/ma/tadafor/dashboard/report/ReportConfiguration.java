@@ -11,6 +11,7 @@ import org.thymeleaf.ITemplateEngine;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.data.committee.CommitteeStore;
@@ -46,9 +47,10 @@ class ReportConfiguration {
     @Bean
     CommitteeBriefs committeeBriefs(TerritoryQueries territories, Disclosure disclosure, ParticipationRateQueries rates,
             IndicatorQueries indicators, ConvergenceQueries convergence, DataQualityQueries quality,
-            CommitteeStore committees, MessageSource messages, ITemplateEngine templates, ReportProperties properties) {
+            CommitteeStore committees, MessageSource messages, ITemplateEngine templates, ReportProperties properties,
+            ClosureReadings closures) {
         return new CommitteeBriefs(new CommitteeBrief(territories, disclosure, rates, indicators, convergence, quality,
-                committees, messages), templates, new ChromiumPdf(properties));
+                committees, messages, closures), templates, new ChromiumPdf(properties));
     }
 
     @Bean

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.dashboard.page.HeadlessChromium;
+import ma.tadafor.dashboard.report.PdfText;
 
 /**
  * A closure's whole life through the real parts: the demo's pulls and refresh, a proposal and an
@@ -34,7 +40,13 @@ class ClosureLifecycleTest extends DemoApplicationTest {
     private static final String PARTICIPATION = "/api/v1/participation?province=" + PROVINCE + "&semester=" + SEMESTER;
     private static final String INDICATORS = "/api/v1/indicators?semester=" + SEMESTER + "&scope=province:" + PROVINCE;
 
+    /** The semester the committee page closes, proposed and approved through its forms. */
+    private static final String PAGE_SEMESTER = "2023S2";
+    private static final String APPROVER = "Gouverneur de la province d'Azilal";
+    private static final String BIDI_CONTROLS = "[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]";
+
     private Number closureId;
+    private Number pageClosureId;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -54,6 +66,12 @@ class ClosureLifecycleTest extends DemoApplicationTest {
         HttpResponse<String> approved = send("POST", "/api/v1/closures/" + closureId + "/approve", "gov-azilal", null);
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
         assertThat(object(approved)).containsEntry("status", "APPROVED").containsEntry("approvedBy", "gov-azilal");
+        proposedAndApprovedOnTheCommitteePage();
+
+        String briefBefore = PdfText.of(brief("fr"));
+        assertThat(flat(briefBefore)).contains("Chiffres approuvés le", "par " + APPROVER, "Révisions depuis l’approbation",
+                "Aucun chiffre n'a changé depuis l'approbation.");
+        assertThat(flat(PdfText.of(brief("ar")).replaceAll(BIDI_CONTROLS, ""))).contains("أرقام مصادق عليها في", "المراجعات منذ المصادقة");
 
         Map<String, Object> before = object(get(PARTICIPATION, "admin"));
         assertThat(before).containsEntry("frozen", true);
@@ -79,11 +97,12 @@ class ClosureLifecycleTest extends DemoApplicationTest {
         });
         String indicatorWithItems = indicatorAddingUp(indicatorsBefore);
         assertThat(indicatorWithItems).as("an indicator whose items add up to its actual").isNotNull();
+        lineageFromTheResultsAndTheOverviewUnderTheSeal(indicatorWithItems);
 
         // A late upload: a new activity of 12 participants in the closed semester of an Azilal commune.
         String commune = items(get("/api/v1/territories/communes?programme=true", "admin")).stream()
                 .filter(c -> PROVINCE.equals(c.get("provinceCode"))).map(c -> (String) c.get("code")).findFirst().orElseThrow();
-        String itemId = "late-" + UUID.randomUUID();
+        String itemId = "late-" + UUID.randomUUID().toString().substring(0, 8);
         String csv = """
                 id;updatedAt;mechanism;status;startDate;titleFr;gender;ageBand;disability;role;count
                 %1$s;2024-05-20T10:00:00Z;CITIZEN_MEETING;HELD;2024-05-20;Réunion tardive;F;25-34;non;CITIZEN;7
@@ -114,10 +133,129 @@ class ClosureLifecycleTest extends DemoApplicationTest {
         assertThat(items(get("/api/v1/closures?province=" + PROVINCE, "gov-azilal"))).extracting(c -> c.get("status"))
                 .contains("APPROVED");
         assertThat(get("/api/v1/closures/" + closureId + "/revisions", "gov-beni-mellal").statusCode()).isEqualTo(403);
+
+        String briefAfter = PdfText.of(brief("fr"));
+        assertThat(figures(briefAfter)).as("sections 1 to 3 of the brief, printed before and after the late upload")
+                .isEqualTo(figures(briefBefore));
+        assertThat(flat(revisionsSection(briefAfter))).contains(itemId, "nouveau").doesNotContain("Aucun chiffre n'a changé");
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("gov-azilal", PASSWORD);
+            browser.visit("/committees/" + PROVINCE + "?lang=fr");
+            assertThat(browser.all("table[data-revisions='" + closureId + "'] tbody tr")).as("revisions on the committee page")
+                    .isNotEmpty().anySatisfy(row -> assertThat(row.getText()).contains(itemId, "nouveau"));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    /**
+     * The committee page's forms, for another semester: the programme manager proposes, the governor
+     * approves (each form with its CSRF token, in a real browser); the administrator reopens it at the end.
+     */
+    private void proposedAndApprovedOnTheCommitteePage() throws Exception {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("enabel", PASSWORD);
+            browser.visit("/committees/" + PROVINCE + "?lang=fr");
+            assertThat(browser.all("#closures [data-closure='" + closureId + "']")).as("the API's closure, listed")
+                    .singleElement().satisfies(row -> assertThat(row.getText()).contains(SEMESTER, "Approuvée", "par " + APPROVER));
+            browser.all("#closures input[name=semester]").get(0).sendKeys(PAGE_SEMESTER);
+            submit(browser, browser.all("#closures form[action$='/closures'] button").get(0));
+            assertThat(browser.all("[role=status]")).as("saved").isNotEmpty();
+            assertThat(browser.all("#closures button")).as("a programme manager does not approve")
+                    .noneSatisfy(b -> assertThat(b.getText()).isEqualTo("Approuver les chiffres"));
+        }
+        pageClosureId = items(get("/api/v1/closures?province=" + PROVINCE + "&semester=" + PAGE_SEMESTER, "enabel")).stream()
+                .filter(c -> "PROPOSED".equals(c.get("status"))).map(c -> (Number) c.get("id")).findFirst().orElseThrow();
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("gov-azilal", PASSWORD);
+            browser.visit("/committees/" + PROVINCE + "?lang=ar");
+            assertThat(browser.script("return document.documentElement.dir")).isEqualTo("rtl");
+            submit(browser, browser.all("#closures form[action$='/closures/" + pageClosureId + "/approve'] button").get(0));
+            assertThat(browser.all("#closures [data-closure='" + pageClosureId + "']")).singleElement()
+                    .satisfies(row -> assertThat(row.getText()).contains("مصادق عليه", "أرقام مصادق عليها في"));
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+        assertThat(object(get("/api/v1/closures?province=" + PROVINCE + "&semester=" + PAGE_SEMESTER, "gov-azilal")).toString())
+                .contains("status=APPROVED", "approvedBy=gov-azilal");
+    }
+
+    /**
+     * The results page and the overview of the closed semester, in French and Arabic, for the governor:
+     * each carries the seal; an indicator's actual and the overview's participants lead to their items,
+     * the figure as published and the items' protected totals, under the seal too.
+     */
+    private void lineageFromTheResultsAndTheOverviewUnderTheSeal(String indicator) {
+        String view = "scope=province:" + PROVINCE + "&semester=" + SEMESTER;
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("gov-azilal", PASSWORD);
+            for (String language : List.of("fr", "ar")) {
+                String seal = language.equals("fr") ? "Chiffres approuvés le" : "أرقام مصادق عليها في";
+                browser.open("/results?" + view + "&lang=" + language);
+                assertThat(browser.all(".seal")).as("results in " + language).singleElement()
+                        .satisfies(e -> assertThat(e.getText()).contains(seal, APPROVER));
+                assertThat(browser.all("tr[data-indicator] a.lineage")).as("every actual links to its items").hasSizeGreaterThan(5);
+                submit(browser, browser.all("tr[data-indicator='" + indicator + "'] a.lineage").get(0));
+                assertThat(browser.driver().getCurrentUrl()).contains("/lineage", "indicator=" + indicator);
+                assertThat(browser.script("return document.documentElement.dir")).isEqualTo(language.equals("ar") ? "rtl" : "ltr");
+                assertThat(browser.all(".seal")).as("lineage in " + language).singleElement()
+                        .satisfies(e -> assertThat(e.getText()).contains(seal));
+                assertThat(browser.all(".lineage-items tbody tr")).as("the items of " + indicator).isNotEmpty()
+                        .allSatisfy(row -> assertThat(row.findElements(org.openqa.selenium.By.tagName("td"))).hasSize(8));
+                assertThat(browser.consoleErrors()).isEmpty();
+
+                browser.open("/?" + view + "&lang=" + language);
+                assertThat(browser.all(".seal")).as("overview in " + language).singleElement()
+                        .satisfies(e -> assertThat(e.getText()).contains(seal));
+                submit(browser, browser.all("[data-headline] [data-key=participants] a.lineage").get(0));
+                assertThat(browser.all(".lineage-items tbody tr")).as("the items of the participants").isNotEmpty();
+                assertThat(browser.all("[data-figure]").get(0).getText()).isNotBlank();
+                assertThat(browser.consoleErrors()).isEmpty();
+            }
+        }
+    }
+
+    /** Clicks a link or a form's button and waits for the page it leads to. */
+    private static void submit(HeadlessChromium browser, WebElement button) {
+        button.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> "complete".equals(
+                browser.script("return document.readyState")));
+    }
+
+    private byte[] brief(String lang) throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri("/api/v1/reports/committee-brief?province="
+                + PROVINCE + "&semester=" + SEMESTER + "&lang=" + lang)).header("Authorization", basic("gov-azilal", PASSWORD))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The brief's figures that a closure freezes: its sections 1 to 3 (participation, rates, results framework). */
+    private static String figures(String brief) {
+        return brief.substring(brief.indexOf("1. Progrès des communes partenaires"), brief.indexOf("4. Convergence avec l’INDH"));
+    }
+
+    /** Text as read, whatever the lines it was broken into. */
+    private static String flat(String text) {
+        return text.replaceAll("\\s+", " ");
+    }
+
+    private static String revisionsSection(String brief) {
+        return brief.substring(brief.indexOf("Révisions depuis l’approbation"), brief.indexOf("7. Proposition d’ordre du jour"));
     }
 
     @AfterAll
     void reopen() throws Exception {
+        if (pageClosureId != null) {
+            try (HeadlessChromium browser = new HeadlessChromium(port)) {
+                browser.signIn("admin", PASSWORD);
+                browser.visit("/committees/" + PROVINCE + "?lang=fr");
+                browser.all("#closures form[action$='/closures/" + pageClosureId + "/reopen'] input[name=reason]").get(0)
+                        .sendKeys("données corrigées");
+                submit(browser, browser.all("#closures form[action$='/closures/" + pageClosureId + "/reopen'] button").get(0));
+                assertThat(browser.all("#closures [data-closure='" + pageClosureId + "']")).singleElement()
+                        .satisfies(row -> assertThat(row.getText()).contains("Rouverte", "motif : données corrigées"));
+            }
+        }
         if (closureId != null) {
             assertThat(send("POST", "/api/v1/closures/" + closureId + "/reopen", "enabel", "{\"reason\": \"test\"}").statusCode())
                     .isEqualTo(403);

@@ -71,11 +71,18 @@ public final class HeadlessChromium implements AutoCloseable {
                 .stream().allMatch(card -> "true".equals(card.getDomAttribute("data-drawn"))));
     }
 
+    /** Opens a page drawn on the server alone (no charts: a committee's, a figure's lineage) and waits for it. */
+    public void visit(String path) {
+        driver.get(base + path);
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "complete".equals(
+                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
     String ready() {
         return driver.findElement(By.cssSelector("[data-page-data]")).getDomAttribute("data-ready");
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
