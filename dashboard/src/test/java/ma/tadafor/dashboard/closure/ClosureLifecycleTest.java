@@ -109,7 +109,8 @@ class ClosureLifecycleTest extends DemoApplicationTest {
                 %1$s;2024-05-20T10:00:00Z;CITIZEN_MEETING;HELD;2024-05-20;Réunion tardive;M;35-59;non;CITIZEN;5
                 """.formatted(itemId);
         HttpResponse<String> uploaded = upload(commune, csv);
-        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.body()).contains("\"inserted\":1");
         refresh();
 
         Map<String, Object> after = object(get(PARTICIPATION, "admin"));
