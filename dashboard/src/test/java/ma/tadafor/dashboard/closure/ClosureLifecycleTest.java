@@ -29,8 +29,13 @@ import ma.tadafor.dashboard.report.PdfText;
  * approval over HTTP, a later upload that adds an activity to the closed semester, a second real
  * refresh (Spark): the API answers the same figures with {@code "frozen": true}, the revision lists
  * the approved and the current figure with the new item; lineage adds up to the figure for the
- * administrator and is protected for the others. Azilal (05.081), so that the other tests' Béni
- * Mellal stays open; reopened at the end.
+ * administrator and is protected for the others. Through the pages, in a real Chromium and in both
+ * languages: the committee page's forms propose, approve and reopen another semester; the results
+ * page and the overview of the closed semester carry the seal and lead to the "where does this
+ * number come from?" page; the committee page lists the revision. The committee brief's PDF, read
+ * back with pdftotext, holds the same figures before and after the late upload, with its seal and,
+ * after, the revision. Azilal (05.081), so that the other tests' Béni Mellal stays open; reopened at
+ * the end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClosureLifecycleTest extends DemoApplicationTest {
