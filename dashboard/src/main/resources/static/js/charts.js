@@ -38,7 +38,16 @@
       var item = element('div', 'figure');
       item.dataset.key = figure.key;
       item.appendChild(element('dt', null, figure.label));
-      var value = element('dd', 'value', figure.value);
+      var value = element('dd', 'value');
+      if (figure.lineage) {
+        // "Where does this number come from?": the items the figure is made of.
+        var link = element('a', 'lineage', figure.value);
+        link.href = figure.lineage;
+        link.title = words.lineage;
+        value.appendChild(link);
+      } else {
+        value.textContent = figure.value;
+      }
       item.appendChild(value);
       var change = element('dd', 'change', figure.change === null || figure.change === undefined
         ? words.previous + ' ' + figure.previous

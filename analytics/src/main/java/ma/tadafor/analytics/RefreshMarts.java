@@ -17,6 +17,7 @@ import ma.tadafor.analytics.disclosure.RecordKeys;
 import ma.tadafor.analytics.convergence.IndhLinks;
 import ma.tadafor.analytics.indicators.Indicator;
 import ma.tadafor.analytics.indicators.IndicatorActuals;
+import ma.tadafor.analytics.lineage.LineageItems;
 import ma.tadafor.analytics.indicators.StatusThresholds;
 import ma.tadafor.analytics.participation.CellCode;
 import ma.tadafor.analytics.participation.ParticipationCube;
@@ -108,6 +109,8 @@ public final class RefreshMarts {
                     martsFolder, "convergence", elapsed);
             write(links.join(activities.select(col("source_id"), col("item_id"), col("commune_code"), col("mechanism")),
                     new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link", elapsed);
+            write(LineageItems.of(activities, grain), martsFolder, "lineage_item", elapsed);
+            write(IndicatorActuals.contributions(indicators, activities, grain), martsFolder, "indicator_item", elapsed);
             write(DataQuality.of(activities, cube, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
                     martsFolder, "data_quality", elapsed);
             write(Outliers.of(activities, grain, outliers), martsFolder, "outlier", elapsed);

@@ -57,52 +57,9 @@ public final class IndicatorActuals {
         List<Indicator> manual = indicators.stream().filter(i -> i.computation() == Computation.MANUAL).toList();
 
         Dataset<Row> grid = communes.crossJoin(semesters);
-        // Per activity, what its cells contribute to each indicator: participants passing its cell
-        // conditions, and whether any cell passes them (for counts of activities).
-        List<Column> perActivity = new ArrayList<>();
-        List<Column> perCommune = new ArrayList<>();
-        for (int k = 0; k < computed.size(); k++) {
-            Indicator indicator = computed.get(k);
-            IndicatorFilter filter = indicator.filter();
-            IndicatorFilter share = indicator.shareFilter();
-            if (indicator.computation().ofCells()) {
-                perActivity.add(sum(when(filter.cellCondition(), col("participants"))).as("pf" + k));
-                perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("participants"))).as("ps" + k));
-                perActivity.add(sum(when(filter.cellCondition(), col("record_key"))).as("kf" + k));
-                perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("record_key"))).as("ks" + k));
-                Column numerator = filter.activityCondition().and(share.activityCondition());
-                perCommune.add(sum(when(numerator, col("ps" + k))).cast(AMOUNT).as("n" + k));
-                perCommune.add(sum(when(filter.activityCondition(), col("pf" + k))).cast(AMOUNT).as("d" + k));
-                perCommune.add(sum(when(numerator, col("ks" + k))).as("nk" + k));
-                perCommune.add(sum(when(filter.activityCondition(), col("kf" + k))).as("dk" + k));
-                continue;
-            }
-            Column passes = filter.activityCondition();
-            if (filter.hasCellConditions()) {
-                perActivity.add(max(when(filter.cellCondition(), lit(true))).as("any_f" + k));
-                passes = passes.and(col("any_f" + k).isNotNull());
-            }
-            Column sharePasses = share.activityCondition();
-            if (share.hasCellConditions()) {
-                perActivity.add(max(when(share.cellCondition(), lit(true))).as("any_s" + k));
-                sharePasses = sharePasses.and(col("any_s" + k).isNotNull());
-            }
-            Column numerator = switch (indicator.computation()) {
-                case SUM_TADAFOR_FUNDING -> sum(when(passes, col("tadafor_mad")));
-                case SHARE_OF_ACTIVITIES -> count(when(passes.and(sharePasses), lit(1)));
-                default -> count(when(passes, lit(1)));
-            };
-            perCommune.add(numerator.cast(AMOUNT).as("n" + k));
-            perCommune.add(count(when(passes, lit(1))).cast(AMOUNT).as("d" + k));
-        }
-        Dataset<Row> dated = activities.filter(col("semester").isNotNull());
-        if (!perActivity.isEmpty()) {
-            // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
-            Dataset<Row> cells = grain.groupBy(col("activity_key"), col("base_key"))
-                    .agg(perActivity.get(0), perActivity.subList(1, perActivity.size()).toArray(Column[]::new));
-            dated = dated.join(cells.drop("base_key"), new String[] {"activity_key"}, "left");
-        }
-        Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(dated.groupBy(col("commune_code"),
+        Terms terms = Terms.of(computed, activities, grain);
+        List<Column> perCommune = terms.perCommune();
+        Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(terms.dated().groupBy(col("commune_code"),
                         col("semester")).agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new)),
                 new String[] {"commune_code", "semester"}, "left");
 
@@ -140,6 +97,97 @@ public final class IndicatorActuals {
                 .select(col("indicator_code"), col("scope"), col("semester"), col("actual"), col("target"),
                         status(col("actual"), col("target"), thresholds).as("status"), col("numerator"),
                         col("denominator"), col("numerator_key"), col("denominator_key"));
+    }
+
+    /**
+     * Per activity and computed indicator, what the activity adds to the indicator's numerator and
+     * denominator in its own semester (rows where both are 0 left out): {@code indicator_code,
+     * source_id, item_id, commune_code, semester, cumulative, numerator, denominator}. A count's
+     * items add up to its actual in a scope (over the semesters up to it for a cumulative one);
+     * a share's add up to its terms; {@code COUNT_COMMUNES} counts each commune once, not its items.
+     */
+    public static Dataset<Row> contributions(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain) {
+        List<Indicator> computed = indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
+        if (computed.isEmpty()) {
+            return activities.limit(0).select(lit(null).cast("string").as("indicator_code"), col("source_id"), col("item_id"),
+                    col("commune_code"), col("semester"), lit(false).as("cumulative"), lit(0.0).as("numerator"),
+                    lit(0.0).as("denominator"));
+        }
+        Terms terms = Terms.of(computed, activities, grain);
+        List<Column> perCommune = terms.perCommune();
+        Dataset<Row> perItem = terms.dated().groupBy(col("source_id"), col("item_id"), col("commune_code"), col("semester"))
+                .agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new));
+        List<Column> perIndicator = new ArrayList<>();
+        for (int k = 0; k < computed.size(); k++) {
+            perIndicator.add(struct(lit(computed.get(k).code()).as("indicator_code"),
+                    lit(computed.get(k).cumulative()).as("cumulative"),
+                    coalesce(col("n" + k), lit(0).cast(AMOUNT)).cast("double").as("numerator"),
+                    coalesce(col("d" + k), lit(0).cast(AMOUNT)).cast("double").as("denominator")));
+        }
+        return perItem.select(col("source_id"), col("item_id"), col("commune_code"), col("semester"),
+                        explode(array(perIndicator.toArray(Column[]::new))).as("i"))
+                .select(col("i.indicator_code"), col("source_id"), col("item_id"), col("commune_code"), col("semester"),
+                        col("i.cumulative"), col("i.numerator"), col("i.denominator"))
+                .filter(col("numerator").notEqual(0).or(col("denominator").notEqual(0)));
+    }
+
+    /**
+     * What each activity contributes to each computed indicator, as aggregations over activities:
+     * {@code n<k>} and {@code d<k>} (numerator and denominator) and, for counts of participants,
+     * their key sums {@code nk<k>} and {@code dk<k>}; {@code dated} holds the dated activities with
+     * what their cells contribute. Aggregated per commune and semester for the marts, per activity
+     * for lineage ({@link #contributions}): the same terms, so that an indicator's items add up to it.
+     */
+    private record Terms(Dataset<Row> dated, List<Column> perCommune) {
+
+        static Terms of(List<Indicator> computed, Dataset<Row> activities, Dataset<Row> grain) {
+            // Per activity, what its cells contribute to each indicator: participants passing its cell
+            // conditions, and whether any cell passes them (for counts of activities).
+            List<Column> perActivity = new ArrayList<>();
+            List<Column> perCommune = new ArrayList<>();
+            for (int k = 0; k < computed.size(); k++) {
+                Indicator indicator = computed.get(k);
+                IndicatorFilter filter = indicator.filter();
+                IndicatorFilter share = indicator.shareFilter();
+                if (indicator.computation().ofCells()) {
+                    perActivity.add(sum(when(filter.cellCondition(), col("participants"))).as("pf" + k));
+                    perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("participants"))).as("ps" + k));
+                    perActivity.add(sum(when(filter.cellCondition(), col("record_key"))).as("kf" + k));
+                    perActivity.add(sum(when(filter.cellCondition().and(share.cellCondition()), col("record_key"))).as("ks" + k));
+                    Column numerator = filter.activityCondition().and(share.activityCondition());
+                    perCommune.add(sum(when(numerator, col("ps" + k))).cast(AMOUNT).as("n" + k));
+                    perCommune.add(sum(when(filter.activityCondition(), col("pf" + k))).cast(AMOUNT).as("d" + k));
+                    perCommune.add(sum(when(numerator, col("ks" + k))).as("nk" + k));
+                    perCommune.add(sum(when(filter.activityCondition(), col("kf" + k))).as("dk" + k));
+                    continue;
+                }
+                Column passes = filter.activityCondition();
+                if (filter.hasCellConditions()) {
+                    perActivity.add(max(when(filter.cellCondition(), lit(true))).as("any_f" + k));
+                    passes = passes.and(col("any_f" + k).isNotNull());
+                }
+                Column sharePasses = share.activityCondition();
+                if (share.hasCellConditions()) {
+                    perActivity.add(max(when(share.cellCondition(), lit(true))).as("any_s" + k));
+                    sharePasses = sharePasses.and(col("any_s" + k).isNotNull());
+                }
+                Column numerator = switch (indicator.computation()) {
+                    case SUM_TADAFOR_FUNDING -> sum(when(passes, col("tadafor_mad")));
+                    case SHARE_OF_ACTIVITIES -> count(when(passes.and(sharePasses), lit(1)));
+                    default -> count(when(passes, lit(1)));
+                };
+                perCommune.add(numerator.cast(AMOUNT).as("n" + k));
+                perCommune.add(count(when(passes, lit(1))).cast(AMOUNT).as("d" + k));
+            }
+            Dataset<Row> dated = activities.filter(col("semester").isNotNull());
+            if (!perActivity.isEmpty()) {
+                // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
+                Dataset<Row> cells = grain.groupBy(col("activity_key"), col("base_key"))
+                        .agg(perActivity.get(0), perActivity.subList(1, perActivity.size()).toArray(Column[]::new));
+                dated = dated.join(cells.drop("base_key"), new String[] {"activity_key"}, "left");
+            }
+            return new Terms(dated, perCommune);
+        }
     }
 
     private static Dataset<Row> computed(Dataset<Row> actuals) {

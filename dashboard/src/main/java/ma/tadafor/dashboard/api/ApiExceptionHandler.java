@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
+import ma.tadafor.data.closure.ClosureConflictException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -42,6 +43,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(OutOfScopeException.class)
     ProblemDetail outOfScope(OutOfScopeException e) {
         return problem(HttpStatus.FORBIDDEN, e.parameter(), e.getMessage());
+    }
+
+    @ExceptionHandler(ClosureConflictException.class)
+    ProblemDetail closureConflict(ClosureConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

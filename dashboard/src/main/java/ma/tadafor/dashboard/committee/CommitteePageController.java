@@ -3,6 +3,7 @@ package ma.tadafor.dashboard.committee;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,13 +16,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.closure.ClosureReadings;
+import ma.tadafor.dashboard.closure.Closures;
 import ma.tadafor.dashboard.committee.CommitteeRequests.FollowUpRequest;
 import ma.tadafor.dashboard.committee.CommitteeRequests.LinkRequest;
 import ma.tadafor.dashboard.committee.CommitteeRequests.MeetingRequest;
 import ma.tadafor.dashboard.committee.CommitteeRequests.MemberRequest;
 import ma.tadafor.dashboard.committee.CommitteeRequests.NoteRequest;
 import ma.tadafor.dashboard.committee.CommitteeRequests.RecommendationRequest;
+import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.data.closure.Closure;
+import ma.tadafor.data.closure.ClosureConflictException;
 import ma.tadafor.data.committee.AgendaItem;
 import ma.tadafor.data.committee.Attendance;
 import ma.tadafor.data.committee.CommitteeRole;
@@ -46,10 +52,15 @@ class CommitteePageController {
 
     private final Committees committees;
     private final TerritoryQueries territories;
+    private final Closures closures;
+    private final ClosureReadings closureReadings;
 
-    CommitteePageController(Committees committees, TerritoryQueries territories) {
+    CommitteePageController(Committees committees, TerritoryQueries territories, Closures closures,
+            ClosureReadings closureReadings) {
         this.committees = committees;
         this.territories = territories;
+        this.closures = closures;
+        this.closureReadings = closureReadings;
     }
 
     /** The provinces whose committee the caller reads; straight to it when there is one. */
@@ -68,8 +79,17 @@ class CommitteePageController {
     }
 
     @GetMapping("/committees/{province}")
-    String committee(@PathVariable String province, @AuthenticationPrincipal SignedInUser user, Model model) {
+    String committee(@PathVariable String province, @AuthenticationPrincipal SignedInUser user, Locale locale,
+                     Model model) {
         Territory territory = common(province, user, model);
+        Audience audience = Audience.of(user);
+        model.addAttribute("closures", closures.list(province, null, user).stream().map(closure -> ClosureView.of(closure,
+                closureReadings.seal(closure), closure.status() == Closure.Status.APPROVED
+                        ? closureReadings.revisions(closure.id(), audience, locale) : List.of(), Committees.ZONE)).toList());
+        model.addAttribute("mayPropose", Closures.mayPropose(user));
+        model.addAttribute("mayApprove", Closures.mayApprove(user));
+        model.addAttribute("mayReopen", Closures.mayReopen(user));
+        model.addAttribute("exactFigures", audience.exact());
         model.addAttribute("members", committees.members(province, user));
         model.addAttribute("meetings", committees.meetings(province, user));
         model.addAttribute("recommendations", committees.recommendations(province, user));
@@ -191,6 +211,37 @@ class CommitteePageController {
                 user));
     }
 
+    /** Proposes closing a semester of the province: its committee approves the figures as they will be then. */
+    @PostMapping("/committees/{province}/closures")
+    String proposeClosure(@PathVariable String province, @RequestParam(required = false) String semester,
+                          @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+        return attempt("redirect:/committees/" + province + "#closures", redirect,
+                () -> closures.propose(province, semester == null ? null : semester.strip(), user));
+    }
+
+    @PostMapping("/committees/{province}/closures/{id}/approve")
+    String approveClosure(@PathVariable String province, @PathVariable long id, @AuthenticationPrincipal SignedInUser user,
+                          RedirectAttributes redirect) {
+        return attempt("redirect:/committees/" + province + "#closures", redirect, () -> closures.approve(
+                closureOf(province, id, user).id(), user));
+    }
+
+    @PostMapping("/committees/{province}/closures/{id}/reopen")
+    String reopenClosure(@PathVariable String province, @PathVariable long id, @RequestParam(required = false) String reason,
+                         @AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+        return attempt("redirect:/committees/" + province + "#closures", redirect, () -> closures.reopen(
+                closureOf(province, id, user).id(), reason, user));
+    }
+
+    /** A closure of this province that the caller reads; one of another province is not found here. */
+    private Closure closureOf(String province, long id, SignedInUser user) {
+        Closure closure = closures.readable(id, user);
+        if (!closure.provinceCode().equals(province)) {
+            throw new InvalidParameterException("id", "closure " + id + " is not of province " + province);
+        }
+        return closure;
+    }
+
     private Territory common(String province, SignedInUser user, Model model) {
         Territory territory = committees.province(province, user);
         model.addAttribute("province", territory);
@@ -207,6 +258,8 @@ class CommitteePageController {
             redirect.addFlashAttribute("saved", true);
         } catch (InvalidParameterException e) {
             redirect.addFlashAttribute("refusal", e.parameter() + " : " + e.getMessage());
+        } catch (ClosureConflictException e) {
+            redirect.addFlashAttribute("refusal", e.getMessage());
         }
         return back;
     }

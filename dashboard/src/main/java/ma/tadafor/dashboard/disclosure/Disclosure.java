@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 import ma.tadafor.analytics.indicators.StatusThresholds;
 import ma.tadafor.dashboard.analytics.AnalyticsProperties;
 import ma.tadafor.data.mart.ExactCount;
+import ma.tadafor.data.closure.Revision;
 import ma.tadafor.data.mart.IndicatorActual;
+import ma.tadafor.data.mart.LineageItem;
 import ma.tadafor.data.mart.ParticipationFigures;
 import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
@@ -159,6 +161,38 @@ public class Disclosure {
         }
         double achieved = target == 0 ? Double.POSITIVE_INFINITY : actual / target;
         return achieved >= thresholds.onTrack() ? "ON_TRACK" : achieved >= thresholds.atRisk() ? "AT_RISK" : "OFF_TRACK";
+    }
+
+    /**
+     * A revision of a closed semester: the approved figure and the current one, each through the same
+     * path as any figure of its kind (a count protected by its own cell key, an indicator as
+     * {@link #actual}), so that their difference is that of two protected figures, never an exact count.
+     */
+    public PublishedRevision revision(Revision revision, Audience audience) {
+        return new PublishedRevision(actual(revision.approved(), null, audience), actual(revision.now(), null, audience));
+    }
+
+    /**
+     * An item of a figure's lineage: its total participants published like any count; for the
+     * administrator, also what it adds to the figure and its cells. Others never get an item's part
+     * of a filtered figure nor its personal breakdown, which, summed over the items, would give the
+     * exact figure back (docs/PRIVACY.md).
+     */
+    public Map<String, Object> lineageItem(LineageItem item, Audience audience) {
+        Map<String, Object> published = new LinkedHashMap<>();
+        PublishedCount participants = count(item.participants(), audience);
+        published.put("participants", participants.value());
+        if (participants.suppressed()) {
+            published.put("suppressed", true);
+        }
+        if (audience.exact()) {
+            published.put("contribution", item.contribution());
+            if (item.contributionDenominator() != null) {
+                published.put("contributionDenominator", item.contributionDenominator());
+            }
+            published.put("cells", item.cells());
+        }
+        return published;
     }
 
     private static ExactCount exact(Double value, Integer key) {

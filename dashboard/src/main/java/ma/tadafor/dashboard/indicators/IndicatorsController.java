@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.ReportingScopes;
+import ma.tadafor.dashboard.closure.Closures;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
@@ -48,7 +49,8 @@ class IndicatorsController {
                      String projectedStatus) {
     }
 
-    record Answer(List<Indicator> items, Map<String, Object> disclosure) {
+    /** {@code frozen}: true, false or "partial" (docs/TRUST.md). */
+    record Answer(List<Indicator> items, Object frozen, Map<String, Object> disclosure) {
     }
 
     private final IndicatorQueries indicators;
@@ -57,15 +59,17 @@ class IndicatorsController {
     private final ReportingScopes scopes;
     private final MartCache cache;
     private final JsonAnswers json;
+    private final Closures closures;
 
     IndicatorsController(IndicatorQueries indicators, Disclosure disclosure, Projections projections,
-            ReportingScopes scopes, MartCache cache, JsonAnswers json) {
+            ReportingScopes scopes, MartCache cache, JsonAnswers json, Closures closures) {
         this.indicators = indicators;
         this.disclosure = disclosure;
         this.projections = projections;
         this.scopes = scopes;
         this.cache = cache;
         this.json = json;
+        this.closures = closures;
     }
 
     @GetMapping("/api/v1/indicators")
@@ -84,7 +88,7 @@ class IndicatorsController {
                     Map<String, Projection> ahead = projections.of(checked, semester, audience);
                     return new Answer(indicators.indicators(checked, semester).stream()
                             .map(f -> published(f, audience, ahead.getOrDefault(f.code(), Projection.none()))).toList(),
-                            Disclosure.describe(audience));
+                            closures.frozen(checked, semester), Disclosure.describe(audience));
                 }), request);
     }
 

@@ -26,6 +26,7 @@ import org.icepear.echarts.components.grid.Grid;
 import org.icepear.echarts.components.tooltip.Tooltip;
 import org.icepear.echarts.origin.util.SeriesOption;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
@@ -81,8 +82,26 @@ class Overview {
         this.cache = cache;
     }
 
-    record Headline(String key, String label, String value, String previous, String change) {
+    /** A headline figure; {@code lineage}: its "where does this number come from?" page, when it is one participation figure. */
+    record Headline(String key, String label, String value, String previous, String change, String lineage) {
+
+        Headline(String key, String label, String value, String previous, String change) {
+            this(key, label, value, previous, change, null);
+        }
+
+        Headline withLineage(String page) {
+            return new Headline(key, label, value, previous, change, page);
+        }
     }
+
+    /**
+     * The participation filter (API name and value) of each headline figure that is one participation
+     * figure, or of its items: communes and activities are counted from the same items as the
+     * participants. The youth share spans two age bands, which a lineage (one value a filter) cannot ask.
+     */
+    private static final Map<String, List<String>> LINEAGE = Map.of("communes", List.of(), "activities", List.of(),
+            "participants", List.of(), "women", List.of("gender", "F"), "disability", List.of("disability", "YES"),
+            "petitions", List.of("mechanism", "PETITION"), "budgets", List.of("mechanism", "PARTICIPATORY_BUDGET"));
 
     record OverviewData(String scope, String semester, String previous, List<String> semesters,
                         List<Headline> headline, List<ChartView> charts) {
@@ -170,7 +189,28 @@ class Overview {
                     activities(before.get("mechanism"), "PETITION")));
             headline.add(count("budgets", activities(now.get("mechanism"), "PARTICIPATORY_BUDGET"),
                     activities(before.get("mechanism"), "PARTICIPATORY_BUDGET")));
-            return headline;
+            return headline.stream().map(h -> LINEAGE.containsKey(h.key()) ? h.withLineage(lineage(LINEAGE.get(h.key()), semester))
+                    : h).toList();
+        }
+
+        /** The lineage page of the view's participation in {@code semester}, narrowed by {@code filter} (name, value). */
+        private String lineage(List<String> filter, String semester) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/lineage").queryParam("scope", scope.key())
+                    .queryParam("semester", semester);
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("mechanism", this.filters.mechanism());
+            filters.put("gender", this.filters.gender());
+            filters.put("ageBand", this.filters.ageBand());
+            filters.put("disability", this.filters.disability() == null ? null : this.filters.disability().equals("true") ? "YES" : "NO");
+            if (!filter.isEmpty()) {
+                filters.put(filter.get(0), filter.get(1));
+            }
+            filters.forEach((name, value) -> {
+                if (value != null) {
+                    uri.queryParam(name, value);
+                }
+            });
+            return uri.encode().build().toUriString();
         }
 
         ChartView bySemester(List<String> semesters) {

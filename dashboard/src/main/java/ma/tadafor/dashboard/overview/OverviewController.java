@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.chart.ChartTables;
+import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.PageQuery;
@@ -33,8 +34,11 @@ class OverviewController {
     private final TerritoryQueries territories;
     private final TableExports exports;
     private final JsonAnswers json;
+    private final ClosureReadings closures;
 
-    OverviewController(Overview overview, TerritoryQueries territories, TableExports exports, JsonAnswers json) {
+    OverviewController(Overview overview, TerritoryQueries territories, TableExports exports, JsonAnswers json,
+            ClosureReadings closures) {
+        this.closures = closures;
         this.overview = overview;
         this.territories = territories;
         this.exports = exports;
@@ -54,6 +58,7 @@ class OverviewController {
         model.addAttribute("user", user);
         PageModel.describe(model, "/overview", scope, filters, user.scope(), territories);
         model.addAttribute("semesters", semesters);
+        model.addAttribute("seal", closures.seal(scope.key(), filters.semester()).orElse(null));
         return "pages/overview";
     }
 

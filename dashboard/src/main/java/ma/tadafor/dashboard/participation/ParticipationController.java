@@ -23,6 +23,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.ListPage;
+import ma.tadafor.dashboard.closure.Closures;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
@@ -44,9 +45,12 @@ class ParticipationController {
     private final TerritoryQueries territories;
     private final MartCache cache;
     private final JsonAnswers json;
+    private final Closures closures;
 
-    ParticipationController(Disclosure disclosure, TerritoryQueries territories, MartCache cache, JsonAnswers json) {
+    ParticipationController(Disclosure disclosure, TerritoryQueries territories, MartCache cache, JsonAnswers json,
+            Closures closures) {
         this.disclosure = disclosure;
+        this.closures = closures;
         this.territories = territories;
         this.cache = cache;
         this.json = json;
@@ -151,8 +155,25 @@ class ParticipationController {
         answer.put("rows", rows);
         answer.put("total", total);
         answer.put("suppressed", figures.suppressed());
+        answer.put("frozen", frozen(query, user));
         answer.put("disclosure", Disclosure.describe(audience));
         return answer;
+    }
+
+    /** Whether the answer's province-semesters are closed: the provinces and semesters it is filtered on, or the caller's provinces. */
+    private Object frozen(ParticipationQuery query, SignedInUser user) {
+        List<String> provinces = null;
+        if (query.filters().containsKey(ParticipationDimension.PROVINCE)) {
+            provinces = query.filters().get(ParticipationDimension.PROVINCE).stream().map(String::valueOf).toList();
+        } else if (query.filters().containsKey(ParticipationDimension.COMMUNE)) {
+            provinces = query.filters().get(ParticipationDimension.COMMUNE).stream().map(c -> String.valueOf(c).substring(0, 6))
+                    .distinct().toList();
+        } else if (!user.scope().national() && user.scope().regions().isEmpty() && user.scope().communes().isEmpty()) {
+            provinces = List.copyOf(user.scope().provinces());
+        }
+        List<String> semesters = query.filters().containsKey(ParticipationDimension.SEMESTER)
+                ? query.filters().get(ParticipationDimension.SEMESTER).stream().map(String::valueOf).toList() : null;
+        return closures.frozen(provinces, semesters);
     }
 
     /** Disability is true, false or null (unknown) in the API, as in the portal feed. */

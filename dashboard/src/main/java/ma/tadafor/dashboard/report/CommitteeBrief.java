@@ -33,6 +33,8 @@ import org.icepear.echarts.components.series.LineStyle;
 import org.icepear.echarts.origin.util.SeriesOption;
 
 import ma.tadafor.dashboard.chart.Charts;
+import ma.tadafor.dashboard.closure.ClosureReadings;
+import ma.tadafor.dashboard.closure.RevisionLine;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
@@ -84,7 +86,11 @@ final class CommitteeBrief {
                  String previousSemester, String asOf, List<CommuneRow> communes, List<Representation> participation,
                  String participants, String participantsPrevious, String per1000, List<IndicatorRow> indicators,
                  List<ConvergenceRow> convergence, List<QualityRow> quality, PreviousMeeting previousMeeting,
-                 List<String> agenda, String chartOptions) {
+                 List<String> agenda, String chartOptions, Sealed sealed) {
+    }
+
+    /** A closed semester's seal (who approved its figures, and when) and its revisions since approval; null when open. */
+    record Sealed(String approvedBy, String approvedOn, List<RevisionLine> revisions) {
     }
 
     record CommuneRow(String code, String name, String cohort, String participants, String previous, String per1000,
@@ -124,10 +130,12 @@ final class CommitteeBrief {
     private final DataQualityQueries quality;
     private final CommitteeStore committees;
     private final Wording wording;
+    private final ClosureReadings closures;
 
     CommitteeBrief(TerritoryQueries territories, Disclosure disclosure, ParticipationRateQueries rates,
             Standings standings, ConvergenceQueries convergence, DataQualityQueries quality,
-            CommitteeStore committees, Wording wording) {
+            CommitteeStore committees, Wording wording, ClosureReadings closures) {
+        this.closures = closures;
         this.territories = territories;
         this.disclosure = disclosure;
         this.rates = rates;
@@ -180,7 +188,13 @@ final class CommitteeBrief {
                     now.map(r -> shown(r.participants())).orElse("0"),
                     before.map(r -> shown(r.participants())).orElse("0"),
                     now.map(r -> decimal(r.participantsPer1000())).orElse(NONE), framework, convergence(),
-                    quality(), previous, agenda(framework, previous), json(charts));
+                    quality(), previous, agenda(framework, previous), json(charts), sealed());
+        }
+
+        /** Of a closed semester: the figures above are the approved ones, and what changed since is listed apart. */
+        private Sealed sealed() {
+            return closures.seal("province:" + province.code(), semester.code()).map(seal -> new Sealed(seal.approvedBy(),
+                    date(seal.approvedOn()), closures.revisions(seal.closureId(), Audience.PROTECTED, locale))).orElse(null);
         }
 
         private List<CommuneRow> communes(List<Commune> communes) {

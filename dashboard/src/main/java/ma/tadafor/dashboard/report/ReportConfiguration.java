@@ -11,6 +11,7 @@ import org.thymeleaf.ITemplateEngine;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.indicators.Standings;
@@ -49,9 +50,9 @@ class ReportConfiguration {
     CommitteeBriefs committeeBriefs(TerritoryQueries territories, Disclosure disclosure, ParticipationRateQueries rates,
             Standings standings, ConvergenceQueries convergence, DataQualityQueries quality,
             CommitteeStore committees, Wording wording, ITemplateEngine templates,
-            ReportProperties properties) {
+            ReportProperties properties, ClosureReadings closures) {
         return new CommitteeBriefs(new CommitteeBrief(territories, disclosure, rates, standings, convergence, quality,
-                committees, wording), templates, new ChromiumPdf(properties));
+                committees, wording, closures), templates, new ChromiumPdf(properties));
     }
 
     @Bean

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.chart.ChartTables;
+import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
@@ -33,9 +34,11 @@ class ResultsController {
     private final TableExports exports;
     private final NarrativeEditor narratives;
     private final JsonAnswers json;
+    private final ClosureReadings closures;
 
     ResultsController(ResultsFramework framework, TerritoryQueries territories, TableExports exports,
-            NarrativeEditor narratives, JsonAnswers json) {
+            NarrativeEditor narratives, JsonAnswers json, ClosureReadings closures) {
+        this.closures = closures;
         this.framework = framework;
         this.territories = territories;
         this.exports = exports;
@@ -52,6 +55,7 @@ class ResultsController {
         PageModel.describe(model, "/results", scope, filters, user.scope(), territories);
         model.addAttribute("semesters", results.semesters());
         model.addAttribute("framework", results);
+        model.addAttribute("seal", closures.seal(scope.key(), results.semester()).orElse(null));
         return "pages/results";
     }
 

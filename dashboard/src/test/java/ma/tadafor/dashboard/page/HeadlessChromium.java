@@ -113,7 +113,7 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver.findElement(By.cssSelector("[data-page-data]")).getDomAttribute("data-ready");
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.ExternalCommand;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.disclosure.Disclosure;
@@ -75,6 +76,8 @@ class CommitteeBriefTest extends DemoApplicationTest {
     private DataQualityQueries quality;
     @Autowired
     private CommitteeStore committees;
+    @Autowired
+    private ClosureReadings closures;
 
     private String overdueText;
 
@@ -130,7 +133,7 @@ class CommitteeBriefTest extends DemoApplicationTest {
         Territory province = territories.find(Territory.Level.PROVINCE, "05.091").orElseThrow();
         TerritorialScope committee = TerritorialScope.of(Set.of(), Set.of(province.code()), Set.of());
         CommitteeBrief.Brief brief = new CommitteeBrief(territories, disclosure, rates, standings, convergence, quality,
-                committees, wording).build(province, new Semester(2024, 1), Locale.FRENCH, committee, LocalDate.of(2024, 9, 1));
+                committees, wording, closures).build(province, new Semester(2024, 1), Locale.FRENCH, committee, LocalDate.of(2024, 9, 1));
         assertThat(brief.communes()).isNotEmpty().allSatisfy(commune -> assertThat(List.of(commune.participants(),
                 commune.previous())).allSatisfy(CommitteeBriefTest::publishable));
         assertThat(brief.quality()).allSatisfy(commune -> publishable(commune.participants()));
@@ -223,13 +226,7 @@ class CommitteeBriefTest extends DemoApplicationTest {
     }
 
     private static String text(byte[] pdf) throws Exception {
-        Path file = Files.createTempFile("brief-", ".pdf");
-        try {
-            Files.write(file, pdf);
-            return new String(run("pdftotext", "-enc", "UTF-8", file.toString(), "-"), StandardCharsets.UTF_8);
-        } finally {
-            Files.delete(file);
-        }
+        return PdfText.of(pdf);
     }
 
     /** Pixels of the first page, rendered at 50 dpi, in the colour of the communes chart's bars. */
@@ -237,7 +234,7 @@ class CommitteeBriefTest extends DemoApplicationTest {
         Path file = Files.createTempFile("brief-", ".pdf");
         try {
             Files.write(file, pdf);
-            byte[] ppm = run("pdftoppm", "-r", "50", "-f", "1", "-l", "1", file.toString());
+            byte[] ppm = PdfText.run("pdftoppm", "-r", "50", "-f", "1", "-l", "1", file.toString());
             // P6 header: magic, width, height, maxval, each followed by one whitespace
             int offset = 0;
             for (int fields = 0; fields < 4; offset++) {
@@ -259,17 +256,5 @@ class CommitteeBriefTest extends DemoApplicationTest {
 
     private static boolean near(byte value, int expected) {
         return Math.abs((value & 0xFF) - expected) <= 24;
-    }
-
-    private static byte[] run(String... command) throws Exception {
-        Path out = Files.createTempFile("poppler", ".out");
-        try {
-            int exitValue = ExternalCommand.run(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectOutput(out.toFile()), Duration.ofMinutes(1));
-            assertThat(exitValue).as(command[0]).isZero();
-            return Files.readAllBytes(out);
-        } finally {
-            Files.delete(out);
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ma.tadafor.data.Transactions;
+import ma.tadafor.data.closure.FrozenMarts;
 
 /**
  * Loads the Parquet marts the analytics job wrote into the warehouse. Each is first loaded into a
@@ -29,7 +30,8 @@ public final class MartStore {
      * reads the first three together.
      */
     public static final List<String> MARTS = List.of("participation_base", "participation_cell_code",
-            "participation_cube", "participation_rate", "indicator", "convergence", "convergence_link", "data_quality", "outlier");
+            "participation_cube", "participation_rate", "indicator", "convergence", "convergence_link", "data_quality",
+            "outlier", "lineage_item", "indicator_item");
 
     private final DataSource dataSource;
 
@@ -55,6 +57,8 @@ public final class MartStore {
             long swapStarted = System.nanoTime();
             connection.setAutoCommit(false);
             try {
+                // Closed semesters keep their approved figures (docs/TRUST.md), in the same transaction as the swap.
+                FrozenMarts.reviseAndRestore(statement);
                 for (String mart : MARTS) {
                     statement.execute("DROP TABLE mart_" + mart);
                     statement.execute("ALTER TABLE mart_" + mart + "__next RENAME TO mart_" + mart);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.data.TestWarehouse;
+import ma.tadafor.data.closure.Closure;
+import ma.tadafor.data.closure.ClosureStore;
+import ma.tadafor.data.closure.Revision;
+import ma.tadafor.data.closure.RevisionQueries;
 
 /** Marts are loaded beside the current ones and swapped in one transaction, or not at all. */
 class MartStoreTest {
@@ -31,6 +37,35 @@ class MartStoreTest {
     @AfterEach
     void close() {
         warehouse.close();
+    }
+
+    @Test
+    void aClosedSemesterKeepsItsApprovedRowsAndListsWhatChangedSince() throws Exception {
+        new MartStore(warehouse).load(marts("first", "province:05.091", 10));
+        ClosureStore closures = new ClosureStore(warehouse);
+        Closure closure = closures.propose("05.091", "2024S1", "enabel", Instant.now());
+        closures.approve(closure.id(), "gov-beni-mellal", Instant.now());
+
+        new MartStore(warehouse).load(marts("second", "province:05.091", 20));
+
+        assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation")).isEqualTo(10);
+        assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants_key) FROM mart_participation")).isEqualTo(17);
+        assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(10);
+        assertThat(TestWarehouse.count(warehouse, "SELECT participants FROM mart_participation_rate")).isEqualTo(10);
+        assertThat(TestWarehouse.text(warehouse, "SELECT string_agg(item_id, ',') FROM mart_lineage_item")).isEqualTo("item-10");
+        List<Revision> revisions = new RevisionQueries(warehouse).of(closure.id());
+        assertThat(revisions).extracting(r -> r.kind() + " " + r.scope() + " " + r.indicatorCode() + " " + r.breakdown())
+                .contains("indicator province:05.091 R2.1 null", "participation province:05.091 null total");
+        Revision total = revisions.stream().filter(r -> "total".equals(r.breakdown())).findFirst().orElseThrow();
+        assertThat(List.of(total.approved().value(), total.now().value())).containsExactly(10.0, 20.0);
+        assertThat(total.items()).extracting(Revision.ChangedItem::itemId, Revision.ChangedItem::change)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("item-10", "WITHDRAWN"),
+                        org.assertj.core.groups.Tuple.tuple("item-20", "NEW"));
+
+        // reopened: the next refresh puts the current figures back
+        closures.reopen(closure.id(), "admin", "a correction", Instant.now());
+        new MartStore(warehouse).load(marts("third", "province:05.091", 30));
+        assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation")).isEqualTo(30);
     }
 
     @Test
@@ -86,6 +121,11 @@ class MartStoreTest {
         write(marts, "indicator", "SELECT 'R2.1', '" + scope + "', '2024S1', " + value + ".0, 35.0, 'OFF_TRACK', NULL, NULL, NULL, NULL");
         write(marts, "convergence", "SELECT '" + scope + "', 1, 0, 0, 0, 0, 0, 0, 60, 3, 5.0");
         write(marts, "convergence_link", "SELECT 'p', 'a', 'INDH-1', 1, false, '05.091.01.07', 'PETITION'");
+        write(marts, "lineage_item", "SELECT 'upload-05.091.01.07', 'item-" + value + "', " + commune + ", 'pilot', 'PETITION', "
+                + "DATE '2024-03-01', '2024S1', TIMESTAMPTZ '2024-03-02 00:00:00+00', TIMESTAMPTZ '2024-03-02 00:00:00+00', "
+                + value + ", 17");
+        write(marts, "indicator_item", "SELECT 'R2.1', 'upload-05.091.01.07', 'item-" + value + "', '05.091.01.07', '2024S1', "
+                + "false, " + value + ".0, 0.0");
         write(marts, "data_quality", "SELECT " + commune + ", 'pilot', 1, 0, " + value + ", 0, 0, 0, 0.0, 0.0, 0.0, 3.0, "
                 + "5.0, NULL, 0, NULL, NULL, 0, 0, 0, 0");
         write(marts, "outlier", "SELECT 'item', 'p', 'a', TIMESTAMPTZ '2024-09-01 10:00:00+00', '05.091.01.07', '05.091', "

@@ -1,0 +1,5 @@
+package ma.tadafor.dashboard.disclosure;
+
+/** A revision of a closed semester as it may be shown: the approved figure and the current one, each published on its own. */
+public record PublishedRevision(PublishedActual approved, PublishedActual now) {
+}
