@@ -2,12 +2,12 @@ package ma.tadafor.dashboard.imports;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -57,10 +57,14 @@ class ImportController {
         return templateFile(kind, locale);
     }
 
+    /** A refused file: problem+json like every refusal, its rows' errors in {@code errors} as API.md gives them. */
     @ExceptionHandler(ImportRejectedException.class)
-    ResponseEntity<Map<String, List<ImportErrorMessages.Problem>>> rejected(ImportRejectedException e, Locale locale) {
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("errors", messages.of(e.errors(), locale)));
+    ProblemDetail rejected(ImportRejectedException e, Locale locale) {
+        List<ImportErrorMessages.Problem> errors = messages.of(e.errors(), locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                errors.size() + " error(s) in the file: nothing was written");
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     static ResponseEntity<byte[]> templateFile(ImportKind kind, Locale locale) {

@@ -21,6 +21,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -53,6 +54,17 @@ class SecurityConfiguration {
     @Bean
     SignInThrottle signInThrottle(SignInProperties security) {
         return new SignInThrottle(security.throttle(), InstantSource.system());
+    }
+
+    /**
+     * A URL the firewall refuses (encoded separators, control or paragraph characters in a path) is a
+     * 400 in problem+json naming what was refused, like every other refusal, not Spring Boot's JSON
+     * error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ProblemResponses problems) {
+        return (request, response, refusal) -> problems.write(response, ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "the request's URL is refused: " + refusal.getMessage()));
     }
 
     /** Passwords, from HTTP Basic and the login form alike, are checked only as the throttle admits. */

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.zaxxer.hikari.HikariDataSource;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.dashboard.wording.Numbers;
 
 /**
  * Outliers end to end: the demo's planted outliers come through the portal simulator and the real
@@ -42,7 +43,7 @@ class OutliersApiTest extends DemoApplicationTest {
         String subject = outlier.get("sourceId") + "/" + outlier.get("itemId");
         long participants = participantsOf((String) outlier.get("sourceId"), (String) outlier.get("itemId"));
         assertThat(((Number) outlier.get("value")).longValue()).as("the item's total, exact for ADMIN").isEqualTo(participants);
-        assertThat((String) outlier.get("reason")).contains(participants + " participants", "médiane");
+        assertThat((String) outlier.get("reason")).contains(Numbers.count(participants) + " participants", "médiane");
         assertThat(outlier.get("score")).as("ADMIN sees the score").isNotNull();
         String filter = "commune=" + outlier.get("communeCode") + "&semester=" + outlier.get("semester");
         long before = participation(filter);
