@@ -104,8 +104,8 @@ class ClosureController {
         PublishedRevision published = disclosure.revision(revision, audience);
         json.put("approved", published.approved().value());
         json.put("now", published.now().value());
-        json.put("items", revision.items().stream().map(i -> Map.of("sourceId", i.sourceId(), "itemId", i.itemId(),
-                "change", i.change())).toList());
+        json.put("items", Disclosure.itemsBeside(revision.items(), published.suppressed(), audience).stream()
+                .map(i -> Map.of("sourceId", i.sourceId(), "itemId", i.itemId(), "change", i.change())).toList());
         return json;
     }
 

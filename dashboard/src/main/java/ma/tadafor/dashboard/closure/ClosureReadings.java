@@ -75,7 +75,7 @@ public class ClosureReadings {
         return revisions.of(closureId).stream().map(revision -> {
             PublishedRevision published = disclosure.revision(revision, audience);
             return new RevisionLine(figure(revision, locale), shown(published.approved(), locale),
-                    shown(published.now(), locale), revision.items().stream()
+                    shown(published.now(), locale), Disclosure.itemsBeside(revision.items(), published.suppressed(), audience).stream()
                             .map(i -> new RevisionLine.Item(i.sourceId(), i.itemId(), text("closure.change." + i.change(), locale)))
                             .toList());
         }).toList();

@@ -173,6 +173,15 @@ public class Disclosure {
     }
 
     /**
+     * The items a figure is made of, as they may be listed beside it: none beside a suppressed figure
+     * for a protected audience. Items are listed because they count in the figure, so four of them
+     * under a "< 5" would give it back exactly (a lineage, a revision since approval alike).
+     */
+    public static <T> List<T> itemsBeside(List<T> items, boolean figureSuppressed, Audience audience) {
+        return figureSuppressed && !audience.exact() ? List.of() : items;
+    }
+
+    /**
      * An item of a figure's lineage: its total participants published like any count; for the
      * administrator, also what it adds to the figure and its cells. Others never get an item's part
      * of a filtered figure nor its personal breakdown, which, summed over the items, would give the

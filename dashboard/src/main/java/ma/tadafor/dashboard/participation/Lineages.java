@@ -98,9 +98,7 @@ class Lineages {
             json.putAll(disclosure.lineageItem(item, audience));
             published.add(json);
         }
-        // A suppressed figure lists no items to a protected audience: items are listed by whether they
-        // count in the figure, so four items under a "< 5" would give the figure back exactly.
-        answer.put("items", Boolean.TRUE.equals(answer.get("suppressed")) && !audience.exact() ? List.of() : published);
+        answer.put("items", Disclosure.itemsBeside(published, Boolean.TRUE.equals(answer.get("suppressed")), audience));
         answer.put("disclosure", Disclosure.describe(audience));
         return answer;
     }

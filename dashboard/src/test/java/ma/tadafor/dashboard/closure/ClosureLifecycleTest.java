@@ -100,6 +100,7 @@ class ClosureLifecycleTest extends DemoApplicationTest {
             assertThat(item).doesNotContainKeys("contribution", "cells");
             assertThat(item.get("participants") == null || ((Number) item.get("participants")).longValue() >= 5).isTrue();
         });
+        aSuppressedFigureListsNoItems();
         String indicatorWithItems = indicatorAddingUp(indicatorsBefore);
         assertThat(indicatorWithItems).as("an indicator whose items add up to its actual").isNotNull();
         lineageFromTheResultsAndTheOverviewUnderTheSeal(indicatorWithItems);
@@ -137,6 +138,9 @@ class ClosureLifecycleTest extends DemoApplicationTest {
 
         Map<String, Object> protectedRevisions = object(get("/api/v1/closures/" + closureId + "/revisions", "gov-azilal"));
         assertThat(protectedRevisions.get("disclosure")).isEqualTo(Map.of("protected", true, "method", "cell-key-perturbation"));
+        assertThat(itemsOf(protectedRevisions)).as("a revision with a suppressed side lists no items")
+                .filteredOn(r -> r.get("approved") == null || r.get("now") == null)
+                .allSatisfy(r -> assertThat((List<?>) r.get("items")).isEmpty());
         assertThat(items(get("/api/v1/closures?province=" + PROVINCE, "gov-azilal"))).extracting(c -> c.get("status"))
                 .contains("APPROVED");
         assertThat(get("/api/v1/closures/" + closureId + "/revisions", "gov-beni-mellal").statusCode()).isEqualTo(403);
@@ -152,6 +156,34 @@ class ClosureLifecycleTest extends DemoApplicationTest {
                     .isNotEmpty().anySatisfy(row -> assertThat(row.getText()).contains(itemId, "nouveau"));
             assertThat(browser.consoleErrors()).isEmpty();
         }
+    }
+
+    /**
+     * A figure the governor sees as "< 5" lists no items to him, while the administrator's lineage of
+     * the same figure has them: items are listed because they count in the figure, so four of them
+     * would give it back. The narrowest cells of the province's communes are searched for one.
+     */
+    private void aSuppressedFigureListsNoItems() throws Exception {
+        List<String> communes = items(get("/api/v1/territories/communes?programme=true", "admin")).stream()
+                .filter(c -> PROVINCE.equals(c.get("provinceCode"))).map(c -> (String) c.get("code")).toList();
+        int suppressed = 0;
+        for (String commune : communes) {
+            for (String narrow : List.of("disability=true&gender=F", "disability=true&ageBand=UNDER_18", "disability=true")) {
+                String question = "/api/v1/lineage?semester=" + SEMESTER + "&scope=commune:" + commune + "&" + narrow;
+                Map<String, Object> governors = object(get(question, "gov-azilal"));
+                if (!Boolean.TRUE.equals(governors.get("suppressed"))) {
+                    continue;
+                }
+                suppressed++;
+                assertThat(governors.get("figure")).as(question).isNull();
+                assertThat(itemsOf(governors)).as(question).isEmpty();
+                Map<String, Object> administrators = object(get(question, "admin"));
+                long exact = ((Number) administrators.get("figure")).longValue();
+                assertThat(exact).as("a suppressed figure is a protected count under 5 of an exact one below 8: " + question).isBetween(1L, 7L);
+                assertThat(itemsOf(administrators)).as("the administrator's items of " + question).isNotEmpty();
+            }
+        }
+        assertThat(suppressed).as("suppressed cells among the province's narrowest").isPositive();
     }
 
     /**
