@@ -40,9 +40,15 @@ class AnalyticsConfiguration {
         return new AnalyticsRuns(refresh, new AnalyticsRunStore(warehouse), metrics);
     }
 
-    /** A refresh the previous process was stopped in (SIGTERM, or killed) runs again. */
+    /** Spark warmed up at start; a refresh the previous process was stopped in (SIGTERM, or killed) runs again. */
     @Bean
-    ApplicationRunner resumeAbandonedRefresh(AnalyticsRuns runs) {
-        return args -> runs.resumeAbandoned();
+    ApplicationRunner resumeAbandonedRefresh(AnalyticsRuns runs, AnalyticsProperties properties) {
+        return args -> {
+            // Queued first: a refresh asked during the warm-up waits for it, and gains more than it waits.
+            if (properties.warmUp().sources() > 0) {
+                runs.warmUp(properties.warmUp().sources());
+            }
+            runs.resumeAbandoned();
+        };
     }
 }

@@ -20,6 +20,7 @@ import ma.tadafor.analytics.indicators.StatusThresholds;
  * @param jars              jars shipped to a cluster's executors ({@code spark.jars}): the analytics jar
  * @param spark             any other Spark setting, passed as is
  * @param status            when an indicator is on track or at risk (its actual ÷ target)
+ * @param warmUp            Spark warmed up at start, in the background, on the facts of a few sources
  */
 @ConfigurationProperties("tadafor.analytics")
 public record AnalyticsProperties(
@@ -29,7 +30,12 @@ public record AnalyticsProperties(
         @DefaultValue("4") int shufflePartitions,
         @DefaultValue List<String> jars,
         @DefaultValue Map<String, String> spark,
-        @DefaultValue Status status) {
+        @DefaultValue Status status,
+        @DefaultValue WarmUp warmUp) {
+
+    /** @param sources how many sources' facts the warm-up's sample holds (0: no warm-up) */
+    public record WarmUp(@DefaultValue("20") int sources) {
+    }
 
     public record Status(@DefaultValue("0.9") double onTrack, @DefaultValue("0.6") double atRisk) {
 

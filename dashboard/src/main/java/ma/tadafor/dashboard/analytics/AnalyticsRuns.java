@@ -84,6 +84,24 @@ public class AnalyticsRuns implements DisposableBean {
         }
     }
 
+    /**
+     * Warms Spark up on a sample of the warehouse, in the background, before any refresh asked after
+     * this call (one refresh at a time: the warm-up and a refresh never share the session's cache).
+     * A warm-up that fails costs only its time: the refresh then starts Spark itself.
+     */
+    public void warmUp(int sources) {
+        worker.execute(() -> {
+            try {
+                log.info("Spark warmed up on a sample of {} sources in {} ms", sources, refresh.warmUp(sources));
+            } catch (Exception e) {
+                // Spark throws its checked SparkException undeclared (Scala).
+                if (!stopping) {
+                    log.warn("Warming Spark up failed; the first refresh will start it", e);
+                }
+            }
+        });
+    }
+
     public Optional<AnalyticsRun> find(String runId) {
         return runs.find(runId);
     }

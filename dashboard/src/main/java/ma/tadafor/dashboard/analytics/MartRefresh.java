@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.SparkSession;
@@ -82,6 +83,26 @@ public class MartRefresh {
             // Not only runtime exceptions: Spark throws its checked SparkException undeclared (Scala), and a
             // job failing mid-run must end the run FAILED, not kill the refresh thread and leave it RUNNING.
             return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, null), Map.of(), cells, e);
+        } finally {
+            delete(folder);
+        }
+    }
+
+    /**
+     * Runs the jobs once on a sample of the warehouse ({@code sources} sources' facts), writing marts
+     * nobody loads: Spark started, its classes loaded and JIT-compiled, the jobs' generated code in
+     * its cache, so that the first real refresh after a start runs as fast as the next ones. Returns
+     * how long it took (milliseconds).
+     */
+    public long warmUp(int sources) {
+        long start = System.nanoTime();
+        Path folder = properties.exchange().toAbsolutePath().resolve("warm-up-" + UUID.randomUUID());
+        try {
+            SparkSession session = spark.session();
+            snapshot.exportSample(folder.resolve("snapshot"), sources);
+            RefreshMarts.run(session, folder.resolve("snapshot").toString(), folder.resolve("marts").toString(),
+                    properties.status().thresholds(), outlierRules);
+            return elapsed(start);
         } finally {
             delete(folder);
         }

@@ -44,14 +44,14 @@ class AnalyticsBenchmark {
         List<String> marts = new ArrayList<>(List.of("| cells | Spark jobs by mart (second run) |", "|---|---|"));
         Path root = Path.of("target", "benchmark").toAbsolutePath();
         SparkSessionProvider spark = new SparkSessionProvider(new AnalyticsProperties("local[*]", "127.0.0.1",
-                root.resolve("exchange"), 4, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6)));
+                root.resolve("exchange"), 4, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0)));
         try {
             for (String size : System.getProperty("benchmark.cells", "1000000").split(",")) {
                 long target = Long.parseLong(size.strip());
                 HikariDataSource warehouse = warehouse(root.resolve(size.strip()), target);
                 try {
                     MartRefresh refresh = new MartRefresh(new AnalyticsProperties("local[*]", "127.0.0.1",
-                            root.resolve("exchange"), 4, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6)),
+                            root.resolve("exchange"), 4, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0)),
                             spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1),
                             OutlierRules.DEFAULT, new OutlierStore(warehouse));
                     // The first refresh of a JVM also pays Spark's start and warm-up; the second is the steady state.

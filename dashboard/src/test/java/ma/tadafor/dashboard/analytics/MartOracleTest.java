@@ -92,7 +92,7 @@ class MartOracleTest {
         Path snapshot = folder.resolve("snapshot");
         new WarehouseSnapshot(warehouse).export(snapshot);
         SparkSession spark = new SparkSessionProvider(new AnalyticsProperties("local[2]", "127.0.0.1", folder, 2,
-                List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6))).session();
+                List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0))).session();
         RefreshMarts.run(spark, snapshot.toString(), folder.resolve("marts").toString(),
                 new AnalyticsProperties.Status(0.9, 0.6).thresholds());
         new MartStore(warehouse).load(folder.resolve("marts"));

@@ -96,7 +96,7 @@ class StandaloneClusterTest {
 
     private static SparkSessionProvider provider(String master, List<String> jars) {
         return new SparkSessionProvider(new AnalyticsProperties(master, "127.0.0.1", folder.resolve("exchange"), 2, jars,
-                Map.of("spark.executor.memory", "512m", "spark.cores.max", "2"), new AnalyticsProperties.Status(0.9, 0.6)));
+                Map.of("spark.executor.memory", "512m", "spark.cores.max", "2"), new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0)));
     }
 
     /** Starts a master and two one-core workers; returns the master's URL. */

@@ -86,7 +86,7 @@ class DisclosureAttackTest {
         Path snapshot = folder.resolve("snapshot");
         new WarehouseSnapshot(warehouse).export(snapshot);
         AnalyticsProperties properties = new AnalyticsProperties("local[2]", "127.0.0.1", folder, 2, List.of(), Map.of(),
-                new AnalyticsProperties.Status(0.9, 0.6));
+                new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0));
         SparkSession spark = new SparkSessionProvider(properties).session();
         RefreshMarts.run(spark, snapshot.toString(), folder.resolve("marts").toString(), properties.status().thresholds());
         new MartStore(warehouse).load(folder.resolve("marts"));

@@ -40,7 +40,7 @@ class DisclosureTest {
         }
     };
     private final Disclosure disclosure = new Disclosure(mart, new AnalyticsProperties("local[1]", "127.0.0.1",
-            Path.of("target"), 1, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6)));
+            Path.of("target"), 1, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0)));
 
     @Test
     void theAdministratorGetsExactCountsAndOthersProtectedOnes() {

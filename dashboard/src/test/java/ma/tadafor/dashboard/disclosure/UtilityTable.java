@@ -59,7 +59,7 @@ final class UtilityTable {
     public static void main(String[] args) throws IOException {
         try (HikariDataSource warehouse = Warehouse.open(Path.of(args[0]), 2)) {
             Disclosure disclosure = new Disclosure(new ParticipationQueries(warehouse), new AnalyticsProperties("local[1]",
-                    "127.0.0.1", Path.of("target"), 1, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6)));
+                    "127.0.0.1", Path.of("target"), 1, List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0)));
             Files.writeString(Path.of(args[1]), markdown(measure(disclosure)));
         }
     }

@@ -140,7 +140,7 @@ public final class CrashProcess {
         AnalyticsProperties properties = new AnalyticsProperties("local[1]", "127.0.0.1", exchange, 1, List.of(),
                 Map.of("spark.sql.codegen.wholeStage", "false", "spark.sql.adaptive.enabled", "false",
                         "spark.default.parallelism", "1"),
-                new AnalyticsProperties.Status(0.9, 0.6));
+                new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0));
         AnalyticsRuns runs = new AnalyticsRuns(new MartRefresh(properties, new SparkSessionProvider(properties),
                 new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1), OutlierRules.DEFAULT,
                 new OutlierStore(warehouse)), new AnalyticsRunStore(warehouse),

@@ -43,6 +43,25 @@ public final class WarehouseSnapshot {
     }
 
     public Summary export(Path folder) {
+        return export(folder, TABLES);
+    }
+
+    /**
+     * A snapshot of every table whose facts are only those of the first {@code sources} sources with facts (by
+     * id): the same shapes as {@link #export}, a small fraction of its rows. What warms Spark at start
+     * runs the jobs on it (docs/ANALYTICS.md), so that their classes and generated code are ready for
+     * the first real refresh.
+     */
+    public Summary exportSample(Path folder, int sources) {
+        String sampled = " WHERE source_id IN (SELECT DISTINCT source_id FROM activity ORDER BY source_id LIMIT " + sources + ")";
+        Map<String, String> tables = new LinkedHashMap<>(TABLES);
+        for (String facts : new String[] {"activity", "participation_cell"}) {
+            tables.put(facts, "SELECT * FROM (" + TABLES.get(facts) + ")" + sampled);
+        }
+        return export(folder, tables);
+    }
+
+    private Summary export(Path folder, Map<String, String> tables) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -52,7 +71,7 @@ public final class WarehouseSnapshot {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                for (Map.Entry<String, String> table : TABLES.entrySet()) {
+                for (Map.Entry<String, String> table : tables.entrySet()) {
                     statement.execute("COPY (" + table.getValue() + ") TO '" + file(folder, table.getKey())
                             + "' (FORMAT parquet)");
                 }

@@ -40,4 +40,36 @@ class WarehouseSnapshotTest {
             assertThat(Files.isDirectory(folder.resolve("snapshot"))).isTrue();
         }
     }
+
+    @Test
+    void aSampleHoldsTheFactsOfTheFirstSourcesOnlyWithEveryTable() {
+        try (HikariDataSource warehouse = TestWarehouse.withReferenceData(folder)) {
+            for (String source : new String[] {"portal-a", "portal-b", "portal-c"}) {
+                TestWarehouse.execute(warehouse, """
+                        INSERT INTO source VALUES ('%s', 'PORTAL_FEED', '05.091.01.07', 'https://example.org', 'secret-token',
+                            '0 0 * * * *', true, now())""".formatted(source));
+                TestWarehouse.execute(warehouse, """
+                        INSERT INTO activity (source_id, item_id, commune_code, mechanism, status, start_date, participants,
+                            updated_at, ingested_at)
+                            VALUES ('%s', 'item-1', '05.091.01.07', 'CITIZEN_MEETING', 'HELD', DATE '2024-03-01', 3, now(), now())"""
+                        .formatted(source));
+                TestWarehouse.execute(warehouse,
+                        "INSERT INTO participation_cell VALUES ('%s', 'item-1', 'F', '25-34', false, 'CITIZEN', 3)".formatted(source));
+            }
+
+            WarehouseSnapshot.Summary summary = new WarehouseSnapshot(warehouse).exportSample(folder.resolve("sample"), 2);
+
+            assertThat(summary.cells()).as("the warehouse's count, as for a whole snapshot").isEqualTo(3);
+            for (String table : WarehouseSnapshot.TABLES.keySet()) {
+                assertThat(folder.resolve("sample").resolve(table + ".parquet")).exists();
+            }
+            for (String facts : new String[] {"activity", "participation_cell"}) {
+                assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM read_parquet('"
+                        + folder.resolve("sample").resolve(facts + ".parquet") + "') WHERE source_id IN ('portal-a', 'portal-b')"))
+                        .as(facts).isEqualTo(2);
+                assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM read_parquet('"
+                        + folder.resolve("sample").resolve(facts + ".parquet") + "')")).as(facts).isEqualTo(2);
+            }
+        }
+    }
 }
