@@ -28,6 +28,9 @@ import ma.tadafor.dashboard.disclosure.PublishedCompleteness;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
@@ -38,6 +41,9 @@ import ma.tadafor.data.mart.ParticipationRate;
 import ma.tadafor.data.mart.ParticipationRateQueries;
 import ma.tadafor.data.quality.CommuneQuality;
 import ma.tadafor.data.quality.DataQualityQueries;
+import ma.tadafor.data.territory.Commune;
+import ma.tadafor.data.territory.Territory;
+import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
  * One commune at a glance: which participation mechanisms it runs (any activity with
@@ -45,16 +51,18 @@ import ma.tadafor.data.quality.DataQualityQueries;
  * census population, and how complete and fresh its data is.
  */
 @Service
-class CommuneProfile {
+class CommuneProfile implements ChartPage {
 
     private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
     private final DataQualityQueries quality;
     private final Wording wording;
     private final MartCache cache;
+    private final TerritoryQueries territories;
 
     CommuneProfile(Disclosure disclosure, ParticipationRateQueries rates, DataQualityQueries quality,
-            Wording wording, MartCache cache) {
+            Wording wording, MartCache cache, TerritoryQueries territories) {
+        this.territories = territories;
         this.disclosure = disclosure;
         this.rates = rates;
         this.quality = quality;
@@ -62,7 +70,19 @@ class CommuneProfile {
         this.cache = cache;
     }
 
-    record Profile(String scope, List<ChartView> charts) {
+    record Profile(String scope, List<ChartView> charts) implements ChartPage.Figures {
+    }
+
+    /** The commune the page opens for {@code scope}: itself, or the first programme commune under a wider one. */
+    ViewScope commune(ViewScope scope, SignedInUser user) {
+        if (scope.level() == Territory.Level.COMMUNE) {
+            return scope;
+        }
+        String prefix = scope.programme() ? "" : scope.territory().code() + ".";
+        Commune first = territories.communes(user.scope(), true).stream().filter(c -> c.code().startsWith(prefix))
+                .findFirst().orElseThrow(() -> new InvalidParameterException("scope",
+                        "no programme commune lies in " + scope.key()));
+        return ViewScope.resolve("commune:" + first.code(), user.scope(), territories);
     }
 
     /** The commune's data quality row, if the marts have one. */
@@ -72,7 +92,16 @@ class CommuneProfile {
     }
 
     /** Built once per marts for each caller's scope, commune and language: every figure comes from the marts. */
-    Profile profile(SignedInUser user, ViewScope commune, Locale locale) {
+    @Override
+    public String path() {
+        return "/commune";
+    }
+
+    @Override
+    public Profile figures(PageView page) {
+        SignedInUser user = page.user();
+        ViewScope commune = commune(page.scope(), user);
+        Locale locale = page.locale();
         return cache.get(List.of("commune", user.scope(), Audience.of(user), commune.key(), locale.getLanguage()),
                 () -> compute(user, commune, locale));
     }

@@ -17,6 +17,8 @@ import org.springframework.stereotype.Service;
 import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
@@ -30,7 +32,7 @@ import ma.tadafor.data.convergence.ProgrammeConvergence;
  * (explicit links, and inferred ones that a committee should confirm), co-financing, and the links.
  */
 @Service
-class Convergence {
+class Convergence implements ChartPage {
 
     static final int LINKS_SHOWN = 200;
 
@@ -44,13 +46,19 @@ class Convergence {
         this.cache = cache;
     }
 
-    record ConvergenceData(String scope, List<ChartView> charts) {
+    record ConvergenceData(String scope, List<ChartView> charts) implements ChartPage.Figures {
     }
 
     /** Built once per marts for each caller's scope, territory and language: it reads only the convergence marts. */
-    ConvergenceData data(SignedInUser user, ViewScope scope, Locale locale) {
-        return cache.get(List.of("convergence", user.scope(), scope.key(), locale.getLanguage()),
-                () -> compute(user, scope, locale));
+    @Override
+    public String path() {
+        return "/convergence";
+    }
+
+    @Override
+    public ConvergenceData figures(PageView page) {
+        return cache.get(List.of("convergence", page.user().scope(), page.scope().key(), page.locale().getLanguage()),
+                () -> compute(page.user(), page.scope(), page.locale()));
     }
 
     private ConvergenceData compute(SignedInUser user, ViewScope scope, Locale locale) {

@@ -32,6 +32,8 @@ import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.chart.Drill;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.disclosure.Audience;
@@ -56,7 +58,7 @@ import ma.tadafor.data.territory.TerritoryQueries;
  * level or the filters.
  */
 @Service
-class Mechanisms {
+class Mechanisms implements ChartPage {
 
     private final Disclosure disclosure;
     private final PetitionFunnelQueries petitions;
@@ -73,7 +75,7 @@ class Mechanisms {
         this.cache = cache;
     }
 
-    record MechanismData(String scope, List<ChartView> charts) {
+    record MechanismData(String scope, List<ChartView> charts) implements ChartPage.Figures {
     }
 
     /**
@@ -81,7 +83,17 @@ class Mechanisms {
      * upload, each followed by a refresh of the marts: kept with them, it shows the facts the marts were
      * computed from, like every other figure of the page.
      */
-    MechanismData data(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+    @Override
+    public String path() {
+        return "/mechanisms";
+    }
+
+    @Override
+    public MechanismData figures(PageView page) {
+        SignedInUser user = page.user();
+        ViewScope scope = page.scope();
+        ViewFilters filters = page.filters();
+        Locale locale = page.locale();
         return cache.get(List.of("mechanisms", user.scope(), Audience.of(user), scope.key(),
                 filters, locale.getLanguage()), () -> compute(user, scope, filters, locale));
     }

@@ -35,6 +35,8 @@ import ma.tadafor.dashboard.chart.Drill;
 import ma.tadafor.dashboard.chart.MapArea;
 import ma.tadafor.dashboard.chart.MapSeries;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.disclosure.Audience;
@@ -61,7 +63,7 @@ import ma.tadafor.data.territory.TerritoryQueries;
  * counts are null in charts and "< 5" in tables.
  */
 @Service
-class Overview {
+class Overview implements ChartPage {
 
     private static final int RANKED_IN_CHART = 25;
     private static final List<String> GENDERS = List.of("F", "M", "U");
@@ -104,7 +106,7 @@ class Overview {
             "petitions", List.of("mechanism", "PETITION"), "budgets", List.of("mechanism", "PARTICIPATORY_BUDGET"));
 
     record OverviewData(String scope, String semester, String previous, List<String> semesters,
-                        List<Headline> headline, List<ChartView> charts) {
+                        List<Headline> headline, List<ChartView> charts) implements ChartPage.Figures {
     }
 
     /** The semesters with participation in view, oldest first: the choices of the semester filter. */
@@ -118,7 +120,17 @@ class Overview {
      * what the figures depend on: the caller's scope, their audience (exact or protected), the territory,
      * the filters and the language.
      */
-    OverviewData build(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
+    @Override
+    public String path() {
+        return "/overview";
+    }
+
+    @Override
+    public OverviewData figures(PageView page) {
+        SignedInUser user = page.user();
+        ViewScope scope = page.scope();
+        ViewFilters filters = page.filters();
+        Locale locale = page.locale();
         return cache.get(List.of("overview", user.scope(), Audience.of(user), scope.key(), filters,
                 locale.getLanguage()), () -> compute(user, scope, filters, locale));
     }

@@ -36,6 +36,8 @@ import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.indicators.Standings;
 import ma.tadafor.dashboard.indicators.Standings.Standing;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.dashboard.wording.Wording;
@@ -54,7 +56,7 @@ import ma.tadafor.data.mart.IndicatorTrendQueries;
  * is seen at once, as the framework's store empties the cache.
  */
 @Service
-class ResultsFramework {
+class ResultsFramework implements ChartPage {
 
     private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
 
@@ -90,7 +92,7 @@ class ResultsFramework {
     }
 
     record FrameworkData(String scope, String semester, List<ChartView> charts, List<ChartView> sparklines,
-                         Map<String, Object> disclosure) {
+                         Map<String, Object> disclosure) implements ChartPage.Figures {
     }
 
     /** Semesters with figures or targets, oldest first; the chosen one defaults to the latest with an actual. */
@@ -131,7 +133,17 @@ class ResultsFramework {
         return new Framework(scope.key(), chosen, semesters, results);
     }
 
-    FrameworkData data(ViewScope scope, String semester, Audience audience, Locale locale) {
+    @Override
+    public String path() {
+        return "/results";
+    }
+
+    @Override
+    public FrameworkData figures(PageView page) {
+        ViewScope scope = page.scope();
+        String semester = page.filters().semester();
+        Audience audience = Audience.of(page.user());
+        Locale locale = page.locale();
         return cache.get(List.of("framework-charts", scope.key(), String.valueOf(semester), audience, locale.getLanguage()),
                 () -> charts(scope, semester, audience, locale));
     }
