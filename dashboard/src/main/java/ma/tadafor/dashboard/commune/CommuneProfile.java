@@ -30,6 +30,7 @@ import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
 import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -58,16 +59,18 @@ class CommuneProfile implements ChartPage {
     private final DataQualityQueries quality;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
     private final TerritoryQueries territories;
 
     CommuneProfile(Disclosure disclosure, ParticipationRateQueries rates, DataQualityQueries quality,
-            Wording wording, MartCache cache, TerritoryQueries territories) {
+            Wording wording, MartCache cache, TerritoryQueries territories, EmptyCharts empty) {
         this.territories = territories;
         this.disclosure = disclosure;
         this.rates = rates;
         this.quality = quality;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
     record Profile(String scope, List<ChartView> charts) implements ChartPage.Figures {
@@ -91,19 +94,15 @@ class CommuneProfile implements ChartPage {
                 commune.territory().code()).stream().findFirst()).orElse(null);
     }
 
-    /** Built once per marts for each caller's scope, commune and language: every figure comes from the marts. */
     @Override
     public String path() {
         return "/commune";
     }
 
+    /** Built once per marts for each view: every figure comes from the marts. */
     @Override
     public Profile figures(PageView page) {
-        SignedInUser user = page.user();
-        ViewScope commune = commune(page.scope(), user);
-        Locale locale = page.locale();
-        return cache.get(List.of("commune", user.scope(), Audience.of(user), commune.key(), locale.getLanguage()),
-                () -> compute(user, commune, locale));
+        return cache.get(page.key("commune"), () -> compute(page.user(), commune(page.scope(), page.user()), page.locale()));
     }
 
     private Profile compute(SignedInUser user, ViewScope commune, Locale locale) {
@@ -122,7 +121,7 @@ class CommuneProfile implements ChartPage {
         if (row != null) {
             charts.add(unknowns(disclosure.completeness(row, audience), rtl, locale));
         }
-        return new Profile(commune.key(), charts);
+        return new Profile(commune.key(), empty.explained(charts, user, commune, locale));
     }
 
     /** A semester's rate as the mart holds it (for the population's shares) and as it may be shown. */

@@ -33,6 +33,7 @@ import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.chart.Drill;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
 import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
@@ -65,17 +66,24 @@ class Mechanisms implements ChartPage {
     private final TerritoryQueries territories;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
 
     Mechanisms(Disclosure disclosure, PetitionFunnelQueries petitions, TerritoryQueries territories,
-            Wording wording, MartCache cache) {
+            Wording wording, MartCache cache, EmptyCharts empty) {
         this.disclosure = disclosure;
         this.petitions = petitions;
         this.territories = territories;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
     record MechanismData(String scope, List<ChartView> charts) implements ChartPage.Figures {
+    }
+
+    @Override
+    public String path() {
+        return "/mechanisms";
     }
 
     /**
@@ -84,18 +92,8 @@ class Mechanisms implements ChartPage {
      * computed from, like every other figure of the page.
      */
     @Override
-    public String path() {
-        return "/mechanisms";
-    }
-
-    @Override
     public MechanismData figures(PageView page) {
-        SignedInUser user = page.user();
-        ViewScope scope = page.scope();
-        ViewFilters filters = page.filters();
-        Locale locale = page.locale();
-        return cache.get(List.of("mechanisms", user.scope(), Audience.of(user), scope.key(),
-                filters, locale.getLanguage()), () -> compute(user, scope, filters, locale));
+        return cache.get(page.key("mechanisms"), () -> compute(page.user(), page.scope(), page.filters(), page.locale()));
     }
 
     private MechanismData compute(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
@@ -109,7 +107,7 @@ class Mechanisms implements ChartPage {
         if (filters.mechanism() == null || filters.mechanism().equals("PETITION")) {
             charts.add(view.funnel());
         }
-        return new MechanismData(scope.key(), charts);
+        return new MechanismData(scope.key(), empty.explained(charts, user, scope, locale));
     }
 
     private final class View {

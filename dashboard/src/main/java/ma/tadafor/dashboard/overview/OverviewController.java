@@ -2,6 +2,7 @@ package ma.tadafor.dashboard.overview;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.PageQuery;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -33,9 +35,10 @@ class OverviewController {
     @GetMapping("/")
     String page(PageQuery query, @AuthenticationPrincipal SignedInUser user,
             Locale locale, Model model) {
-        ViewScope scope = ViewScope.resolve(query.scope(), user.scope(), territories);
-        ViewFilters filters = ViewFilters.of(query);
-        List<String> semesters = overview.semesters(user, scope, filters, locale);
+        PageView view = PageView.of(query, Map.of(), user, locale, territories);
+        ViewScope scope = view.scope();
+        ViewFilters filters = view.filters();
+        List<String> semesters = overview.semesters(view);
         if (filters.semester() == null && !semesters.isEmpty()) {
             // The latest semester, written into every link so that they all show the same one.
             filters = filters.withSemester(semesters.get(semesters.size() - 1));

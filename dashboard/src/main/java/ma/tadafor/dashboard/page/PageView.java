@@ -1,8 +1,10 @@
 package ma.tadafor.dashboard.page;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.territory.TerritoryQueries;
 
@@ -18,5 +20,14 @@ public record PageView(SignedInUser user, ViewScope scope, ViewFilters filters, 
             TerritoryQueries territories) {
         return new PageView(user, ViewScope.resolve(query.scope(), user.scope(), territories), ViewFilters.of(query),
                 locale, path);
+    }
+
+    /**
+     * What a page's figures for this view are kept under ({@link ma.tadafor.dashboard.warehouse.MartCache}):
+     * the page and all they depend on, the caller's scope and audience (exact or protected), the
+     * territory, the filters, the language and the path's variables.
+     */
+    public List<Object> key(String page) {
+        return List.of(page, user.scope(), Audience.of(user), scope.key(), filters, locale.getLanguage(), path);
     }
 }

@@ -57,17 +57,15 @@ class DataQuality implements ChartPage {
     record QualityData(String scope, long stale, List<ChartView> charts) implements ChartPage.Figures {
     }
 
-    /** Built once per marts for each caller's scope, territory and language: it reads the data quality mart. */
     @Override
     public String path() {
         return "/quality";
     }
 
+    /** Built once per marts for each view: it reads the data quality mart. */
     @Override
     public QualityData figures(PageView page) {
-        SignedInUser user = page.user();
-        return cache.get(List.of("quality", user.scope(), Audience.of(user), page.scope().key(), page.locale().getLanguage()),
-                () -> compute(user, page.scope(), page.locale()));
+        return cache.get(page.key("quality"), () -> compute(page.user(), page.scope(), page.locale()));
     }
 
     private QualityData compute(SignedInUser user, ViewScope scope, Locale locale) {

@@ -22,6 +22,7 @@ import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
 import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
@@ -49,16 +50,18 @@ class IndicatorContributions implements ChartPage {
     private final Disclosure disclosure;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
     private final ResultsFramework results;
 
     IndicatorContributions(ResultsFrameworkStore framework, IndicatorContributionQueries contributions,
-            Disclosure disclosure, Wording wording, MartCache cache, ResultsFramework results) {
+            Disclosure disclosure, Wording wording, MartCache cache, ResultsFramework results, EmptyCharts empty) {
         this.framework = framework;
         this.results = results;
         this.contributions = contributions;
         this.disclosure = disclosure;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
     record IndicatorData(String code, String scope, String semester, List<ChartView> charts,
@@ -69,16 +72,15 @@ class IndicatorContributions implements ChartPage {
         return framework.indicator(code).orElseThrow(() -> new InvalidParameterException("code", "no indicator " + code));
     }
 
-    /**
-     * Built once per marts and framework for each view: the caller's scope, the audience, the
-     * territory, the semester and the language.
-     */
     @Override
     public String path() {
         return "/results/indicators/{code}";
     }
 
-    /** The view's semester, else the one the results page opens on. */
+    /**
+     * The view's semester, else the one the results page opens on. Built once per marts and framework
+     * for each view: the caller's scope, the audience, the territory, the semester and the language.
+     */
     @Override
     public IndicatorData figures(PageView page) {
         SignedInUser user = page.user();
@@ -144,7 +146,8 @@ class IndicatorContributions implements ChartPage {
                 locale) + (audience.exact() ? "" : " " + text("disclosure.totals", locale));
         ChartView chart = new ChartView("contributions", text("results.chart.contributions", locale), description,
                 Charts.json(option), new Table("indicator-" + code + "-communes-" + semester, columns, table), null);
-        return new IndicatorData(code, scope.key(), semester, List.of(chart), Disclosure.describe(audience));
+        return new IndicatorData(code, scope.key(), semester, empty.explained(List.of(chart), user, scope, locale),
+                Disclosure.describe(audience));
     }
 
     /** A term of a share as the layer published it with the share. */
