@@ -49,7 +49,9 @@ public class EmptyCharts {
     }
 
     private boolean shows(ChartView chart) {
-        for (JsonNode series : json.readTree(chart.option()).path("series")) {
+        JsonNode all = json.readTree(chart.option()).path("series");
+        // the wrapper writes a chart's only series as an object, several as an array
+        for (JsonNode series : all.isObject() ? List.of(all) : all) {
             for (JsonNode item : series.path("data")) {
                 if (positive(item.isObject() ? item.path("value") : item)) {
                     return true;
