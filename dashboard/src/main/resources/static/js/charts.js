@@ -141,12 +141,22 @@
     section.dataset.chart = chart.id;
     section.appendChild(element('h2', null, chart.title));
     section.appendChild(element('p', 'description', chart.description));
+    if (chart.empty) {
+      // nothing to draw: the server says why (no data, not yet pulled, or every figure below the threshold)
+      var why = element('p', 'notice empty-chart', chart.empty);
+      why.setAttribute('role', 'status');
+      section.appendChild(why);
+    }
     section.appendChild(table(chart));
     section.appendChild(downloads(chart));
     if (chart.geo) {
       section.appendChild(element('p', 'credit', words.credit));
     }
     return function () {
+      if (chart.empty) {
+        section.dataset.drawn = 'true';
+        return Promise.resolve();
+      }
       if (!chart.geo) {
         mount(chart, section);
         return Promise.resolve();

@@ -28,6 +28,10 @@ import ma.tadafor.dashboard.disclosure.PublishedCompleteness;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.disclosure.PublishedRate;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
@@ -38,6 +42,9 @@ import ma.tadafor.data.mart.ParticipationRate;
 import ma.tadafor.data.mart.ParticipationRateQueries;
 import ma.tadafor.data.quality.CommuneQuality;
 import ma.tadafor.data.quality.DataQualityQueries;
+import ma.tadafor.data.territory.Commune;
+import ma.tadafor.data.territory.Territory;
+import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
  * One commune at a glance: which participation mechanisms it runs (any activity with
@@ -45,24 +52,40 @@ import ma.tadafor.data.quality.DataQualityQueries;
  * census population, and how complete and fresh its data is.
  */
 @Service
-class CommuneProfile {
+class CommuneProfile implements ChartPage {
 
     private final Disclosure disclosure;
     private final ParticipationRateQueries rates;
     private final DataQualityQueries quality;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
+    private final TerritoryQueries territories;
 
     CommuneProfile(Disclosure disclosure, ParticipationRateQueries rates, DataQualityQueries quality,
-            Wording wording, MartCache cache) {
+            Wording wording, MartCache cache, TerritoryQueries territories, EmptyCharts empty) {
+        this.territories = territories;
         this.disclosure = disclosure;
         this.rates = rates;
         this.quality = quality;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
-    record Profile(String scope, List<ChartView> charts) {
+    record Profile(String scope, List<ChartView> charts) implements ChartPage.Figures {
+    }
+
+    /** The commune the page opens for {@code scope}: itself, or the first programme commune under a wider one. */
+    ViewScope commune(ViewScope scope, SignedInUser user) {
+        if (scope.level() == Territory.Level.COMMUNE) {
+            return scope;
+        }
+        String prefix = scope.programme() ? "" : scope.territory().code() + ".";
+        Commune first = territories.communes(user.scope(), true).stream().filter(c -> c.code().startsWith(prefix))
+                .findFirst().orElseThrow(() -> new InvalidParameterException("scope",
+                        "no programme commune lies in " + scope.key()));
+        return ViewScope.resolve("commune:" + first.code(), user.scope(), territories);
     }
 
     /** The commune's data quality row, if the marts have one. */
@@ -71,10 +94,15 @@ class CommuneProfile {
                 commune.territory().code()).stream().findFirst()).orElse(null);
     }
 
-    /** Built once per marts for each caller's scope, commune and language: every figure comes from the marts. */
-    Profile profile(SignedInUser user, ViewScope commune, Locale locale) {
-        return cache.get(List.of("commune", user.scope(), Audience.of(user), commune.key(), locale.getLanguage()),
-                () -> compute(user, commune, locale));
+    @Override
+    public String path() {
+        return "/commune";
+    }
+
+    /** Built once per marts for each view: every figure comes from the marts. */
+    @Override
+    public Profile figures(PageView page) {
+        return cache.get(page.key("commune"), () -> compute(page.user(), commune(page.scope(), page.user()), page.locale()));
     }
 
     private Profile compute(SignedInUser user, ViewScope commune, Locale locale) {
@@ -93,7 +121,7 @@ class CommuneProfile {
         if (row != null) {
             charts.add(unknowns(disclosure.completeness(row, audience), rtl, locale));
         }
-        return new Profile(commune.key(), charts);
+        return new Profile(commune.key(), empty.explained(charts, user, commune, locale));
     }
 
     /** A semester's rate as the mart holds it (for the population's shares) and as it may be shown. */

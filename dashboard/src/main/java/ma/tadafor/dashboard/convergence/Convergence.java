@@ -17,6 +17,9 @@ import org.springframework.stereotype.Service;
 import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
@@ -30,35 +33,42 @@ import ma.tadafor.data.convergence.ProgrammeConvergence;
  * (explicit links, and inferred ones that a committee should confirm), co-financing, and the links.
  */
 @Service
-class Convergence {
+class Convergence implements ChartPage {
 
     static final int LINKS_SHOWN = 200;
 
     private final ConvergenceQueries convergence;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
 
-    Convergence(ConvergenceQueries convergence, Wording wording, MartCache cache) {
+    Convergence(ConvergenceQueries convergence, Wording wording, MartCache cache, EmptyCharts empty) {
         this.convergence = convergence;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
-    record ConvergenceData(String scope, List<ChartView> charts) {
+    record ConvergenceData(String scope, List<ChartView> charts) implements ChartPage.Figures {
     }
 
-    /** Built once per marts for each caller's scope, territory and language: it reads only the convergence marts. */
-    ConvergenceData data(SignedInUser user, ViewScope scope, Locale locale) {
-        return cache.get(List.of("convergence", user.scope(), scope.key(), locale.getLanguage()),
-                () -> compute(user, scope, locale));
+    @Override
+    public String path() {
+        return "/convergence";
+    }
+
+    /** Built once per marts for each view: it reads only the convergence marts. */
+    @Override
+    public ConvergenceData figures(PageView page) {
+        return cache.get(page.key("convergence"), () -> compute(page.user(), page.scope(), page.locale()));
     }
 
     private ConvergenceData compute(SignedInUser user, ViewScope scope, Locale locale) {
         boolean rtl = Wording.arabic(locale);
         List<ProgrammeConvergence> programmes = convergence.byProgramme(scope.key());
         List<String> names = programmes.stream().map(p -> programme(p.programmeNo(), p.programmeNameFr(), locale)).toList();
-        return new ConvergenceData(scope.key(), List.of(activities(programmes, names, rtl, locale),
-                financing(programmes, names, rtl, locale), linksChart(user, scope, locale)));
+        return new ConvergenceData(scope.key(), empty.explained(List.of(activities(programmes, names, rtl, locale),
+                financing(programmes, names, rtl, locale), linksChart(user, scope, locale)), user, scope, locale));
     }
 
     String programme(int number, String nameFr, Locale locale) {

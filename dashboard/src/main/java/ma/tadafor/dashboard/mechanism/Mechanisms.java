@@ -32,6 +32,9 @@ import ma.tadafor.dashboard.chart.ChartView;
 import ma.tadafor.dashboard.chart.Charts;
 import ma.tadafor.dashboard.chart.Drill;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.disclosure.Audience;
@@ -56,24 +59,31 @@ import ma.tadafor.data.territory.TerritoryQueries;
  * level or the filters.
  */
 @Service
-class Mechanisms {
+class Mechanisms implements ChartPage {
 
     private final Disclosure disclosure;
     private final PetitionFunnelQueries petitions;
     private final TerritoryQueries territories;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
 
     Mechanisms(Disclosure disclosure, PetitionFunnelQueries petitions, TerritoryQueries territories,
-            Wording wording, MartCache cache) {
+            Wording wording, MartCache cache, EmptyCharts empty) {
         this.disclosure = disclosure;
         this.petitions = petitions;
         this.territories = territories;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
-    record MechanismData(String scope, List<ChartView> charts) {
+    record MechanismData(String scope, List<ChartView> charts) implements ChartPage.Figures {
+    }
+
+    @Override
+    public String path() {
+        return "/mechanisms";
     }
 
     /**
@@ -81,9 +91,9 @@ class Mechanisms {
      * upload, each followed by a refresh of the marts: kept with them, it shows the facts the marts were
      * computed from, like every other figure of the page.
      */
-    MechanismData data(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
-        return cache.get(List.of("mechanisms", user.scope(), Audience.of(user), scope.key(),
-                filters, locale.getLanguage()), () -> compute(user, scope, filters, locale));
+    @Override
+    public MechanismData figures(PageView page) {
+        return cache.get(page.key("mechanisms"), () -> compute(page.user(), page.scope(), page.filters(), page.locale()));
     }
 
     private MechanismData compute(SignedInUser user, ViewScope scope, ViewFilters filters, Locale locale) {
@@ -97,7 +107,7 @@ class Mechanisms {
         if (filters.mechanism() == null || filters.mechanism().equals("PETITION")) {
             charts.add(view.funnel());
         }
-        return new MechanismData(scope.key(), charts);
+        return new MechanismData(scope.key(), empty.explained(charts, user, scope, locale));
     }
 
     private final class View {

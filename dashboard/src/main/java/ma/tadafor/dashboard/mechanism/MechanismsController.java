@@ -1,48 +1,33 @@
 package ma.tadafor.dashboard.mechanism;
 
 import java.util.List;
-import java.util.Locale;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
-import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
-import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationQuery;
 import ma.tadafor.data.territory.TerritoryQueries;
 
-/** The mechanisms page: any mechanism under every filter of the URL, and the petition funnel. */
+/** The mechanisms page: any mechanism under every filter of the URL, and the petition funnel; its charts are {@link Mechanisms}'. */
 @Controller
 class MechanismsController {
 
-    private final Mechanisms mechanisms;
     private final Disclosure disclosure;
     private final TerritoryQueries territories;
-    private final TableExports exports;
-    private final JsonAnswers json;
 
-    MechanismsController(Mechanisms mechanisms, Disclosure disclosure, TerritoryQueries territories,
-            TableExports exports, JsonAnswers json) {
-        this.mechanisms = mechanisms;
+    MechanismsController(Disclosure disclosure, TerritoryQueries territories) {
         this.disclosure = disclosure;
         this.territories = territories;
-        this.exports = exports;
-        this.json = json;
     }
 
     @GetMapping("/mechanisms")
@@ -59,22 +44,5 @@ class MechanismsController {
         PageModel.describe(model, "/mechanisms", scope, filters, user.scope(), territories);
         model.addAttribute("semesters", semesters);
         return "pages/mechanisms";
-    }
-
-    @GetMapping("/mechanisms/data")
-    ResponseEntity<byte[]> data(PageQuery query, @AuthenticationPrincipal SignedInUser user,
-            Locale locale, HttpServletRequest request) {
-        return json.of(answer(query, user, locale), request);
-    }
-
-    private Mechanisms.MechanismData answer(PageQuery query, SignedInUser user, Locale locale) {
-        return mechanisms.data(user, ViewScope.resolve(query.scope(), user.scope(), territories),
-                ViewFilters.of(query), locale);
-    }
-
-    @GetMapping("/mechanisms/table/{chart}")
-    ResponseEntity<byte[]> table(@PathVariable String chart, PageQuery query,
-            @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(query, user, locale).charts(), chart, query.format());
     }
 }

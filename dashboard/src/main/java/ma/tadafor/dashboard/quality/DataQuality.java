@@ -22,6 +22,8 @@ import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedCompleteness;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
@@ -34,7 +36,7 @@ import ma.tadafor.data.quality.DataQualityQueries;
  * alert colour and named so in the table) and how many participants lack gender, age or disability.
  */
 @Service
-class DataQuality {
+class DataQuality implements ChartPage {
 
     private static final int SHOWN = 25;
     private static final String FRESH = "#009E73";
@@ -52,13 +54,18 @@ class DataQuality {
         this.cache = cache;
     }
 
-    record QualityData(String scope, long stale, List<ChartView> charts) {
+    record QualityData(String scope, long stale, List<ChartView> charts) implements ChartPage.Figures {
     }
 
-    /** Built once per marts for each caller's scope, territory and language: it reads the data quality mart. */
-    QualityData data(SignedInUser user, ViewScope scope, Locale locale) {
-        return cache.get(List.of("quality", user.scope(), Audience.of(user), scope.key(), locale.getLanguage()),
-                () -> compute(user, scope, locale));
+    @Override
+    public String path() {
+        return "/quality";
+    }
+
+    /** Built once per marts for each view: it reads the data quality mart. */
+    @Override
+    public QualityData figures(PageView page) {
+        return cache.get(page.key("quality"), () -> compute(page.user(), page.scope(), page.locale()));
     }
 
     private QualityData compute(SignedInUser user, ViewScope scope, Locale locale) {

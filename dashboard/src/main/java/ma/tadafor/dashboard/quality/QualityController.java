@@ -3,7 +3,6 @@ package ma.tadafor.dashboard.quality;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,24 +14,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import ma.tadafor.dashboard.api.InvalidParameterException;
-import ma.tadafor.dashboard.chart.ChartTables;
-import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
-import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.quality.CommuneQuality;
 import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.data.user.UserRole;
 
 /**
  * Data quality and ingestion: freshness and completeness per commune, the outliers in view (decided on by
- * ADMIN and PROGRAMME); runs and quarantine for ADMIN and PROGRAMME.
+ * ADMIN and PROGRAMME); runs and quarantine for ADMIN and PROGRAMME. Its charts are {@link DataQuality}'s.
  */
 @Controller
 class QualityController {
@@ -40,21 +34,14 @@ class QualityController {
     private static final int RUNS = 10;
     private static final int QUARANTINED = 20;
 
-    private final DataQuality quality;
     private final OperationsLog operations;
     private final TerritoryQueries territories;
-    private final TableExports exports;
-    private final JsonAnswers json;
     private final OutlierReview outliers;
 
-    QualityController(DataQuality quality, OperationsLog operations, TerritoryQueries territories, TableExports exports,
-            JsonAnswers json, OutlierReview outliers) {
-        this.quality = quality;
+    QualityController(OperationsLog operations, TerritoryQueries territories, OutlierReview outliers) {
         this.outliers = outliers;
         this.operations = operations;
         this.territories = territories;
-        this.exports = exports;
-        this.json = json;
     }
 
     @GetMapping("/quality")
@@ -89,21 +76,5 @@ class QualityController {
         }
         return "redirect:" + UriComponentsBuilder.fromPath("/quality").queryParamIfPresent("scope", Optional.ofNullable(scope))
                 .fragment("outliers").encode().toUriString();
-    }
-
-    @GetMapping("/quality/data")
-    ResponseEntity<byte[]> data(PageQuery query, @AuthenticationPrincipal SignedInUser user,
-            Locale locale, HttpServletRequest request) {
-        return json.of(answer(query, user, locale), request);
-    }
-
-    private DataQuality.QualityData answer(PageQuery query, SignedInUser user, Locale locale) {
-        return quality.data(user, ViewScope.resolve(query.scope(), user.scope(), territories), locale);
-    }
-
-    @GetMapping("/quality/table/{chart}")
-    ResponseEntity<byte[]> table(@PathVariable String chart, PageQuery query,
-            @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(query, user, locale).charts(), chart, query.format());
     }
 }

@@ -21,6 +21,9 @@ import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.export.Table;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -38,7 +41,7 @@ import ma.tadafor.data.mart.IndicatorContributionQueries.Contribution;
  * "< 5", and the territory's protected figure may differ slightly from the sum of its communes'.
  */
 @Service
-class IndicatorContributions {
+class IndicatorContributions implements ChartPage {
 
     private static final int IN_CHART = 20;
 
@@ -47,30 +50,46 @@ class IndicatorContributions {
     private final Disclosure disclosure;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
+    private final ResultsFramework results;
 
     IndicatorContributions(ResultsFrameworkStore framework, IndicatorContributionQueries contributions,
-            Disclosure disclosure, Wording wording, MartCache cache) {
+            Disclosure disclosure, Wording wording, MartCache cache, ResultsFramework results, EmptyCharts empty) {
         this.framework = framework;
+        this.results = results;
         this.contributions = contributions;
         this.disclosure = disclosure;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
     record IndicatorData(String code, String scope, String semester, List<ChartView> charts,
-                         Map<String, Object> disclosure) {
+                         Map<String, Object> disclosure) implements ChartPage.Figures {
     }
 
     IndicatorDefinition definition(String code) {
         return framework.indicator(code).orElseThrow(() -> new InvalidParameterException("code", "no indicator " + code));
     }
 
+    @Override
+    public String path() {
+        return "/results/indicators/{code}";
+    }
+
     /**
-     * Built once per marts and framework for each view: the caller's scope, the audience, the
-     * territory, the semester and the language.
+     * The view's semester, else the one the results page opens on. Built once per marts and framework
+     * for each view: the caller's scope, the audience, the territory, the semester and the language.
      */
-    IndicatorData data(String code, SignedInUser user, ViewScope scope, String semester, Locale locale) {
+    @Override
+    public IndicatorData figures(PageView page) {
+        SignedInUser user = page.user();
+        ViewScope scope = page.scope();
+        Locale locale = page.locale();
         Audience audience = Audience.of(user);
+        String code = page.path().get("code");
+        String semester = page.filters().semester() != null ? page.filters().semester()
+                : results.framework(scope, null, audience, locale).semester();
         return cache.get(List.of("contributions", code, user.scope(), audience, scope.key(), String.valueOf(semester),
                 locale.getLanguage()), () -> compute(code, user, audience, scope, semester, locale));
     }
@@ -127,7 +146,8 @@ class IndicatorContributions {
                 locale) + (audience.exact() ? "" : " " + text("disclosure.totals", locale));
         ChartView chart = new ChartView("contributions", text("results.chart.contributions", locale), description,
                 Charts.json(option), new Table("indicator-" + code + "-communes-" + semester, columns, table), null);
-        return new IndicatorData(code, scope.key(), semester, List.of(chart), Disclosure.describe(audience));
+        return new IndicatorData(code, scope.key(), semester, empty.explained(List.of(chart), user, scope, locale),
+                Disclosure.describe(audience));
     }
 
     /** A term of a share as the layer published it with the share. */

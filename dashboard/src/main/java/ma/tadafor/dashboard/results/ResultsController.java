@@ -2,48 +2,37 @@ package ma.tadafor.dashboard.results;
 
 import java.util.Locale;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import ma.tadafor.dashboard.api.InvalidParameterException;
-import ma.tadafor.dashboard.chart.ChartTables;
 import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.disclosure.Audience;
-import ma.tadafor.dashboard.export.TableExports;
 import ma.tadafor.dashboard.page.PageModel;
 import ma.tadafor.dashboard.page.PageQuery;
 import ma.tadafor.dashboard.page.ViewFilters;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
-import ma.tadafor.dashboard.web.JsonAnswers;
 import ma.tadafor.data.territory.TerritoryQueries;
 
-/** The results framework page, its charts as JSON and their tables as files; filters: scope and semester. */
+/** The results framework page (its charts are {@link ResultsFramework}'s) and its comments; filters: scope and semester. */
 @Controller
 class ResultsController {
 
     private final ResultsFramework framework;
     private final TerritoryQueries territories;
-    private final TableExports exports;
     private final NarrativeEditor narratives;
-    private final JsonAnswers json;
     private final ClosureReadings closures;
 
-    ResultsController(ResultsFramework framework, TerritoryQueries territories, TableExports exports,
-            NarrativeEditor narratives, JsonAnswers json, ClosureReadings closures) {
+    ResultsController(ResultsFramework framework, TerritoryQueries territories, NarrativeEditor narratives,
+            ClosureReadings closures) {
         this.closures = closures;
         this.framework = framework;
         this.territories = territories;
-        this.exports = exports;
         this.narratives = narratives;
-        this.json = json;
     }
 
     @GetMapping("/results")
@@ -70,24 +59,6 @@ class ResultsController {
         narratives.write(form.code() == null ? "" : form.code(), scope.key(), semester, form.textFr(), form.textAr(),
                 user.getUsername());
         return "redirect:" + new ViewFilters(semester, null, null, null, null).url("/results", scope.key());
-    }
-
-    @GetMapping("/results/data")
-    ResponseEntity<byte[]> data(PageQuery query,
-            @AuthenticationPrincipal SignedInUser user, Locale locale,
-            HttpServletRequest request) {
-        return json.of(answer(query, user, locale), request);
-    }
-
-    private ResultsFramework.FrameworkData answer(PageQuery query, SignedInUser user, Locale locale) {
-        return framework.data(ViewScope.resolve(query.scope(), user.scope(), territories), semester(query),
-                Audience.of(user), locale);
-    }
-
-    @GetMapping("/results/table/{chart}")
-    ResponseEntity<byte[]> table(@PathVariable String chart, PageQuery query,
-            @AuthenticationPrincipal SignedInUser user, Locale locale) {
-        return ChartTables.download(exports, answer(query, user, locale).charts(), chart, query.format());
     }
 
     private static String semester(PageQuery query) {

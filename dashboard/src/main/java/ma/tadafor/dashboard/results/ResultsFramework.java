@@ -36,7 +36,11 @@ import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.indicators.Standings;
 import ma.tadafor.dashboard.indicators.Standings.Standing;
+import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
+import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
+import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.framework.Projection;
@@ -54,7 +58,7 @@ import ma.tadafor.data.mart.IndicatorTrendQueries;
  * is seen at once, as the framework's store empties the cache.
  */
 @Service
-class ResultsFramework {
+class ResultsFramework implements ChartPage {
 
     private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
 
@@ -63,14 +67,16 @@ class ResultsFramework {
     private final Disclosure disclosure;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
 
     ResultsFramework(Standings standings, IndicatorTrendQueries trends, Disclosure disclosure, Wording wording,
-            MartCache cache) {
+            MartCache cache, EmptyCharts empty) {
         this.standings = standings;
         this.trends = trends;
         this.disclosure = disclosure;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
     /**
@@ -90,7 +96,7 @@ class ResultsFramework {
     }
 
     record FrameworkData(String scope, String semester, List<ChartView> charts, List<ChartView> sparklines,
-                         Map<String, Object> disclosure) {
+                         Map<String, Object> disclosure) implements ChartPage.Figures {
     }
 
     /** Semesters with figures or targets, oldest first; the chosen one defaults to the latest with an actual. */
@@ -131,20 +137,30 @@ class ResultsFramework {
         return new Framework(scope.key(), chosen, semesters, results);
     }
 
-    FrameworkData data(ViewScope scope, String semester, Audience audience, Locale locale) {
-        return cache.get(List.of("framework-charts", scope.key(), String.valueOf(semester), audience, locale.getLanguage()),
-                () -> charts(scope, semester, audience, locale));
+    @Override
+    public String path() {
+        return "/results";
     }
 
-    private FrameworkData charts(ViewScope scope, String semester, Audience audience, Locale locale) {
+    @Override
+    public FrameworkData figures(PageView page) {
+        ViewScope scope = page.scope();
+        String semester = page.filters().semester();
+        Audience audience = Audience.of(page.user());
+        Locale locale = page.locale();
+        return cache.get(List.of("framework-charts", scope.key(), String.valueOf(semester), audience, locale.getLanguage()),
+                () -> charts(page.user(), scope, semester, audience, locale));
+    }
+
+    private FrameworkData charts(SignedInUser user, ViewScope scope, String semester, Audience audience, Locale locale) {
         Framework framework = framework(scope, semester, audience, locale);
         if (framework.semester() == null) {
             return new FrameworkData(scope.key(), null, List.of(), List.of(), Disclosure.describe(audience));
         }
         boolean rtl = Wording.arabic(locale);
         List<Row> rows = framework.results().stream().flatMap(result -> result.indicators().stream()).toList();
-        List<ChartView> charts = List.of(achievementChart(rows, framework.semester(), rtl, locale),
-                statusChart(rows, framework.semester(), rtl, locale));
+        List<ChartView> charts = empty.explained(List.of(achievementChart(rows, framework.semester(), rtl, locale),
+                statusChart(rows, framework.semester(), rtl, locale)), user, scope, locale);
         return new FrameworkData(scope.key(), framework.semester(), charts,
                 sparklines(scope.key(), framework.semesters(), audience, rtl, locale), Disclosure.describe(audience));
     }
