@@ -30,9 +30,12 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import ma.tadafor.dashboard.api.ProblemResponses;
+import ma.tadafor.dashboard.publicdata.PublicProperties;
+import ma.tadafor.dashboard.publicdata.PublicRateLimit;
 
 /**
- * Three chains: the API and the metrics are stateless (HTTP Basic or a personal API token as
+ * Four chains: the public pages and data first (docs/PUBLIC.md: no sign-in, stateless, no cookie of
+ * any kind, rate-limited per client address), then three: the API and the metrics are stateless (HTTP Basic or a personal API token as
  * Bearer; metrics for ADMIN only), the OpenAPI document takes either or the pages' session, and
  * the pages (the document's page among them) use a session, the login form and CSRF tokens. Health stays open for orchestrators. State-changing
  * services carry {@code @PreAuthorize} rules, and every read query is limited to the caller's
@@ -76,6 +79,25 @@ class SecurityConfiguration {
         ProviderManager manager = new ProviderManager(new ThrottledPasswords(passwords, throttle, signIns));
         manager.setAuthenticationEventPublisher(events);
         return manager;
+    }
+
+    /**
+     * The public pages and data: anyone, no session, no CSRF token (nothing to change there), no
+     * remember-me, no request saved for a sign-in; at most so many requests a minute per address.
+     * Their answers say themselves how long they may be kept (Cache-Control public).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicData(HttpSecurity http, PublicProperties properties, ProblemResponses problems) throws Exception {
+        return secureHeaders(http.securityMatcher("/public", "/public/**", "/api/v1/public/**"))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .addFilterBefore(new PublicRateLimit(properties, InstantSource.system(), problems),
+                        BasicAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .build();
     }
 
     @Bean
