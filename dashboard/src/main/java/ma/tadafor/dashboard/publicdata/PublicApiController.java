@@ -75,7 +75,7 @@ class PublicApiController {
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "429", description = "more than the public requests a minute allowed per client address: wait `Retry-After` seconds",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(type = "object")))
-    @Operation(summary = "Participation of approved semesters, public", description = "No sign-in. As `/api/v1/participation` for a protected reader, for one approved semester and one province that approved it (or one of its programme communes), programme communes only. Answer `{groupBy, rows, total, suppressed, frozen: true, disclosure}`.")
+    @Operation(summary = "Participation of approved semesters, public", description = "Roles: anyone, without signing in (no cookie; rate-limited per client address). As `/api/v1/participation` for a protected reader, for one approved semester and one province that approved it (or one of its programme communes), programme communes only. Answer `{groupBy, rows, total, suppressed, frozen: true, disclosure}`.")
     ResponseEntity<byte[]> participation(@Parameter(hidden = true) ParticipationParameters parameters, HttpServletRequest request) {
         if (parameters.page() != null || parameters.size() != null || parameters.from() != null || parameters.to() != null) {
             throw new ma.tadafor.dashboard.api.InvalidParameterException(parameters.from() != null ? "from"
@@ -92,7 +92,7 @@ class PublicApiController {
     @GetMapping("/api/v1/public/datapackage.json")
     @ApiResponse(responseCode = "200", description = "the data package's descriptor",
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
-    @Operation(summary = "The open data's Frictionless Data Package", description = "No sign-in. Profile tabular-data-package: each resource's path, schema, licence (CC-BY-4.0) and sources.")
+    @Operation(summary = "The open data's Frictionless Data Package", description = "Roles: anyone, without signing in. Profile tabular-data-package: each resource's path, schema, licence (CC-BY-4.0) and sources.")
     ResponseEntity<byte[]> dataPackage(HttpServletRequest request) {
         String base = ServletUriComponentsBuilder.fromContextPath(request).path("/api/v1/public/data/").build().toUriString();
         ResponseEntity<byte[]> written = json.of(openData.dataPackage(base), request);
@@ -104,7 +104,7 @@ class PublicApiController {
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "no such file in the data package",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(type = "object")))
-    @Operation(summary = "A file of the open data", description = "No sign-in. UTF-8, comma-separated, header line first; the names are those of datapackage.json.")
+    @Operation(summary = "A file of the open data", description = "Roles: anyone, without signing in. UTF-8, comma-separated, header line first; the names are those of datapackage.json.")
     ResponseEntity<byte[]> file(@PathVariable String file) {
         String csv = openData.csv(file).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no file '" + file + ".csv' in the data package: see /api/v1/public/datapackage.json"));
