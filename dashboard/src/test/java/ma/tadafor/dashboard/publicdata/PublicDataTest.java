@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.dashboard.page.HeadlessChromium;
 
 /**
  * The public pages and open data over the real demo (pulls, a Spark refresh, a closure approved over
@@ -36,7 +38,8 @@ import ma.tadafor.dashboard.DemoApplicationTest;
  * same question has some; no cookie on any answer, in French, in Arabic and on errors; {@code 429}
  * with {@code Retry-After} past the limit (20 a minute in the tests); a Frictionless Data Package
  * whose every file exists with the header its schema says. Requests come from addresses of their
- * own on 127.0.0.0/8 (the limit counts per address). Tanger-Assilah's province 01.051, so that the
+ * own on 127.0.0.0/8 (the limit counts per address). In a real Chromium, both languages pass axe-core
+ * with no serious or critical violation and fit 390 px. Al Hoceima (01.051), so that the
  * other tests' provinces stay open; reopened at the end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +47,9 @@ import ma.tadafor.dashboard.DemoApplicationTest;
 class PublicDataTest extends DemoApplicationTest {
 
     private static final String PROVINCE = "01.051";
+    private static final int PHONE = 390;
+    private static final int DESKTOP = 1400;
+    private static final Path SHOTS = Path.of(System.getProperty("tadafor.screenshots", "../docs/screenshots"));
     private static final Pattern NUMBER = Pattern.compile("^[0-9][0-9\\u202F\\u00A0 ]*$");
 
     private final AtomicInteger addresses = new AtomicInteger(10);
@@ -201,7 +207,8 @@ class PublicDataTest extends DemoApplicationTest {
         for (String page : pages) {
             Reply reply = fetch(page);
             assertThat(reply.status()).as(page).isEqualTo(200);
-            Matcher cells = Pattern.compile("<td class=\"number\">([^<]*)</td>").matcher(reply.body());
+            // Counts of persons; an indicator's target and actual (communes, shares…) are "indicator-figure" cells.
+            Matcher cells = Pattern.compile("<(?:td class=\"number\"|dd class=\"value\")>([^<]*)</").matcher(reply.body());
             int seen = 0;
             while (cells.find()) {
                 String cell = cells.group(1).replaceAll("[\\u2066-\\u2069]", "").strip();
@@ -296,6 +303,50 @@ class PublicDataTest extends DemoApplicationTest {
         }
     }
 
+    /**
+     * In a real Chromium, in both languages: axe-core (vendored, test resources) finds no serious or
+     * critical violation; at 390 px nothing scrolls sideways; screenshots at 390 px and desktop width.
+     */
+    @Test
+    void thePublicPagesAreAccessibleAndFitAPhoneInChromium() throws Exception {
+        String axe;
+        try (InputStream in = PublicDataTest.class.getResourceAsStream("/axe-core/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Matcher firstCommune = Pattern.compile("href=\"/public/communes/([^\"?]+)").matcher(fetch("/public/provinces/" + PROVINCE).body());
+        assertThat(firstCommune.find()).isTrue();
+        Map<String, String> pages = Map.of("public", "/public", "public-province", "/public/provinces/" + PROVINCE,
+                "public-commune", "/public/communes/" + firstCommune.group(1));
+        List<String> problems = new ArrayList<>();
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                for (String language : List.of("fr", "ar")) {
+                    String view = page.getKey() + " in " + language;
+                    browser.visit(page.getValue() + "?lang=" + language);
+                    browser.script(axe);
+                    String violations = (String) browser.script("""
+                            return axe.run(document, {resultTypes: ['violations']}).then(r => JSON.stringify(r.violations
+                                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                                .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))));""");
+                    List<String> serious = json.readValue(violations, List.class);
+                    serious.forEach(v -> problems.add(view + ": " + v));
+                    if (language.equals("ar") && !"rtl".equals(browser.script("return document.documentElement.dir"))) {
+                        problems.add(view + ": not right to left");
+                    }
+                    browser.screenshot(SHOTS.resolve(page.getKey() + "-" + language + "-" + DESKTOP + ".png"), DESKTOP, false);
+                    browser.screen(PHONE, 844, true);
+                    long width = (Long) browser.script("return document.scrollingElement.scrollWidth;");
+                    if (width > PHONE) {
+                        problems.add(view + ": " + width + " px wide at " + PHONE);
+                    }
+                    browser.screenshot(SHOTS.resolve(page.getKey() + "-" + language + "-" + PHONE + ".png"), PHONE, true);
+                    browser.screen(DESKTOP, 900, false);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     private static String pathOf(String url) {
         return url.substring(url.indexOf("/api/"));
     }
@@ -322,7 +373,9 @@ class PublicDataTest extends DemoApplicationTest {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(120_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nAccept: */*\r\n\r\n")
+            // Pages are asked for as a browser navigates to them (their errors are then pages too).
+            String accept = path.startsWith("/api/") ? "*/*" : "text/html,*/*;q=0.8";
+            out.write(("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\nAccept: " + accept + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
