@@ -30,12 +30,9 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import ma.tadafor.dashboard.api.ProblemResponses;
-import ma.tadafor.dashboard.publicdata.PublicProperties;
-import ma.tadafor.dashboard.publicdata.PublicRateLimit;
 
 /**
- * Four chains: the public pages and data first (docs/PUBLIC.md: no sign-in, stateless, no cookie of
- * any kind, rate-limited per client address), then three: the API and the metrics are stateless (HTTP Basic or a personal API token as
+ * Three chains (after the public pages and data's own, first: {@code publicdata.PublicSecurity}): the API and the metrics are stateless (HTTP Basic or a personal API token as
  * Bearer; metrics for ADMIN only), the OpenAPI document takes either or the pages' session, and
  * the pages (the document's page among them) use a session, the login form and CSRF tokens. Health stays open for orchestrators. State-changing
  * services carry {@code @PreAuthorize} rules, and every read query is limited to the caller's
@@ -43,7 +40,7 @@ import ma.tadafor.dashboard.publicdata.PublicRateLimit;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     /** Scripts and styles only from this origin: chart options travel as JSON, never as inline script. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -79,25 +76,6 @@ class SecurityConfiguration {
         ProviderManager manager = new ProviderManager(new ThrottledPasswords(passwords, throttle, signIns));
         manager.setAuthenticationEventPublisher(events);
         return manager;
-    }
-
-    /**
-     * The public pages and data: anyone, no session, no CSRF token (nothing to change there), no
-     * remember-me, no request saved for a sign-in; at most so many requests a minute per address.
-     * Their answers say themselves how long they may be kept (Cache-Control public).
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain publicData(HttpSecurity http, PublicProperties properties, ProblemResponses problems) throws Exception {
-        return secureHeaders(http.securityMatcher("/public", "/public/**", "/api/v1/public/**"))
-                .headers(headers -> headers.cacheControl(cache -> cache.disable()))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .addFilterBefore(new PublicRateLimit(properties, InstantSource.system(), problems),
-                        BasicAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable())
-                .build();
     }
 
     @Bean
@@ -167,7 +145,8 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static HttpSecurity secureHeaders(HttpSecurity http) throws Exception {
+    /** The headers of every chain's answers: the Content-Security-Policy, no framing, the referrer and permissions policies. */
+    public static HttpSecurity secureHeaders(HttpSecurity http) throws Exception {
         RequestMatcher apiPage = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         return http.headers(headers -> headers
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiPage),
