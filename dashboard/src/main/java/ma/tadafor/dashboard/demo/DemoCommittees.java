@@ -102,7 +102,7 @@ class DemoCommittees implements ApplicationRunner, DisposableBean {
                 // The marts of the first pull exist, and no pull is writing: approving now freezes real figures.
                 if (analyticsRuns.lastCompletedAt().isPresent() && ingestionRuns.unfinished().isEmpty()) {
                     try {
-                        committees.provinces().forEach(this::meet);
+                        meetAll();
                         return;
                     } catch (RuntimeException e) {
                         log.warn("The demo committees will meet again in {} s: {}", POLL.toSeconds(), e.getMessage());
@@ -113,6 +113,11 @@ class DemoCommittees implements ApplicationRunner, DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Every committee's meetings and approvals that are not there yet. */
+    void meetAll() {
+        committees.provinces().forEach(this::meet);
     }
 
     private void meet(String province) {
