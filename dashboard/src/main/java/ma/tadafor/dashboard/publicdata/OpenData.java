@@ -145,7 +145,7 @@ public class OpenData {
             fields.add(new Field("target", "number", "the province's target for the semester; empty when none"));
             fields.add(new Field("actual", "number", "the actual, protected when made of participant counts; empty when none or suppressed"));
             fields.add(new Field("suppressed", "boolean", "true when the actual is suppressed (under 5 after protection)"));
-            fields.add(new Field("status", "string", "ON_TRACK, AT_RISK, OFF_TRACK or NO_DATA against the target"));
+            fields.add(new Field("status", "string", "ON_TRACK, AT_RISK, OFF_TRACK or NO_DATA against the province's target; NO_TARGET when it has none"));
             return fields;
         }
         if (file.breakdown == ParticipationDimension.COMMUNE) {
@@ -177,7 +177,7 @@ public class OpenData {
                         values.addAll(List.of(indicator.definition().code(), indicator.definition().labelFr(),
                                 nullToEmpty(indicator.definition().labelAr()), nullToEmpty(indicator.definition().unit()),
                                 nullToEmpty(indicator.definition().target()), nullToEmpty(indicator.actual().value()),
-                                indicator.actual().suppressed(), indicator.actual().status()));
+                                indicator.actual().suppressed(), indicator.status()));
                         line(csv, values);
                     }
                 }

@@ -54,8 +54,18 @@ public class PublicFigures {
         this.cache = cache;
     }
 
-    /** An indicator of a province's approved semester as published: its definition and target, its protected actual. */
+    /**
+     * An indicator of a province's approved semester as published: its definition and the province's
+     * target, its protected actual. Never judged by the programme's target as the signed-in results
+     * page is where the province has none: the programme's figures of a semester include provinces
+     * that have not approved it.
+     */
     public record PublicIndicator(IndicatorFigure definition, PublishedActual actual) {
+
+        /** The status against the province's target; {@code NO_TARGET} when it has none. */
+        public String status() {
+            return definition.target() == null ? "NO_TARGET" : actual.status();
+        }
     }
 
     /** The approved semesters, newest first, with the provinces that approved each. */

@@ -103,7 +103,7 @@ class PublicPages {
                             : wording.figure(indicator.definition().target(), unit),
                     indicator.actual().suppressed() ? wording.text("disclosure.suppressed", locale)
                             : wording.figure(indicator.actual().value(), unit),
-                    wording.text("status." + indicator.actual().status(), locale)));
+                    wording.text("status." + indicator.status(), locale)));
         }
         model.addAttribute("communes", communes);
         model.addAttribute("indicators", indicators);
