@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +191,7 @@ class DemoCommittees implements ApplicationRunner, DisposableBean {
     }
 
     /** Acts as {@code user}, so that the audit log names who proposed and who approved. */
-    private static <T> T as(SignedInUser user, java.util.function.Supplier<T> act) {
+    private static <T> T as(SignedInUser user, Supplier<T> act) {
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         try {

@@ -9,6 +9,7 @@ import java.util.SortedSet;
 
 import org.springframework.stereotype.Component;
 
+import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
@@ -121,7 +122,7 @@ public class OpenData {
                 resources.add(resource);
             }
             descriptor.put("resources", resources);
-            descriptor.put("disclosure", Disclosure.describe(ma.tadafor.dashboard.disclosure.Audience.PROTECTED));
+            descriptor.put("disclosure", Disclosure.describe(Audience.PROTECTED));
             return descriptor;
         });
     }

@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.participation.ParticipationAnswers;
 import ma.tadafor.dashboard.participation.ParticipationParameters;
@@ -78,7 +79,7 @@ class PublicApiController {
     @Operation(summary = "Participation of approved semesters, public", description = "Roles: anyone, without signing in (no cookie; rate-limited per client address). As `/api/v1/participation` for a protected reader, for one approved semester and one province that approved it (or one of its programme communes), programme communes only. Answer `{groupBy, rows, total, suppressed, frozen: true, disclosure}`.")
     ResponseEntity<byte[]> participation(@Parameter(hidden = true) ParticipationParameters parameters, HttpServletRequest request) {
         if (parameters.page() != null || parameters.size() != null || parameters.from() != null || parameters.to() != null) {
-            throw new ma.tadafor.dashboard.api.InvalidParameterException(parameters.from() != null ? "from"
+            throw new InvalidParameterException(parameters.from() != null ? "from"
                     : parameters.to() != null ? "to" : parameters.page() != null ? "page" : "size",
                     "public answers take a semester, not a period, and are not paged");
         }
