@@ -62,6 +62,10 @@ public abstract class DemoApplicationTest {
         registry.add("tadafor.security.throttle.address-attempts", () -> "1000");
         registry.add("tadafor.security.throttle.first-delay", () -> "3s");
         registry.add("tadafor.security.throttle.max-delay", () -> "6s");
+        // The public pages' limit per client address, small enough to be reached (PublicDataTest).
+        registry.add("tadafor.public.requests-per-minute", () -> "20");
+        // Committees and semesters start empty and open: the tests hold their own meetings and closures.
+        registry.add("tadafor.demo.committees.enabled", () -> "false");
     }
 
     @LocalServerPort

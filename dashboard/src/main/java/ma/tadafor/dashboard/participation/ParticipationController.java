@@ -1,6 +1,5 @@
 package ma.tadafor.dashboard.participation;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import ma.tadafor.dashboard.api.ListPage;
 import ma.tadafor.dashboard.closure.Closures;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
-import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.warehouse.MartCache;
 import ma.tadafor.dashboard.web.JsonAnswers;
@@ -132,32 +130,8 @@ class ParticipationController {
     }
 
     private Map<String, Object> answer(ParticipationQuery query, SignedInUser user, Audience audience) {
-        PublishedParticipation figures = disclosure.participation(query, user.scope(), audience);
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PublishedParticipation.Row row : figures.rows()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            row.dimensions().forEach((dimension, value) -> json.put(dimension.apiName(), apiValue(dimension, value)));
-            json.put("participants", row.participants().value());
-            json.put("activities", row.activities());
-            if (row.participants().suppressed()) {
-                json.put("suppressed", true);
-            }
-            rows.add(json);
-        }
-        Map<String, Object> total = new LinkedHashMap<>();
-        total.put("participants", figures.total().value());
-        total.put("activities", figures.totalActivities());
-        if (figures.total().suppressed()) {
-            total.put("suppressed", true);
-        }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("groupBy", query.groupBy().stream().map(ParticipationDimension::apiName).toList());
-        answer.put("rows", rows);
-        answer.put("total", total);
-        answer.put("suppressed", figures.suppressed());
-        answer.put("frozen", frozen(query, user));
-        answer.put("disclosure", Disclosure.describe(audience));
-        return answer;
+        return ParticipationAnswers.of(query, disclosure.participation(query, user.scope(), audience), frozen(query, user),
+                audience);
     }
 
     /** Whether the answer's province-semesters are closed: the provinces and semesters it is filtered on, or the caller's provinces. */
@@ -174,13 +148,5 @@ class ParticipationController {
         List<String> semesters = query.filters().containsKey(ParticipationDimension.SEMESTER)
                 ? query.filters().get(ParticipationDimension.SEMESTER).stream().map(String::valueOf).toList() : null;
         return closures.frozen(provinces, semesters);
-    }
-
-    /** Disability is true, false or null (unknown) in the API, as in the portal feed. */
-    private static Object apiValue(ParticipationDimension dimension, Object value) {
-        if (dimension != ParticipationDimension.DISABILITY) {
-            return value;
-        }
-        return "YES".equals(value) ? Boolean.TRUE : "NO".equals(value) ? Boolean.FALSE : null;
     }
 }

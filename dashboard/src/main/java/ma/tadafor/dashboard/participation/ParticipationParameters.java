@@ -8,12 +8,12 @@ import ma.tadafor.data.mart.ParticipationDimension;
  * {@code ADMIN}), the period and the page. {@link ParticipationRequest} checks it into a
  * {@link ma.tadafor.data.mart.ParticipationQuery}.
  */
-record ParticipationParameters(String groupBy, String region, String province, String commune, String cohort,
+public record ParticipationParameters(String groupBy, String region, String province, String commune, String cohort,
                                String mechanism, String year, String semester, String gender, String ageBand,
                                String disability, String role, String from, String to, String page, String size) {
 
     /** The filter given for {@code dimension}, as written; null when none. */
-    String filter(ParticipationDimension dimension) {
+    public String filter(ParticipationDimension dimension) {
         return switch (dimension) {
             case REGION -> region;
             case PROVINCE -> province;

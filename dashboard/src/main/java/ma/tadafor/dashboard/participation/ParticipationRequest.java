@@ -26,12 +26,12 @@ import ma.tadafor.data.territory.TerritoryQueries;
  * value: an unknown name or code is a 400 naming the parameter, a territory outside the caller's
  * scope a 403. {@code from} and {@code to} are days, both included.
  */
-final class ParticipationRequest {
+public final class ParticipationRequest {
 
     private ParticipationRequest() {
     }
 
-    static ParticipationQuery parse(ParticipationParameters parameters, TerritorialScope scope,
+    public static ParticipationQuery parse(ParticipationParameters parameters, TerritorialScope scope,
             TerritoryQueries territories) {
         List<ParticipationDimension> groupBy = new ArrayList<>();
         for (String name : values(parameters.groupBy())) {

@@ -32,7 +32,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import ma.tadafor.dashboard.api.ProblemResponses;
 
 /**
- * Three chains: the API and the metrics are stateless (HTTP Basic or a personal API token as
+ * Three chains (after the public pages and data's own, first: {@code publicdata.PublicSecurity}): the API and the metrics are stateless (HTTP Basic or a personal API token as
  * Bearer; metrics for ADMIN only), the OpenAPI document takes either or the pages' session, and
  * the pages (the document's page among them) use a session, the login form and CSRF tokens. Health stays open for orchestrators. State-changing
  * services carry {@code @PreAuthorize} rules, and every read query is limited to the caller's
@@ -40,7 +40,7 @@ import ma.tadafor.dashboard.api.ProblemResponses;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
     /** Scripts and styles only from this origin: chart options travel as JSON, never as inline script. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -145,7 +145,8 @@ class SecurityConfiguration {
                 .build();
     }
 
-    private static HttpSecurity secureHeaders(HttpSecurity http) throws Exception {
+    /** The headers of every chain's answers: the Content-Security-Policy, no framing, the referrer and permissions policies. */
+    public static HttpSecurity secureHeaders(HttpSecurity http) throws Exception {
         RequestMatcher apiPage = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         return http.headers(headers -> headers
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(apiPage),

@@ -14,11 +14,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import ma.tadafor.dashboard.wording.Wording;
 
-/** French by default, Arabic on request ({@code ?lang=ar}); the choice is kept in a cookie. */
+/**
+ * French by default, Arabic on request ({@code ?lang=ar}); the choice is kept in a cookie, except on
+ * the public pages and data (docs/PUBLIC.md), which set no cookie: there the link's {@code lang} alone
+ * chooses, on errors too.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -43,11 +50,17 @@ class WebConfiguration implements WebMvcConfigurer {
 
         @Override
         public Locale resolveLocale(HttpServletRequest request) {
+            if (publicRequest(request)) {
+                return publicLocale(request);
+            }
             return Wording.written(super.resolveLocale(request));
         }
 
         @Override
         public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            if (publicRequest(request)) {
+                return new SimpleTimeZoneAwareLocaleContext(publicLocale(request), null);
+            }
             LocaleContext context = super.resolveLocaleContext(request);
             return new SimpleTimeZoneAwareLocaleContext(Wording.written(context.getLocale()),
                     context instanceof TimeZoneAwareLocaleContext zoned ? zoned.getTimeZone() : null);
@@ -56,10 +69,27 @@ class WebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor languages = new LocaleChangeInterceptor();
+        LocaleChangeInterceptor languages = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws ServletException {
+                return publicRequest(request) || super.preHandle(request, response, handler);
+            }
+        };
         languages.setParamName("lang");
         languages.setIgnoreInvalidLocale(true);
         // The committee brief's own lang chooses the PDF's language, not the pages'.
         registry.addInterceptor(languages).excludePathPatterns("/committees/brief");
+    }
+
+    /** A request to the public pages or data, or the error page of one. */
+    static boolean publicRequest(HttpServletRequest request) {
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = (failed != null ? failed.toString() : request.getRequestURI()).substring(request.getContextPath().length());
+        return path.equals("/public") || path.startsWith("/public/") || path.startsWith("/api/v1/public/");
+    }
+
+    private static Locale publicLocale(HttpServletRequest request) {
+        return "ar".equals(request.getParameter("lang")) ? Wording.of("ar") : Locale.FRENCH;
     }
 }
