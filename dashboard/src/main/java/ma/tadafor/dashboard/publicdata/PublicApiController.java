@@ -61,8 +61,8 @@ class PublicApiController {
     @GetMapping("/api/v1/public/participation")
     @Parameters({
             @Parameter(name = "groupBy", in = ParameterIn.QUERY, description = "comma-separated dimensions among region, province, commune, mechanism, year, semester, gender, ageBand, disability, role, cohort; empty or absent for a total"),
-            @Parameter(name = "semester", in = ParameterIn.QUERY, required = true, description = "one approved semester, e.g. 2024S2"),
-            @Parameter(name = "province", in = ParameterIn.QUERY, description = "one province that approved the semester (province or commune required)"),
+            @Parameter(name = "semester", in = ParameterIn.QUERY, description = "one approved semester, e.g. 2024S2; default: the latest approved"),
+            @Parameter(name = "province", in = ParameterIn.QUERY, description = "one province that approved the semester; default: every province that approved it"),
             @Parameter(name = "commune", in = ParameterIn.QUERY, description = "one programme commune of such a province"),
             @Parameter(name = "region", in = ParameterIn.QUERY, description = "filter: one region code"),
             @Parameter(name = "mechanism", in = ParameterIn.QUERY, description = "filter: one mechanism of PORTAL_FEED.md"),
@@ -76,7 +76,7 @@ class PublicApiController {
             content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))
     @ApiResponse(responseCode = "429", description = "more than the public requests a minute allowed per client address: wait `Retry-After` seconds",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(type = "object")))
-    @Operation(summary = "Participation of approved semesters, public", description = "Roles: anyone, without signing in (no cookie; rate-limited per client address). As `/api/v1/participation` for a protected reader, for one approved semester and one province that approved it (or one of its programme communes), programme communes only. Answer `{groupBy, rows, total, suppressed, frozen: true, disclosure}`.")
+    @Operation(summary = "Participation of approved semesters, public", description = "Roles: anyone, without signing in (no cookie; rate-limited per client address). As `/api/v1/participation` for a protected reader, for one approved semester (default: the latest) and the provinces that approved it (all of them, one, or one of their programme communes), programme communes only. Answer `{groupBy, rows, total, suppressed, frozen: true, disclosure}`.")
     ResponseEntity<byte[]> participation(@Parameter(hidden = true) ParticipationParameters parameters, HttpServletRequest request) {
         if (parameters.page() != null || parameters.size() != null || parameters.from() != null || parameters.to() != null) {
             throw new InvalidParameterException(parameters.from() != null ? "from"

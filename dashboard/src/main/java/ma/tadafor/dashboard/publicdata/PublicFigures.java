@@ -1,6 +1,7 @@
 package ma.tadafor.dashboard.publicdata;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -118,24 +119,30 @@ public class PublicFigures {
     }
 
     /**
-     * A question the public may ask: one approved semester, and one province or programme commune that
-     * approved it, so that every figure is one a governor of that province reads for the same question.
+     * A question the public may ask: one approved semester (the latest approved if none is given), and
+     * one province that approved it, one of its programme communes, or none (then every province that
+     * approved it); every figure is made of the programme communes of provinces that approved the
+     * semester, nothing else.
      *
      * @throws InvalidParameterException naming the parameter that asks for something unpublished
      */
     public ParticipationQuery check(ParticipationQuery query) {
+        if (approved().isEmpty()) {
+            throw new InvalidParameterException("semester", "no committee has approved a semester yet: nothing is published");
+        }
         List<Object> semesters = query.filters().get(ParticipationDimension.SEMESTER);
-        if (semesters == null || semesters.size() != 1 || !approved().containsKey((String) semesters.get(0))) {
+        if (semesters == null) {
+            Map<ParticipationDimension, List<Object>> filters = new LinkedHashMap<>(query.filters());
+            filters.put(ParticipationDimension.SEMESTER, List.of(approved().firstKey()));
+            return check(new ParticipationQuery(query.groupBy(), filters, query.from(), query.to()));
+        }
+        if (semesters.size() != 1 || !approved().containsKey((String) semesters.get(0))) {
             throw new InvalidParameterException("semester", "give one semester its committee approved, one of "
                     + approved().keySet());
         }
         String semester = (String) semesters.get(0);
         List<Object> provinces = query.filters().get(ParticipationDimension.PROVINCE);
         List<Object> communes = query.filters().get(ParticipationDimension.COMMUNE);
-        if (provinces == null && communes == null) {
-            throw new InvalidParameterException("province", "give a province or a commune: public figures are a province's "
-                    + "or a commune's, among " + approved().get(semester));
-        }
         if (provinces != null) {
             for (Object province : provinces) {
                 if (!published(String.valueOf(province), semester)) {

@@ -119,7 +119,13 @@ class PublicDataTest extends DemoApplicationTest {
         Reply openProvince = fetch("/api/v1/public/participation?semester=" + approved + "&province=05.091");
         assertThat(openProvince.status()).isEqualTo(400);
         assertThat(json(openProvince)).containsEntry("parameter", "province");
-        assertThat(fetch("/api/v1/public/participation?semester=" + approved).status()).as("a province or a commune").isEqualTo(400);
+        Map<String, Object> everyApprovedProvince = json(fetch("/api/v1/public/participation?groupBy=province&semester=" + approved));
+        assertThat(rows(everyApprovedProvince)).extracting(row -> row.get("province")).contains(PROVINCE).doesNotContain("05.091");
+        Reply latestApproved = fetch("/api/v1/public/participation?groupBy=semester");
+        assertThat(latestApproved.status()).as(latestApproved.body()).isEqualTo(200);
+        List<String> approvedSemesters = (List<String>) json(fetch("/api/v1/public/datapackage.json")).get("semesters");
+        assertThat(rows(json(latestApproved))).extracting(row -> row.get("semester")).as("the latest approved semester alone")
+                .containsExactly(approvedSemesters.stream().max(String::compareTo).orElseThrow());
         assertThat(fetch("/api/v1/public/participation?semester=" + approved + "&province=" + PROVINCE + "&from=2024-01-01")
                 .status()).isEqualTo(400);
         assertThat(fetch("/api/v1/public/participation?semester=" + approved + "&province=" + PROVINCE + "&gender=F,M")
