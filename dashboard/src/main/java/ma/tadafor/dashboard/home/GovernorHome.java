@@ -20,6 +20,7 @@ import ma.tadafor.dashboard.mail.MailProperties;
 import ma.tadafor.dashboard.report.BriefSemesters;
 import ma.tadafor.dashboard.report.Semester;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.wording.Numbers;
 import ma.tadafor.data.framework.Projection;
 import ma.tadafor.data.territory.Territory;
 
@@ -33,8 +34,7 @@ import ma.tadafor.data.territory.Territory;
 @Service
 class GovernorHome {
 
-    /** Off track or at risk now, or projected to miss the end target: the worst first. */
-    private static final List<String> AT_RISK = List.of("OFF_TRACK", "AT_RISK");
+    private static final String OFF_TRACK = "OFF_TRACK";
 
     private final Committees committees;
     private final Standings standings;
@@ -58,7 +58,7 @@ class GovernorHome {
      * @param semester     a semester such as {@code 2024S1}, or null for the one the next meeting's brief covers
      */
     @PreAuthorize("hasAnyRole('GOVERNOR', 'PROGRAMME', 'ADMIN')")
-    HomeView of(String provinceCode, String semester, SignedInUser user) {
+    public HomeView of(String provinceCode, String semester, SignedInUser user) {
         List<Territory> provinces = committees.provinces(user);
         // A governor of a province without programme communes yet still has its committee to prepare.
         String code = provinceCode != null ? provinceCode : provinces.isEmpty()
@@ -77,30 +77,29 @@ class GovernorHome {
         List<RecommendationView> due = committees.dueBy(province.code(), horizon, user);
         String scope = "province:" + province.code();
         List<Standing> atRisk = standings.of(scope, covered.code(), Audience.of(user)).stream().filter(GovernorHome::atRisk)
-                .sorted(Comparator.comparing((Standing s) -> rank(s.status())).thenComparing(s -> s.figure().code()))
+                .sorted(Comparator.comparing((Standing s) -> !OFF_TRACK.equals(s.status())).thenComparing(s -> s.figure().code()))
                 .toList();
         Seal seal = closures.seal(scope, covered.code()).orElse(null);
         return new HomeView(province, provinces, covered.code(), seal, next,
-                next == null ? 0 : committees.members(province.code(), user).size(),
+                committees.members(province.code(), user).size(),
                 due.stream().filter(RecommendationView::overdue).toList(),
                 due.stream().filter(r -> !r.overdue()).toList(), horizon, atRisk,
                 committees.manages(user, province));
     }
 
-    /** Judged by a target (its own or the programme's): off track or at risk now, or projected to miss. */
+    /**
+     * At risk: judged by a target (its own or the programme's), off track in the semester or
+     * projected to miss its end target at the current pace. {@code AT_RISK} alone, on course to meet
+     * the end target, is left to the results page: the list is what the committee must act on.
+     */
     private static boolean atRisk(Standing standing) {
-        return !standing.noTarget() && (AT_RISK.contains(standing.status())
+        return !standing.noTarget() && (OFF_TRACK.equals(standing.status())
                 || Projection.WILL_MISS.equals(standing.projection().status()));
-    }
-
-    private static int rank(String status) {
-        int rank = AT_RISK.indexOf(status);
-        return rank < 0 ? AT_RISK.size() : rank;
     }
 
     /**
      * @param provinces  the provinces whose home the caller may open (a choice when there are several)
-     * @param members    the committee's members, to whom the meeting's brief goes (0 without a meeting)
+     * @param members    how many members the committee has: those the meeting's brief goes to
      * @param overdue    open recommendations whose due date has passed
      * @param dueSoon    open recommendations falling due from today to {@code horizon}
      * @param manages    whether the caller changes the committee (plans meetings, follows up)
@@ -108,6 +107,11 @@ class GovernorHome {
     record HomeView(Territory province, List<Territory> provinces, String semester, Seal seal, MeetingView nextMeeting,
                     int members, List<RecommendationView> overdue, List<RecommendationView> dueSoon, LocalDate horizon,
                     List<Standing> atRisk, boolean manages) {
+
+        /** The day the due-soon window ends, kept whole in right-to-left text. */
+        public String horizonShown() {
+            return Numbers.isolated(horizon.toString());
+        }
 
         /** Whether an indicator shown is judged by a target the demo invented: the page says so. */
         public boolean demo() {
