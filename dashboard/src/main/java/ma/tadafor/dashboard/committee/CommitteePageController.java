@@ -34,7 +34,6 @@ import ma.tadafor.data.committee.CommitteeRole;
 import ma.tadafor.data.committee.MeetingDocument;
 import ma.tadafor.data.committee.RecommendationLink;
 import ma.tadafor.data.committee.RecommendationStatus;
-import ma.tadafor.data.territory.Commune;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
 
@@ -66,11 +65,7 @@ class CommitteePageController {
     /** The provinces whose committee the caller reads; straight to it when there is one. */
     @GetMapping("/committees")
     String index(@AuthenticationPrincipal SignedInUser user, Model model) {
-        List<Territory> provinces = territories.communes(user.scope(), true).stream().map(Commune::provinceCode).distinct()
-                .map(code -> territories.find(Territory.Level.PROVINCE, code).orElseThrow())
-                .filter(province -> user.scope().national() || user.scope().regions().contains(province.regionCode())
-                        || user.scope().provinces().contains(province.code()))
-                .toList();
+        List<Territory> provinces = committees.provinces(user);
         if (provinces.size() == 1) {
             return "redirect:/committees/" + provinces.get(0).code();
         }

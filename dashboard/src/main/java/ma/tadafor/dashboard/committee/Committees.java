@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,7 @@ import ma.tadafor.data.committee.RecommendationLink;
 import ma.tadafor.data.committee.RecommendationStatus;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.mail.EmailAddress;
+import ma.tadafor.data.territory.Commune;
 import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
@@ -108,6 +110,13 @@ public class Committees {
         return scope.national() || scope.regions().contains(province.regionCode()) || scope.provinces().contains(province.code());
     }
 
+    /** The provinces of the programme whose committee the caller reads, in the order of their communes' codes. */
+    public List<Territory> provinces(SignedInUser user) {
+        return territories.communes(user.scope(), true).stream().map(Commune::provinceCode).distinct()
+                .map(code -> territories.find(Territory.Level.PROVINCE, code).orElseThrow())
+                .filter(province -> covers(user, province)).toList();
+    }
+
     public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
@@ -138,6 +147,14 @@ public class Committees {
         LocalDate today = today();
         return store.recommendations(user.scope(), province.code()).stream()
                 .map(recommendation -> RecommendationView.of(recommendation, today)).toList();
+    }
+
+    /** The open recommendations due on {@code horizon} or before, overdue ones included, the earliest first. */
+    public List<RecommendationView> dueBy(String provinceCode, LocalDate horizon, SignedInUser user) {
+        Territory province = province(provinceCode, user);
+        LocalDate today = today();
+        return store.recommendations(user.scope(), province.code()).stream().filter(r -> r.dueBy(horizon))
+                .sorted(Comparator.comparing(Recommendation::dueOn)).map(r -> RecommendationView.of(r, today)).toList();
     }
 
     public RecommendationView recommendation(String provinceCode, long id, SignedInUser user) {

@@ -70,7 +70,7 @@ final class BriefMailing {
             return 0;
         }
         Map<String, byte[]> pdfs = briefs.briefs(meeting);
-        String semester = MeetingBriefJob.semesterOf(meeting).code();
+        String semester = briefs.semesterOf(meeting).code();
         String link = properties.link("/committees/" + province.code() + "/meetings/" + meeting.id());
         int queued = 0;
         for (Recipient recipient : to) {

@@ -56,7 +56,7 @@ final class Reminders {
         for (String code : provinces) {
             Territory province = territories.find(Territory.Level.PROVINCE, code).orElseThrow();
             List<Recommendation> due = committees.recommendations(TerritorialScope.of(Set.of(), Set.of(code), Set.of()), code)
-                    .stream().filter(r -> r.status().open() && r.dueOn() != null && !r.dueOn().isAfter(horizon)).toList();
+                    .stream().filter(r -> r.dueBy(horizon)).toList();
             if (due.isEmpty()) {
                 continue;
             }

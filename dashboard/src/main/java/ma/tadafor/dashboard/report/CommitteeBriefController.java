@@ -42,14 +42,16 @@ class CommitteeBriefController {
 
     private final Committees committees;
     private final CommitteeBriefs briefs;
+    private final BriefSemesters semesters;
     private final MeetingBriefStore prepared;
     private final AuditLog audit;
     private final MessageSource messages;
 
-    CommitteeBriefController(Committees committees, CommitteeBriefs briefs, MeetingBriefStore prepared, AuditLog audit,
-            MessageSource messages) {
+    CommitteeBriefController(Committees committees, CommitteeBriefs briefs, BriefSemesters semesters,
+            MeetingBriefStore prepared, AuditLog audit, MessageSource messages) {
         this.committees = committees;
         this.briefs = briefs;
+        this.semesters = semesters;
         this.prepared = prepared;
         this.audit = audit;
         this.messages = messages;
@@ -59,11 +61,12 @@ class CommitteeBriefController {
     @ApiResponse(responseCode = "200", description = "the brief", content = @Content(mediaType = "application/pdf"))
     @Operation(summary = "The committee brief as PDF", description = "Roles: any signed-in user whose scope holds the province. `application/pdf`; 503 when the PDF printer (Chromium) is missing.")
     ResponseEntity<byte[]> brief(@Parameter(description = "a province code such as 05.091") @RequestParam String province,
-            @Parameter(description = "a semester such as 2024S1") @RequestParam String semester,
+            @Parameter(description = "a semester such as 2024S1; by default the latest with participation in the province, ended before today") @RequestParam(required = false) String semester,
             @Parameter(description = "`fr` or `ar`") @RequestParam(defaultValue = "fr") String lang, @AuthenticationPrincipal SignedInUser user) {
         Territory territory = committees.province("province", province.strip(), user);
-        Semester covered = Semester.parse(semester.strip()).orElseThrow(() ->
-                new InvalidParameterException("semester", "'" + semester + "' is not a semester such as 2024S1"));
+        Semester covered = semester == null || semester.isBlank() ? semesters.before(territory, Committees.today())
+                : Semester.parse(semester.strip()).orElseThrow(() ->
+                        new InvalidParameterException("semester", "'" + semester + "' is not a semester such as 2024S1"));
         String language = language(lang);
         byte[] pdf = briefs.pdf(territory, covered, Locale.forLanguageTag(language), user.scope(), Committees.today());
         audit.record("EXPORT", "committee-brief:" + territory.code(), covered.code() + " " + language);

@@ -20,7 +20,8 @@ import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
  * Prepares the French and Arabic briefs of every meeting planned within the lead time (two weeks
- * by default) and attaches them to it. A brief covers the last semester ended before the meeting.
+ * by default) and attaches them to it. A brief covers the latest semester with participation ended
+ * before the meeting ({@link BriefSemesters}).
  * What is attached stays in the warehouse, so each meeting gets its briefs once, across restarts;
  * a print that fails (Chromium missing or failing) is tried again at the next check.
  */
@@ -31,14 +32,16 @@ public final class MeetingBriefJob {
     private final MeetingBriefStore store;
     private final CommitteeBriefs briefs;
     private final TerritoryQueries territories;
+    private final BriefSemesters semesters;
     private final ReportProperties properties;
     private final Clock clock;
 
     MeetingBriefJob(MeetingBriefStore store, CommitteeBriefs briefs, TerritoryQueries territories,
-            ReportProperties properties, Clock clock) {
+            BriefSemesters semesters, ReportProperties properties, Clock clock) {
         this.store = store;
         this.briefs = briefs;
         this.territories = territories;
+        this.semesters = semesters;
         this.properties = properties;
         this.clock = clock;
     }
@@ -66,13 +69,17 @@ public final class MeetingBriefJob {
         return pdfs;
     }
 
-    /** A brief covers the last semester ended before the meeting. */
-    public static Semester semesterOf(PlannedMeeting meeting) {
-        return Semester.of(meeting.plannedOn()).previous();
+    /** The semester the meeting's brief covers. */
+    public Semester semesterOf(PlannedMeeting meeting) {
+        return semesters.before(province(meeting), meeting.plannedOn());
+    }
+
+    private Territory province(PlannedMeeting meeting) {
+        return territories.find(Territory.Level.PROVINCE, meeting.provinceCode()).orElseThrow();
     }
 
     private int attachMissing(PlannedMeeting meeting, LocalDate today) {
-        Territory province = territories.find(Territory.Level.PROVINCE, meeting.provinceCode()).orElseThrow();
+        Territory province = province(meeting);
         // The job reads for the province's committee, as its chair would.
         TerritorialScope scope = TerritorialScope.of(Set.of(), Set.of(province.code()), Set.of());
         Semester semester = semesterOf(meeting);

@@ -57,8 +57,8 @@ class ReportConfiguration {
 
     @Bean
     MeetingBriefJob meetingBriefJob(MeetingBriefStore store, CommitteeBriefs briefs, TerritoryQueries territories,
-            ReportProperties properties) {
-        return new MeetingBriefJob(store, briefs, territories, properties, Clock.system(Committees.ZONE));
+            BriefSemesters semesters, ReportProperties properties) {
+        return new MeetingBriefJob(store, briefs, territories, semesters, properties, Clock.system(Committees.ZONE));
     }
 
     /** Looks for meetings due their briefs every {@code check-every}, the first time a minute after start-up. */

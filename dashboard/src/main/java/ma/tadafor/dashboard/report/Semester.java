@@ -22,7 +22,7 @@ public record Semester(int year, int half) {
     }
 
     /** {@code 2024S1}, or empty when the text is not a semester. */
-    static Optional<Semester> parse(String code) {
+    public static Optional<Semester> parse(String code) {
         if (code == null || !code.matches("\\d{4}S[12]")) {
             return Optional.empty();
         }

@@ -61,6 +61,8 @@ class CommitteeBriefTest extends DemoApplicationTest {
     @Autowired
     private CommitteeBriefs briefs;
     @Autowired
+    private BriefSemesters semesters;
+    @Autowired
     private TerritoryQueries territories;
     @Autowired
     private Disclosure disclosure;
@@ -184,10 +186,10 @@ class CommitteeBriefTest extends DemoApplicationTest {
         ReportProperties properties = new ReportProperties(Path.of("/usr/bin/chromium"), Duration.ofSeconds(120), 2,
                 Period.ofDays(14), Duration.ZERO);
 
-        new MeetingBriefJob(store, briefs, territories, properties, clockOn("2025-01-05")).prepareDue();
+        new MeetingBriefJob(store, briefs, territories, semesters, properties, clockOn("2025-01-05")).prepareDue();
         assertThat(briefsOf(meeting)).as("15 days before").isEmpty();
 
-        assertThat(new MeetingBriefJob(store, briefs, territories, properties, clockOn("2025-01-06")).prepareDue())
+        assertThat(new MeetingBriefJob(store, briefs, territories, semesters, properties, clockOn("2025-01-06")).prepareDue())
                 .isGreaterThanOrEqualTo(2);
         List<Map<String, Object>> attached = briefsOf(meeting);
         assertThat(attached).extracting(b -> b.get("lang")).containsExactly("ar", "fr");
@@ -200,7 +202,7 @@ class CommitteeBriefTest extends DemoApplicationTest {
                 .isEqualTo(403);
 
         // the next check, and a restarted application (a new job), find nothing left to do
-        assertThat(new MeetingBriefJob(store, briefs, territories, properties, clockOn("2025-01-07")).prepareDue()).isZero();
+        assertThat(new MeetingBriefJob(store, briefs, territories, semesters, properties, clockOn("2025-01-07")).prepareDue()).isZero();
         assertThat(briefsOf(meeting)).isEqualTo(attached);
     }
 

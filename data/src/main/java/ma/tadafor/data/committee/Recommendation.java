@@ -23,6 +23,11 @@ public record Recommendation(long id, String provinceCode, long meetingId, Local
         return status.open() && dueOn != null && dueOn.isBefore(today);
     }
 
+    /** Open and due on {@code horizon} or before (overdue ones included): what reminders and the governor's home list. */
+    public boolean dueBy(LocalDate horizon) {
+        return status.open() && dueOn != null && !dueOn.isAfter(horizon);
+    }
+
     /**
      * Whether it is reported on at {@code meeting}: issued at an earlier meeting and not closed
      * before that one's day. Worked out rather than copied, so each past agenda stays as it was.
