@@ -107,7 +107,7 @@ public final class Vocabulary {
     }
 
     /** Without case, accents, harakat, tatweel, and with one spelling of alef, ta marbuta, ya and apostrophe. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String decomposed = Normalizer.normalize(text.strip(), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}|\\u0640", "")
                 .replace('ة', 'ه').replace('ى', 'ي').replace('’', '\'')
