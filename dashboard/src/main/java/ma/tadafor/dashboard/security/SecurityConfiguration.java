@@ -140,7 +140,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login", "/css/**",
                                 "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(ExpiredSessionForms.afterSignIn()).permitAll())
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ExpiredSessionForms.refusals()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
