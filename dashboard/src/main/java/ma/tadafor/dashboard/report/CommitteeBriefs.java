@@ -32,9 +32,11 @@ final class CommitteeBriefs {
     private final ChromiumPdf printer;
     private final String echarts;
     private final String numbers;
+    private final Wording wording;
 
-    CommitteeBriefs(CommitteeBrief content, ITemplateEngine templates, ChromiumPdf printer) {
+    CommitteeBriefs(CommitteeBrief content, ITemplateEngine templates, ChromiumPdf printer, Wording wording) {
         this.content = content;
+        this.wording = wording;
         this.templates = templates;
         this.printer = printer;
         this.echarts = script(ECHARTS);
@@ -50,7 +52,7 @@ final class CommitteeBriefs {
         Locale locale = Wording.written(language);
         CommitteeBrief.Brief brief = content.build(province, semester, locale, scope, asOf);
         return templates.process("reports/committee-brief", new Context(locale, Map.of("brief", brief, "echarts", echarts,
-                "numbers", numbers)));
+                "numbers", numbers, "semester", wording.semester(semester, locale))));
     }
 
     private static String script(String resource) {

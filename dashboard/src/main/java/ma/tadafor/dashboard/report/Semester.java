@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A half-year as the results framework counts it: {@code 2024S1} is January–June 2024. */
+/**
+ * A half-year as the results framework counts it: {@code 2024S1} is January–June 2024. It owns its
+ * code; how a reader says it ("1er semestre 2024", "الأسدس الأول 2024") is {@code Wording.semester}'s.
+ */
 public record Semester(int year, int half) {
 
     public static Semester of(LocalDate day) {
@@ -22,7 +25,7 @@ public record Semester(int year, int half) {
     }
 
     /** {@code 2024S1}, or empty when the text is not a semester. */
-    static Optional<Semester> parse(String code) {
+    public static Optional<Semester> parse(String code) {
         if (code == null || !code.matches("\\d{4}S[12]")) {
             return Optional.empty();
         }
