@@ -52,7 +52,8 @@ final class CommitteeBriefs {
         Locale locale = Wording.written(language);
         CommitteeBrief.Brief brief = content.build(province, semester, locale, scope, asOf);
         return templates.process("reports/committee-brief", new Context(locale, Map.of("brief", brief, "echarts", echarts,
-                "numbers", numbers, "semester", wording.semester(semester, locale))));
+                "numbers", numbers, "semester", wording.semester(semester, locale),
+                "previousSemester", wording.semester(semester.previous(), locale))));
     }
 
     private static String script(String resource) {

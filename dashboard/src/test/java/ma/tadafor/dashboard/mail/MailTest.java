@@ -162,7 +162,7 @@ class MailTest extends DemoApplicationTest {
         Part frenchPdf = pdf(french);
         assertThat(frenchPdf.getFileName()).isEqualTo("note-comite-05.081-2030S2-fr.pdf");
         assertThat(text(frenchPdf)).contains("Note au comité technique d’orientation et de suivi",
-                "1. Progrès des communes partenaires", "2030S2");
+                "1. Progrès des communes partenaires", "2e semestre 2030");
         assertThat(body(french)).contains("Elle porte sur le 2e semestre 2030.", "https://observatoire.example.ma/committees/05.081/meetings/" + meeting);
 
         MimeMessage arabic = only(received(MEMBER_AR), "2031-03-20");

@@ -19,7 +19,8 @@ import ma.tadafor.dashboard.DemoApplicationTest;
 
 /**
  * What a browser gets when a page refuses: the error page in the reader's language, never JSON
- * or Spring's whitelabel page, for each refusal a page can meet (400, 403, 404, 405, 413).
+ * or Spring's whitelabel page, for each refusal a page can meet (400, 403, 404, 405, 413), and
+ * for a failure (500: the error page as Spring Boot's error controller renders it for one).
  */
 class ErrorPagesTest extends DemoApplicationTest {
 
@@ -29,7 +30,8 @@ class ErrorPagesTest extends DemoApplicationTest {
             403, List.of("Accès refusé", "الولوج مرفوض"),
             404, List.of("Page introuvable", "الصفحة غير موجودة"),
             405, List.of("Action non permise", "إجراء غير مسموح به"),
-            413, List.of("Fichier trop volumineux", "الملف كبير جدا"));
+            413, List.of("Fichier trop volumineux", "الملف كبير جدا"),
+            500, List.of("Une erreur est survenue", "وقع خطأ"));
 
     @Test
     void eachRefusalOfAPageIsTheErrorPageInTheReadersLanguage() throws Exception {
@@ -50,6 +52,7 @@ class ErrorPagesTest extends DemoApplicationTest {
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, tooBig))).build(),
                     HttpResponse.BodyHandlers.ofString()), 413, index);
+            expectErrorPage(focal.send(page("/error?" + lang).build(), HttpResponse.BodyHandlers.ofString()), 500, index);
         }
     }
 
