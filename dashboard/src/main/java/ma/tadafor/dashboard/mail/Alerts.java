@@ -12,7 +12,7 @@ import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
-import ma.tadafor.dashboard.report.Semester;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.dashboard.wording.Numbers;
 import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.mail.MailKind;

@@ -41,6 +41,7 @@ import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.disclosure.PublishedRate;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.Meeting;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.Territory;

@@ -6,7 +6,8 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import ma.tadafor.dashboard.report.Semester;
+import ma.tadafor.dashboard.period.Semester;
+
 
 /**
  * The one place that words the dashboard: a message in the reader's language, a name in it, and

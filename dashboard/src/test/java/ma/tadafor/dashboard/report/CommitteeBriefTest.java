@@ -30,6 +30,7 @@ import ma.tadafor.dashboard.ExternalCommand;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.indicators.Standings;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.MeetingBriefStore;
