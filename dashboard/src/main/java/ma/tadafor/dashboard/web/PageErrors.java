@@ -8,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -20,7 +19,7 @@ import ma.tadafor.dashboard.api.OutOfScopeException;
 
 /**
  * A page opened in the browser that refuses its request (a wrong scope, a territory out of the
- * reader's scope, a bad parameter, an upload past the multipart limit) answers with the error page in the reader's language
+ * reader's scope, a bad parameter) answers with the error page in the reader's language
  * ({@code templates/error.html}) rather than the API's problem+json, which stays the answer of
  * the API and of what the pages' scripts fetch as JSON. Anything else goes on to the API's handlers.
  */
@@ -54,9 +53,6 @@ class PageErrors implements HandlerExceptionResolver, Ordered {
         }
         if (refusal instanceof OutOfScopeException) {
             return HttpStatus.FORBIDDEN;
-        }
-        if (refusal instanceof MaxUploadSizeExceededException) {
-            return HttpStatus.CONTENT_TOO_LARGE;
         }
         if (refusal instanceof ErrorResponse answered) {
             return HttpStatus.resolve(answered.getStatusCode().value());
