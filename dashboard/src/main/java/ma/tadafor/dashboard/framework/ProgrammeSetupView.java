@@ -55,6 +55,10 @@ class ProgrammeSetupView {
         model.addAttribute("communes", communes);
         model.addAttribute("indicators", framework.indicators());
         model.addAttribute("scopes", scopes);
+        // The members' provinces by name, not code: every one is among the scopes.
+        model.addAttribute("provinces", scopes.stream().filter(option -> option.territory() != null
+                        && option.territory().level() == Territory.Level.PROVINCE)
+                .collect(Collectors.toMap(option -> option.territory().code(), ScopeOption::territory)));
         model.addAttribute("shownScope", shown);
         model.addAttribute("semesters", targets.stream().map(IndicatorTarget::semester).distinct().sorted().toList());
         model.addAttribute("targets", bySemester);

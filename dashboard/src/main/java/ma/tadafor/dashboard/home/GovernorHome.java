@@ -18,7 +18,7 @@ import ma.tadafor.dashboard.indicators.Standings;
 import ma.tadafor.dashboard.indicators.Standings.Standing;
 import ma.tadafor.dashboard.mail.MailProperties;
 import ma.tadafor.dashboard.report.BriefSemesters;
-import ma.tadafor.dashboard.report.Semester;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.wording.Numbers;
 import ma.tadafor.data.framework.Projection;

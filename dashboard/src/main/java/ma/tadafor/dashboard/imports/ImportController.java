@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import ma.tadafor.dashboard.api.Items;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.ingestion.upload.ImportKind;
@@ -48,6 +49,13 @@ class ImportController {
                          @RequestParam(required = false) String communeCode, @AuthenticationPrincipal SignedInUser user) {
         return kind == ImportKind.ACTIVITIES
                 ? imports.importActivities(user, communeCode, file) : imports.importIndhProjects(user, file);
+    }
+
+    /** The newest uploads the user may see, in API.md's list shape. */
+    @GetMapping
+    @Operation(summary = "The upload history", description = "Roles: COMMUNE (their communes), PROGRAMME, ADMIN. The newest 50 uploads: who, when, file, commune, rows accepted and set aside, IMPORTED or REFUSED.")
+    Items<UploadHistory.Upload> history(@AuthenticationPrincipal SignedInUser user) {
+        return new Items<>(imports.history(user));
     }
 
     /** The template of a kind of file, in French or Arabic ({@code ?lang=ar}, or the user's language). */

@@ -1,5 +1,6 @@
 package ma.tadafor.dashboard.imports;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.http.ResponseEntity;
@@ -13,29 +14,45 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.api.OutOfScopeException;
 import ma.tadafor.dashboard.security.SignedInUser;
+import ma.tadafor.dashboard.wording.Wording;
+import ma.tadafor.data.territory.Commune;
+import ma.tadafor.data.territory.TerritoryQueries;
 import ma.tadafor.data.user.UserRole;
 import ma.tadafor.ingestion.upload.ImportKind;
 import ma.tadafor.ingestion.upload.ImportRejectedException;
 
-/** The upload page: a commune focal point sends their commune's activity file; programme staff also INDH lists. */
+/**
+ * The upload page: a commune focal point sends their commune's activity file, naming the commune
+ * by its name (a list of the programme communes of their scope) or code; programme staff also INDH
+ * lists. Below, the history of uploads. Refusals are worded in the user's language.
+ */
 @Controller
 class ImportPageController {
 
     private final Imports imports;
     private final ImportErrorMessages messages;
+    private final TerritoryQueries territories;
+    private final Wording wording;
 
-    ImportPageController(Imports imports, ImportErrorMessages messages) {
+    ImportPageController(Imports imports, ImportErrorMessages messages, TerritoryQueries territories, Wording wording) {
         this.imports = imports;
         this.messages = messages;
+        this.territories = territories;
+        this.wording = wording;
     }
 
     @GetMapping("/imports")
-    String page(@AuthenticationPrincipal SignedInUser user, Model model) {
+    String page(@AuthenticationPrincipal SignedInUser user, Locale locale, Model model) {
+        List<Commune> communes = territories.communes(user.scope(), true);
         model.addAttribute("indhAllowed", indhAllowed(user));
-        model.addAttribute("communeCode", user.scope().communes().size() == 1 ? user.scope().communes().iterator().next() : "");
+        model.addAttribute("communes", communes);
+        if (!model.containsAttribute("communeCode")) {
+            model.addAttribute("communeCode", communes.size() == 1 && user.scope().communes().size() == 1
+                    ? Wording.name(communes.get(0).nameFr(), communes.get(0).nameAr(), locale) : "");
+        }
+        model.addAttribute("history", imports.history(user));
         return "imports/upload";
     }
 
@@ -49,11 +66,14 @@ class ImportPageController {
             return "redirect:/imports";
         } catch (ImportRejectedException e) {
             model.addAttribute("problems", messages.of(e.errors(), locale));
-        } catch (InvalidParameterException | OutOfScopeException e) {
-            model.addAttribute("refusal", e.getMessage());
+        } catch (ImportRefusedException e) {
+            model.addAttribute("refusal", wording.text(e.key(), locale, e.arguments()));
+        } catch (OutOfScopeException e) {
+            model.addAttribute("refusal", wording.text("imports.refused.outOfScope", locale, communeCode));
         }
         model.addAttribute("kind", kind);
-        return page(user, model);
+        model.addAttribute("communeCode", communeCode == null ? "" : communeCode);
+        return page(user, locale, model);
     }
 
     @GetMapping("/imports/templates/{kind}")

@@ -12,7 +12,7 @@ import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
-import ma.tadafor.dashboard.report.Semester;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.dashboard.wording.Numbers;
 import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.mail.MailKind;
@@ -93,12 +93,12 @@ final class Alerts {
     private OutgoingMail offTrack(IndicatorFigure figure, PublishedActual actual, Semester semester, Recipient recipient) {
         String lang = recipient.lang();
         String label = Wording.name(figure.labelFr(), figure.labelAr(), Wording.of(lang));
-        String body = wording.text("mail.alert.offTrack.body", Wording.of(lang), figure.code(), label, semester.code(),
+        String body = wording.text("mail.alert.offTrack.body", Wording.of(lang), figure.code(), label, wording.semester(semester, Wording.of(lang)),
                 actual.suppressed() ? PublishedCount.SUPPRESSED : Numbers.figure(actual.value(), figure.unit()),
                 Numbers.figure(figure.target(), figure.unit()))
                 + (figure.demo() ? "\n" + wording.text("mail.alert.demo", Wording.of(lang)) : "");
         return alert("indicator:" + figure.code() + " programme " + semester.code() + " OFF_TRACK", recipient,
-                wording.text("mail.alert.offTrack.subject", Wording.of(lang), figure.code(), semester.code()), body,
+                wording.text("mail.alert.offTrack.subject", Wording.of(lang), figure.code(), wording.semester(semester, Wording.of(lang))), body,
                 "/results/indicators/" + figure.code());
     }
 

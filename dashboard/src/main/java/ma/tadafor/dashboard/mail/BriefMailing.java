@@ -83,7 +83,7 @@ final class BriefMailing {
             String day = meeting.plannedOn().toString();
             OutgoingMail mail = new OutgoingMail("BRIEF meeting:" + meeting.id() + " to:" + recipient.email().toLowerCase(Locale.ROOT),
                     MailKind.BRIEF, recipient.email(), lang, wording.text("mail.brief.subject", Wording.of(lang), name, day),
-                    wording.text("mail.brief.body", Wording.of(lang), name, day, semester) + footer(lang, link),
+                    wording.text("mail.brief.body", Wording.of(lang), name, day, wording.semester(semester, Wording.of(lang))) + footer(lang, link),
                     List.of(new Attachment("note-comite-" + province.code() + "-" + semester + "-" + lang + ".pdf", PDF, pdf)));
             if (outbox.queue(mail, clock.instant())) {
                 queued++;

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.mart.ParticipationRateQueries;
 import ma.tadafor.data.territory.Territory;
 

@@ -41,6 +41,7 @@ import ma.tadafor.dashboard.disclosure.PublishedActual;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
 import ma.tadafor.dashboard.disclosure.PublishedRate;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.committee.CommitteeStore;
 import ma.tadafor.data.committee.Meeting;
@@ -83,7 +84,7 @@ final class CommitteeBrief {
     private static final List<String> STATUSES = List.of("ON_TRACK", "AT_RISK", "OFF_TRACK", "NO_DATA");
 
     record Brief(String lang, boolean rtl, String provinceCode, String provinceName, String semester,
-                 String previousSemester, String asOf, List<CommuneRow> communes, List<Representation> participation,
+                 String asOf, List<CommuneRow> communes, List<Representation> participation,
                  String participants, String participantsPrevious, String per1000, List<IndicatorRow> indicators,
                  List<ConvergenceRow> convergence, List<QualityRow> quality, PreviousMeeting previousMeeting,
                  List<String> agenda, String chartOptions, Sealed sealed) {
@@ -184,7 +185,7 @@ final class CommitteeBrief {
             List<IndicatorRow> framework = framework();
             PreviousMeeting previous = previousMeeting();
             return new Brief(locale.getLanguage(), rtl, province.code(), name(province.nameFr(), province.nameAr()),
-                    semester.code(), semester.previous().code(), date(asOf), communes(communes), representation(now, before),
+                    semester.code(), date(asOf), communes(communes), representation(now, before),
                     now.map(r -> shown(r.participants())).orElse("0"),
                     before.map(r -> shown(r.participants())).orElse("0"),
                     now.map(r -> decimal(r.participantsPer1000())).orElse(NONE), framework, convergence(),

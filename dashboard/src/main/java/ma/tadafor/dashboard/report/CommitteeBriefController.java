@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.dashboard.committee.Committees;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.dashboard.security.SignedInUser;
 import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.territory.Territory;

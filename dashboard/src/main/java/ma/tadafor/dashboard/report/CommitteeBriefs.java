@@ -11,6 +11,7 @@ import java.util.Map;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.Territory;
@@ -32,9 +33,11 @@ final class CommitteeBriefs {
     private final ChromiumPdf printer;
     private final String echarts;
     private final String numbers;
+    private final Wording wording;
 
-    CommitteeBriefs(CommitteeBrief content, ITemplateEngine templates, ChromiumPdf printer) {
+    CommitteeBriefs(CommitteeBrief content, ITemplateEngine templates, ChromiumPdf printer, Wording wording) {
         this.content = content;
+        this.wording = wording;
         this.templates = templates;
         this.printer = printer;
         this.echarts = script(ECHARTS);
@@ -50,7 +53,8 @@ final class CommitteeBriefs {
         Locale locale = Wording.written(language);
         CommitteeBrief.Brief brief = content.build(province, semester, locale, scope, asOf);
         return templates.process("reports/committee-brief", new Context(locale, Map.of("brief", brief, "echarts", echarts,
-                "numbers", numbers)));
+                "numbers", numbers, "semester", wording.semester(semester, locale),
+                "previousSemester", wording.semester(semester.previous(), locale))));
     }
 
     private static String script(String resource) {

@@ -24,6 +24,7 @@ import org.springframework.context.MessageSource;
 import ma.tadafor.dashboard.api.ReportingScopes;
 import ma.tadafor.dashboard.disclosure.Audience;
 import ma.tadafor.dashboard.disclosure.Disclosure;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.framework.ResultsFrameworkStore;
 import ma.tadafor.data.mart.IndicatorFigure;

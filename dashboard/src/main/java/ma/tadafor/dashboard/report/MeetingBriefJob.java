@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.committee.MeetingBrief;
 import ma.tadafor.data.committee.MeetingBriefStore;
 import ma.tadafor.data.committee.MeetingBriefStore.PlannedMeeting;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedCount;
 import ma.tadafor.dashboard.disclosure.PublishedParticipation;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.framework.IndicatorDefinition;
 import ma.tadafor.data.mart.ParticipationDimension;
 import ma.tadafor.data.mart.ParticipationQuery;

@@ -52,7 +52,7 @@ class ReportConfiguration {
             CommitteeStore committees, Wording wording, ITemplateEngine templates,
             ReportProperties properties, ClosureReadings closures) {
         return new CommitteeBriefs(new CommitteeBrief(territories, disclosure, rates, standings, convergence, quality,
-                committees, wording, closures), templates, new ChromiumPdf(properties));
+                committees, wording, closures), templates, new ChromiumPdf(properties), wording);
     }
 
     @Bean

@@ -140,7 +140,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/error", "/login", "/css/**",
                                 "/js/**", "/webjars/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(new Landing()).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(ExpiredSessionForms.afterSignIn(new Landing())).permitAll())
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(ExpiredSessionForms.refusals()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }

@@ -6,6 +6,9 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import ma.tadafor.dashboard.period.Semester;
+
+
 /**
  * The one place that words the dashboard: a message in the reader's language, a name in it, and
  * whether that language is Arabic (read right to left). Numbers given to a message are written by
@@ -59,14 +62,16 @@ public class Wording {
     }
 
     /**
-     * A semester as the reader says it: {@code 2025S1} is "2025 S1" in French and "الأسدس الأول 2025"
-     * in Arabic (the year between isolates); anything else as it is.
+     * A semester as the reader says it: {@code 2025S1} is "1er semestre 2025" in French and
+     * "الأسدس الأول 2025" in Arabic (there, the year between isolates); a text that is no semester code as it is.
      */
     public String semester(String code, Locale locale) {
-        if (code == null || !code.matches("\\d{4}S[12]")) {
-            return code;
-        }
-        return text("semester.half" + code.charAt(5), locale, Numbers.isolated(code.substring(0, 4)));
+        return Semester.parse(code).map(semester -> semester(semester, locale)).orElse(code);
+    }
+
+    public String semester(Semester semester, Locale locale) {
+        String year = Integer.toString(semester.year());
+        return text("semester.half" + semester.half(), locale, arabic(locale) ? Numbers.isolated(year) : year);
     }
 
     // Templates: the same rules as the code's.

@@ -51,7 +51,8 @@ class ProgrammeSetupPagesTest extends DemoApplicationTest {
     void theFormsChangeATargetABaselineAndTheMembershipAndEachChangeIsAudited() throws Exception {
         Browser manager = new Browser("enabel");
         assertThat(manager.get("/").body()).contains("href=\"/programme\"");
-        assertThat(manager.get("/programme").body()).contains("Mise en place du programme", "Communes du programme");
+        assertThat(manager.get("/programme").body()).contains("Mise en place du programme", "Communes du programme")
+                .as("the members' provinces by name").contains("<td>Béni Mellal</td>").doesNotContain("<td>05.091</td>");
 
         HttpResponse<String> target = manager.post("/programme/targets", Map.of("indicator", "R2.1",
                 "scope", "province:05.091", "semester", "2030S1", "target", "17,5"));

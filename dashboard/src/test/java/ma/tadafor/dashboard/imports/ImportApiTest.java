@@ -100,6 +100,49 @@ class ImportApiTest extends DemoApplicationTest {
     }
 
     @Test
+    void theCommuneIsNamedByItsCodeOrItsNameInEitherLanguageAndAnAmbiguousNameIsRefused() throws Exception {
+        String csv = CSV.replace("upload-test-1", "upload-test-named");
+        assertThat(upload("enabel", "ACTIVITIES", "kasba tadla", "nom.csv", csv.getBytes(StandardCharsets.UTF_8), "").statusCode())
+                .isEqualTo(200);
+        assertThat(upload("enabel", "ACTIVITIES", "قصبة تادلة", "اسم.csv", csv.getBytes(StandardCharsets.UTF_8), "").statusCode())
+                .isEqualTo(200);
+        assertThat(query("SELECT count(DISTINCT item_id) FROM activity WHERE source_id = 'upload-" + KASBA_TADLA + "' AND item_id = 'upload-test-named'"))
+                .isEqualTo("1");
+
+        HttpResponse<String> ambiguous = upload("admin", "ACTIVITIES", "Ajdir", "a.csv", csv.getBytes(StandardCharsets.UTF_8), "");
+        assertThat(ambiguous.statusCode()).isEqualTo(400);
+        assertThat(object(ambiguous)).containsEntry("parameter", "communeCode");
+        assertThat((String) object(ambiguous).get("detail")).contains("01.051.01.09").contains("03.561.03.01");
+        assertThat(upload("focal-kasba-tadla", "ACTIVITIES", "Azilal", "a.csv", csv.getBytes(StandardCharsets.UTF_8), "").statusCode())
+                .as("a name outside the scope names nothing").isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHistoryShowsEachUploadToThoseWhoseScopeHoldsIt() throws Exception {
+        upload("focal-kasba-tadla", "ACTIVITIES", null, "historique-bon.csv", CSV.getBytes(StandardCharsets.UTF_8), "");
+        upload("focal-kasba-tadla", "ACTIVITIES", null, "historique-refuse.csv", HALF_BAD.getBytes(StandardCharsets.UTF_8), "");
+        upload("admin", "ACTIVITIES", "05.081.01.01", "historique-azilal.csv",
+                CSV.replace("upload-test-1", "upload-test-history").getBytes(StandardCharsets.UTF_8), "");
+
+        List<Map<String, Object>> focal = (List<Map<String, Object>>) object(http.send(HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", basic("focal-kasba-tadla", PASSWORD)).build(), HttpResponse.BodyHandlers.ofString())).get("items");
+        assertThat(focal).anySatisfy(upload -> assertThat(upload).containsEntry("fileName", "historique-refuse.csv")
+                .containsEntry("username", "focal-kasba-tadla").containsEntry("communeCode", KASBA_TADLA)
+                .containsEntry("accepted", 0).containsEntry("setAside", 1).containsEntry("errors", 2).containsEntry("status", "REFUSED"));
+        assertThat(focal).anySatisfy(upload -> assertThat(upload).containsEntry("fileName", "historique-bon.csv")
+                .containsEntry("accepted", 2).containsEntry("setAside", 0).containsEntry("status", "IMPORTED"));
+        assertThat(focal).noneSatisfy(upload -> assertThat(upload.get("fileName")).isEqualTo("historique-azilal.csv"));
+        assertThat(focal).allSatisfy(upload -> assertThat(upload.get("kind")).isEqualTo("ACTIVITIES"));
+
+        List<Map<String, Object>> admin = (List<Map<String, Object>>) object(http.send(HttpRequest.newBuilder(uri("/api/v1/imports"))
+                .header("Authorization", basic("admin", PASSWORD)).build(), HttpResponse.BodyHandlers.ofString())).get("items");
+        assertThat(admin).anySatisfy(upload -> assertThat(upload.get("fileName")).isEqualTo("historique-azilal.csv"));
+        assertThat(http.send(HttpRequest.newBuilder(uri("/api/v1/imports")).header("Authorization", basic("gov-azilal", PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void programmeManagersUploadIndhProjectLists() throws Exception {
         String list = "ref,provinceCode,communeCode,programmeNo,titleFr,titleAr,totalCostMad,indhContributionMad\n"
                 + "INDH-API-1,05.091,05.091.01.07,3,Maison des jeunes,دار الشباب,500000,300000\n";
@@ -138,7 +181,7 @@ class ImportApiTest extends DemoApplicationTest {
                 .POST(HttpRequest.BodyPublishers.ofString("username=focal-kasba-tadla&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8)
                         + "&_csrf=" + loginToken)).build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(uri("/imports")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(page.body()).contains("value=\"" + KASBA_TADLA + "\"").doesNotContain("INDH_PROJECTS\"");
+        assertThat(page.body()).as("the commune by its name").contains("value=\"Kasba Tadla\"").doesNotContain("INDH_PROJECTS\"");
 
         String boundary = UUID.randomUUID().toString();
         byte[] body = multipart(boundary, Map.of("kind", "ACTIVITIES", "communeCode", KASBA_TADLA, "_csrf", csrf(page.body())),
@@ -148,6 +191,17 @@ class ImportApiTest extends DemoApplicationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(rejected.body()).contains("Fichier refusé").contains("« SIGNED »");
+        assertThat(rejected.body()).as("the history, the refused file in it").contains("id=\"upload-history\"").contains("page.csv")
+                .contains("Refusé");
+
+        String arabicPage = browser.send(HttpRequest.newBuilder(uri("/imports?lang=ar")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        byte[] unknownCommune = multipart(boundary, Map.of("kind", "ACTIVITIES", "communeCode", "Atlantide", "_csrf", csrf(arabicPage)),
+                "page.csv", CSV.getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(uri("/imports?lang=ar"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(unknownCommune)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.body()).as("refused in Arabic, what was typed kept")
+                .contains("«Atlantide» ليس اسم ولا رمز جماعة ضمن نطاقك.").contains("value=\"Atlantide\"");
     }
 
     private HttpResponse<String> upload(String user, String kind, String communeCode, String filename, byte[] content, String query)

@@ -14,6 +14,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -168,8 +169,9 @@ class MailTest extends DemoApplicationTest {
         Part frenchPdf = pdf(french);
         assertThat(frenchPdf.getFileName()).isEqualTo("note-comite-05.081-" + semester + "-fr.pdf");
         assertThat(text(frenchPdf)).contains("Note au comité technique d’orientation et de suivi",
-                "1. Progrès des communes partenaires", semester);
-        assertThat(body(french)).contains("semestre " + semester, "https://observatoire.example.ma/committees/05.081/meetings/" + meeting);
+                "1. Progrès des communes partenaires", wording.semester(semester, Locale.FRENCH));
+        assertThat(body(french)).contains("Elle porte sur le " + wording.semester(semester, Locale.FRENCH) + ".",
+                "https://observatoire.example.ma/committees/05.081/meetings/" + meeting);
 
         MimeMessage arabic = only(received(MEMBER_AR), "2031-03-20");
         assertThat(subject(arabic)).startsWith("مذكرة إلى لجنة ").endsWith("2031-03-20");
@@ -213,7 +215,9 @@ class MailTest extends DemoApplicationTest {
         assertThat(((Number) object(send("POST", path, "enabel", null)).get("queued")).intValue())
                 .as("asked again: already queued to each").isZero();
         sender(Clock.system(Committees.ZONE)).sendDue();
-        assertThat(text(pdf(only(received(MEMBER_FR), "2031-09-10")))).contains(briefSemester("2031-09-10"));
+        String laterSemester = briefSemester("2031-09-10");
+        assertThat(text(pdf(only(received(MEMBER_FR), "2031-09-10")))).contains(wording.semester(laterSemester, Locale.FRENCH))
+                .doesNotContain(laterSemester);
         assertThat(pdf(only(received(MEMBER_AR), "2031-09-10")).getContentType()).startsWith("application/pdf");
     }
 
@@ -282,7 +286,7 @@ class MailTest extends DemoApplicationTest {
         sender(clockOn(transition.semesterEnd())).sendDue();
 
         MimeMessage alert = only(received(PROGRAMME), "Indicateur " + transition.code() + " hors trajectoire ("
-                + transition.semester() + ")");
+                + wording.semester(transition.semester(), Locale.FRENCH) + ")");
         Matcher value = Pattern.compile("valeur publiée ([^,]+), cible").matcher(body(alert));
         assertThat(value.find()).as(body(alert)).isTrue();
         String published = value.group(1).strip();
@@ -294,7 +298,7 @@ class MailTest extends DemoApplicationTest {
         assertThat(alerts(clockOn(transition.semesterEnd())).queueDue()).as("checked again").isZero();
         sender(clockOn(transition.semesterEnd())).sendDue();
         assertThat(received(PROGRAMME).stream().filter(m -> subject(m).contains("Indicateur " + transition.code() + " ")
-                && subject(m).contains(transition.semester()))).hasSize(1);
+                && subject(m).contains(wording.semester(transition.semester(), Locale.FRENCH)))).hasSize(1);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
 import ma.tadafor.dashboard.committee.Committees;
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
 

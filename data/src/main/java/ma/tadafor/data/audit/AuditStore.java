@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -43,6 +44,22 @@ public final class AuditStore {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
+    /** The newest {@code limit} events of these actions, newest first. */
+    public List<AuditEvent> latest(List<String> actions, int limit) {
+        String sql = "SELECT id, occurred_at, username, action, target, detail, origin FROM audit_event WHERE action IN ("
+                + String.join(", ", Collections.nCopies(actions.size(), "?")) + ") ORDER BY id DESC LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < actions.size(); i++) {
+                query.setString(i + 1, actions.get(i));
+            }
+            query.setInt(actions.size() + 1, limit);
+            return events(query);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the audit log failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * The newest events first; each filter is ignored when null: the user, the action, and a
      * text searched in target and detail.
@@ -63,16 +80,20 @@ public final class AuditStore {
             query.setString(6, text);
             query.setInt(7, limit);
             query.setInt(8, offset);
-            List<AuditEvent> events = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    events.add(new AuditEvent(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
-                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
-                }
-            }
-            return events;
+            return events(query);
         } catch (SQLException e) {
             throw new IllegalStateException("searching the audit log failed: " + e.getMessage(), e);
         }
+    }
+
+    private static List<AuditEvent> events(PreparedStatement query) throws SQLException {
+        List<AuditEvent> events = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                events.add(new AuditEvent(rows.getLong(1), rows.getObject(2, OffsetDateTime.class).toInstant(),
+                        rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
+            }
+        }
+        return events;
     }
 }

@@ -1,6 +1,7 @@
 package ma.tadafor.ingestion.upload;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The columns of an activity upload: the portal feed's item fields (PORTAL_FEED.md), flattened to
@@ -18,8 +19,8 @@ public final class ActivityColumns {
             "oui pour retirer l'activité et sa participation ; vide sinon.",
             "نعم لسحب النشاط والمشاركة فيه؛ يترك فارغا في غير ذلك.");
     public static final Column MECHANISM = new Column("mechanism", "mecanisme", "الآلية", true,
-            "Code du mécanisme : PETITION, CONSULTATIVE_OPINION, PARTICIPATORY_BUDGET, DIGITAL_CONSULTATION, CITIZEN_MEETING, SUGGESTION, YOUTH_COUNCIL, NEIGHBOURHOOD_COMMITTEE, IEECAG_SESSION, DIALOGUE_SPACE, CO_CONSTRUCTION_PROJECT, TRAINING, INFORMATION_REQUEST, SATISFACTION_SURVEY.",
-            "رمز الآلية: PETITION (عريضة)، CONSULTATIVE_OPINION (رأي استشاري)، PARTICIPATORY_BUDGET (ميزانية تشاركية)، DIGITAL_CONSULTATION، CITIZEN_MEETING، SUGGESTION، YOUTH_COUNCIL، NEIGHBOURHOOD_COMMITTEE، IEECAG_SESSION، DIALOGUE_SPACE، CO_CONSTRUCTION_PROJECT، TRAINING، INFORMATION_REQUEST، SATISFACTION_SURVEY.");
+            "Le mécanisme, choisi dans la liste (Pétition, Avis consultatif, Budget participatif…) ; le libellé arabe ou le code (PETITION…) sont aussi acceptés.",
+            "الآلية، تختار من القائمة (عريضة، رأي استشاري، الميزانية التشاركية…)؛ تقبل أيضا التسمية الفرنسية أو الرمز (PETITION…).");
     public static final Column STATUS = new Column("status", "statut", "الحالة", true,
             "PLANNED, SUBMITTED, ADMISSIBLE, INADMISSIBLE, ON_AGENDA, ACCEPTED, REJECTED, IN_PROGRESS, HELD, IMPLEMENTED, CLOSED, CANCELLED.",
             "PLANNED، SUBMITTED، ADMISSIBLE، INADMISSIBLE، ON_AGENDA، ACCEPTED، REJECTED، IN_PROGRESS، HELD، IMPLEMENTED، CLOSED، CANCELLED.");
@@ -48,15 +49,16 @@ public final class ActivityColumns {
             "Associations impliquées : identifiant:nom, séparées par | (ex. a-12:Association Amal | a-40:Jeunes d'Azilal).",
             "الجمعيات المعنية: المعرف:الاسم، مفصولة بالرمز | (مثال a-12:جمعية أمل | a-40:شباب أزيلال).");
     public static final Column GENDER = new Column("gender", "genre", "الجنس", false,
-            "F, M ou U (inconnu). Requis si la ligne a un effectif.", "F أو M أو U (غير معروف). إلزامي إذا تضمن السطر عددا.");
+            "Femmes, Hommes ou Genre inconnu, choisi dans la liste (ou F, M, U). Requis si la ligne a un effectif.",
+            "النساء أو الرجال أو نوع غير معروف، من القائمة (أو F أو M أو U). إلزامي إذا تضمن السطر عددا.");
     public static final Column AGE_BAND = new Column("ageBand", "tranche_age", "الفئة_العمرية", false,
-            "UNDER_18, 18-24, 25-34, 35-59, 60+ ou UNKNOWN. Requis si la ligne a un effectif.",
-            "UNDER_18 أو 18-24 أو 25-34 أو 35-59 أو 60+ أو UNKNOWN. إلزامي إذا تضمن السطر عددا.");
+            "La tranche d'âge, choisie dans la liste (Moins de 18 ans, 18 à 24 ans… ; ou 18-24…). Requis si la ligne a un effectif.",
+            "الفئة العمرية، من القائمة (أقل من 18 سنة، من 18 إلى 24 سنة…؛ أو 18-24…). إلزامي إذا تضمن السطر عددا.");
     public static final Column DISABILITY = new Column("disability", "handicap", "إعاقة", false,
             "oui, non, ou vide si inconnu.", "نعم أو لا، أو فارغ إذا كان غير معروف.");
     public static final Column ROLE = new Column("role", "role", "الصفة", false,
-            "CITIZEN, ASSOCIATION_MEMBER, ELECTED_OFFICIAL, COMMUNE_STAFF, OTHER. Requis si la ligne a un effectif.",
-            "CITIZEN، ASSOCIATION_MEMBER، ELECTED_OFFICIAL، COMMUNE_STAFF، OTHER. إلزامي إذا تضمن السطر عددا.");
+            "La qualité des participants, choisie dans la liste (Citoyens, Membres d'associations, Élus… ; ou CITIZEN…). Requis si la ligne a un effectif.",
+            "صفة المشاركين، من القائمة (المواطنون، أعضاء الجمعيات، المنتخبون…؛ أو CITIZEN…). إلزامي إذا تضمن السطر عددا.");
     public static final Column COUNT = new Column("count", "effectif", "العدد", false,
             "Nombre de personnes de cette cellule, entier de 1 à 1 000 000. Vide : l'activité n'a pas de participation sur cette ligne.",
             "عدد الأشخاص في هذه الخانة، عدد صحيح من 1 إلى 1000000. فارغ: لا مشاركة في هذا السطر.");
@@ -65,6 +67,10 @@ public final class ActivityColumns {
     public static final List<Column> ALL = List.of(ID, UPDATED_AT, DELETED, MECHANISM, STATUS, START_DATE, END_DATE,
             TITLE_FR, TITLE_AR, THEME, INITIATOR, INDH_PROJECT_REF, FUNDING_TADAFOR, FUNDING_COMMUNE, FUNDING_INDH,
             FUNDING_OTHER, ASSOCIATIONS, GENDER, AGE_BAND, DISABILITY, ROLE, COUNT);
+
+    /** The coded columns a clerk may fill in with labels of either language, and the drop-downs of the template. */
+    public static final Map<Column, Vocabulary> LISTED = Map.of(DELETED, Vocabulary.YES_NO, MECHANISM, Vocabulary.MECHANISMS,
+            GENDER, Vocabulary.GENDERS, AGE_BAND, Vocabulary.AGE_BANDS, DISABILITY, Vocabulary.YES_NO, ROLE, Vocabulary.ROLES);
 
     /** The columns that describe the activity, not the cell: they must agree on all its rows. */
     static final List<Column> OF_ACTIVITY = ALL.subList(0, ALL.indexOf(GENDER));

@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import ma.tadafor.data.activity.Activity;
 import ma.tadafor.data.activity.ActivityStatus;
@@ -34,7 +34,6 @@ import static ma.tadafor.ingestion.upload.ActivityColumns.*;
  */
 final class ActivityRows {
 
-    private static final List<String> AGE_BANDS = Arrays.stream(AgeBand.values()).map(AgeBand::code).toList();
     private static final List<Column> CELL_COLUMNS = List.of(GENDER, AGE_BAND, DISABILITY, ROLE, COUNT);
 
     record Batch(List<Activity> activities, List<Withdrawal> withdrawals) {
@@ -93,7 +92,7 @@ final class ActivityRows {
         if (Boolean.TRUE.equals(deleted)) {
             return updatedAt == null ? null : new Withdrawal(id, updatedAt);
         }
-        Mechanism mechanism = values.enumValue(MECHANISM, Mechanism.class, true);
+        Mechanism mechanism = listed(values, MECHANISM, Mechanism::valueOf, true);
         ActivityStatus status = values.enumValue(STATUS, ActivityStatus.class, true);
         LocalDate start = values.date(START_DATE, false);
         LocalDate end = values.date(END_DATE, false);
@@ -148,13 +147,18 @@ final class ActivityRows {
     }
 
     private static ParticipationCell cell(RowValues values) {
-        Gender gender = values.enumValue(GENDER, Gender.class, true);
-        AgeBand ageBand = values.code(AGE_BAND, true, AGE_BANDS, code -> AgeBand.fromCode(code).orElseThrow());
+        Gender gender = listed(values, GENDER, Gender::valueOf, true);
+        AgeBand ageBand = listed(values, AGE_BAND, code -> AgeBand.fromCode(code).orElseThrow(), true);
         Boolean disability = values.bool(DISABILITY);
-        Role role = values.enumValue(ROLE, Role.class, true);
+        Role role = listed(values, ROLE, Role::valueOf, true);
         Integer count = values.integer(COUNT, 1, FeedItemRules.MAX_COUNT, true);
         return gender == null || ageBand == null || role == null || count == null || !values.text(DISABILITY).isEmpty() && disability == null
                 ? null : new ParticipationCell(gender, ageBand, disability, role, count);
+    }
+
+    private static <T> T listed(RowValues values, Column column, Function<String, T> value, boolean required) {
+        String code = values.listed(column, ActivityColumns.LISTED.get(column), required);
+        return code == null ? null : value.apply(code);
     }
 
     private static Map<Column, String> activityTexts(RowValues values) {
@@ -167,11 +171,18 @@ final class ActivityRows {
 
     private static void checkSameActivity(RowValues values, Group group) {
         for (Map.Entry<Column, String> first : group.texts.entrySet()) {
-            if (!first.getValue().equals(values.text(first.getKey()))) {
+            if (!sameValue(first.getKey(), first.getValue(), values.text(first.getKey()))) {
                 values.error(first.getKey(), "activity.inconsistent", group.firstRow);
                 return;
             }
         }
+    }
+
+    /** The same text, or the same code written two ways ("Pétition" and "PETITION"). */
+    private static boolean sameValue(Column column, String first, String other) {
+        Vocabulary vocabulary = ActivityColumns.LISTED.get(column);
+        return first.equals(other) || vocabulary != null && vocabulary.code(first).isPresent()
+                && vocabulary.code(first).equals(vocabulary.code(other));
     }
 
     /** The rows of one activity id. */

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** Uploads speak French unless the user reads Arabic. */
 final class Languages {
 
+    static final Locale ARABIC = Locale.forLanguageTag("ar");
+
     private Languages() {
     }
 

@@ -12,7 +12,6 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -29,8 +28,6 @@ final class RowValues {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter ISO_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSS]]")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Set<String> YES = Set.of("true", "oui", "yes", "1", "نعم");
-    private static final Set<String> NO = Set.of("false", "non", "no", "0", "لا");
 
     private final Table.Row row;
     private final Headers headers;
@@ -85,6 +82,19 @@ final class RowValues {
         }
         String upper = text.toUpperCase(Locale.ROOT);
         return codes.contains(upper) ? value.apply(upper) : error(column, "value.code", text, String.join(", ", codes));
+    }
+
+    /**
+     * The code a cell names by its code or its label in either language ({@link Vocabulary});
+     * refused with the labels of both languages, each message showing its own.
+     */
+    String listed(Column column, Vocabulary vocabulary, boolean required) {
+        String text = text(column);
+        if (text.isEmpty()) {
+            return required ? missing(column) : null;
+        }
+        return vocabulary.code(text).orElseGet(() -> error(column, "value.label", text,
+                String.join(", ", vocabulary.labels(Locale.FRENCH)), String.join("، ", vocabulary.labels(Languages.ARABIC))));
     }
 
     LocalDate date(Column column, boolean required) {
@@ -161,17 +171,11 @@ final class RowValues {
 
     /** true, false, or null when blank (unknown). */
     Boolean bool(Column column) {
-        String text = text(column).toLowerCase(Locale.ROOT);
+        String text = text(column);
         if (text.isEmpty()) {
             return null;
         }
-        if (YES.contains(text)) {
-            return true;
-        }
-        if (NO.contains(text)) {
-            return false;
-        }
-        return error(column, "value.boolean", text(column));
+        return Vocabulary.YES_NO.code(text).map(Boolean::valueOf).orElseGet(() -> error(column, "value.boolean", text));
     }
 
     <T> T missing(Column column) {

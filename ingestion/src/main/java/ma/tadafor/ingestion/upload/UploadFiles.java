@@ -1,5 +1,6 @@
 package ma.tadafor.ingestion.upload;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -15,8 +16,12 @@ import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -31,6 +36,9 @@ import ma.tadafor.data.indh.IndhProject;
  */
 public final class UploadFiles {
 
+    /** The rows of a template that offer drop-downs: more than a commune's semester ever fills. */
+    static final int DROP_DOWN_ROWS = 10_000;
+
     private UploadFiles() {
     }
 
@@ -39,7 +47,48 @@ public final class UploadFiles {
         boolean arabic = Languages.arabic(locale);
         List<Column> columns = kind == ImportKind.ACTIVITIES ? ActivityColumns.ALL : IndhColumns.ALL;
         String dataSheet = kind == ImportKind.ACTIVITIES ? (arabic ? "الأنشطة" : "activites") : (arabic ? "مشاريع المبادرة" : "projets INDH");
-        return workbook(columns, locale, dataSheet, List.of(), true);
+        byte[] template = workbook(columns, locale, dataSheet, List.of(), true);
+        return kind == ImportKind.ACTIVITIES ? withDropDowns(template, columns, locale) : template;
+    }
+
+    /**
+     * Drop-downs on the coded columns, offering the labels of the template's language. The lists sit
+     * on a hidden sheet (a list written in the validation itself is limited to 255 characters); a
+     * code or a label of the other language typed by hand is accepted too, so Excel does not refuse it.
+     */
+    private static byte[] withDropDowns(byte[] template, List<Column> columns, Locale locale) {
+        boolean arabic = Languages.arabic(locale);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template));
+             ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            XSSFSheet data = workbook.getSheetAt(0);
+            String listsName = arabic ? "القوائم" : "listes";
+            XSSFSheet lists = workbook.createSheet(listsName);
+            workbook.setSheetHidden(workbook.getSheetIndex(lists), true);
+            DataValidationHelper helper = data.getDataValidationHelper();
+            int listColumn = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                Vocabulary vocabulary = ActivityColumns.LISTED.get(columns.get(i));
+                if (vocabulary == null) {
+                    continue;
+                }
+                List<String> labels = vocabulary.labels(locale);
+                for (int r = 0; r < labels.size(); r++) {
+                    Row row = lists.getRow(r) == null ? lists.createRow(r) : lists.getRow(r);
+                    row.createCell(listColumn).setCellValue(labels.get(r));
+                }
+                String letter = CellReference.convertNumToColString(listColumn);
+                DataValidation validation = helper.createValidation(helper.createFormulaListConstraint(
+                        "'" + listsName + "'!$" + letter + "$1:$" + letter + "$" + labels.size()),
+                        new CellRangeAddressList(1, DROP_DOWN_ROWS, i, i));
+                validation.setShowErrorBox(false);
+                data.addValidationData(validation);
+                listColumn++;
+            }
+            workbook.write(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] activitiesCsv(List<Activity> activities, Locale locale) {

@@ -102,24 +102,24 @@ class FeedJsonTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = "|", textBlock = """
-            unknown mechanism      | "mechanism": "PETITON"                         | mechanism: "PETITON" is not a known Mechanism
-            unknown status         | "status": "DONE"                               | status: "DONE" is not a known ActivityStatus
-            unknown theme          | "theme": "SPORT"                               | theme: "SPORT" is not a known Theme
-            negative count         | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": -2}] | participation[0].count: -2 is not an integer from 1 to 1000000
-            non-integer count      | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 2.5}] | participation[0].count: 2.5 is not an integer
-            zero count             | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 0}] | participation[0].count: 0 is not an integer
-            too big a count        | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 1000001}] | participation[0].count: 1000001
-            unknown gender         | "participation": [{"gender": "X", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 2}] | participation[0].gender: "X" is not a known Gender
-            unknown age band       | "participation": [{"gender": "F", "ageBand": "18-34", "disability": false, "role": "CITIZEN", "count": 2}] | participation[0].ageBand: "18-34" is not one of
-            text disability        | "participation": [{"gender": "F", "ageBand": "18-24", "disability": "no", "role": "CITIZEN", "count": 2}] | participation[0].disability: must be true, false or null
-            end before start       | "startDate": "2024-03-01", "endDate": "2024-02-01" | endDate: 2024-02-01 is before startDate 2024-03-01
-            bad date               | "startDate": "01/03/2024"                      | startDate: "01/03/2024" is not a date
-            bad updatedAt          | "updatedAt": "yesterday"                       | updatedAt: "yesterday" is not an ISO-8601 instant
-            negative funding       | "funding": {"tadaforMad": -5}                  | funding.tadaforMad: -5 is not an amount ≥ 0
-            participation missing  | "participation": null                          | participation: must be an array
-            title too long         | "title": {"fr": "%s"}                           | title.fr: longer than 500 characters
+            unknown mechanism      | "mechanism": "PETITON"                         | mechanism: "PETITON" is not a known Mechanism | unknownValue
+            unknown status         | "status": "DONE"                               | status: "DONE" is not a known ActivityStatus | unknownValue
+            unknown theme          | "theme": "SPORT"                               | theme: "SPORT" is not a known Theme | unknownValue
+            negative count         | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": -2}] | participation[0].count: -2 is not an integer from 1 to 1000000 | count
+            non-integer count      | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 2.5}] | participation[0].count: 2.5 is not an integer | count
+            zero count             | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 0}] | participation[0].count: 0 is not an integer | count
+            too big a count        | "participation": [{"gender": "F", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 1000001}] | participation[0].count: 1000001 | count
+            unknown gender         | "participation": [{"gender": "X", "ageBand": "18-24", "disability": false, "role": "CITIZEN", "count": 2}] | participation[0].gender: "X" is not a known Gender | unknownValue
+            unknown age band       | "participation": [{"gender": "F", "ageBand": "18-34", "disability": false, "role": "CITIZEN", "count": 2}] | participation[0].ageBand: "18-34" is not one of | unknownValue
+            text disability        | "participation": [{"gender": "F", "ageBand": "18-24", "disability": "no", "role": "CITIZEN", "count": 2}] | participation[0].disability: must be true, false or null | notBoolean
+            end before start       | "startDate": "2024-03-01", "endDate": "2024-02-01" | endDate: 2024-02-01 is before startDate 2024-03-01 | endBeforeStart
+            bad date               | "startDate": "01/03/2024"                      | startDate: "01/03/2024" is not a date | date
+            bad updatedAt          | "updatedAt": "yesterday"                       | updatedAt: "yesterday" is not an ISO-8601 instant | instant
+            negative funding       | "funding": {"tadaforMad": -5}                  | funding.tadaforMad: -5 is not an amount ≥ 0 | amount
+            participation missing  | "participation": null                          | participation: must be an array | notAnArray
+            title too long         | "title": {"fr": "%s"}                           | title.fr: longer than 500 characters | tooLong
             """)
-    void anItemThatBreaksARuleIsSetAsideWithItsReason(String rule, String override, String reason) {
+    void anItemThatBreaksARuleIsSetAsideWithItsReason(String rule, String override, String reason, String code) {
         String item = validItem("item-1", override.formatted("x".repeat(501)));
 
         FeedPage page = json.readPage(page(item, validItem("item-2", "")));
@@ -127,6 +127,8 @@ class FeedJsonTest {
         assertThat(page.entries().get(0)).isInstanceOfSatisfying(FeedEntry.Invalid.class, invalid -> {
             assertThat(invalid.itemId()).isEqualTo("item-1");
             assertThat(invalid.reason()).contains(reason);
+            assertThat(QuarantineReason.of(invalid.reason())).as("the pages word it")
+                    .hasValueSatisfying(known -> assertThat(known.code()).isEqualTo(code));
             assertThat(invalid.rawText()).contains("\"item-1\"");
         });
         assertThat(page.entries().get(1)).as("the rest of the page stands").isInstanceOf(FeedEntry.Valid.class);
@@ -141,6 +143,7 @@ class FeedJsonTest {
         assertThat(page.entries().get(0)).isInstanceOfSatisfying(FeedEntry.Invalid.class, invalid -> {
             assertThat(invalid.itemId()).isNull();
             assertThat(invalid.reason()).startsWith("id:");
+            assertThat(QuarantineReason.of(invalid.reason())).contains(new QuarantineReason("idLength", "id", ""));
         });
     }
 
@@ -152,6 +155,11 @@ class FeedJsonTest {
         FeedPage page = json.readPage(page(validItem("big", "\"participation\": [" + cells + "]")));
 
         assertThat(((FeedEntry.Invalid) page.entries().get(0)).reason()).isEqualTo("participation: 10001 cells, more than 10000");
+        assertThat(QuarantineReason.of("participation: 10001 cells, more than 10000"))
+                .contains(new QuarantineReason("tooManyCells", "participation", "10001"));
+        assertThat(QuarantineReason.of("proposal: publishedAt: 'hier' is not a date and time"))
+                .as("the Decidim mapping's").contains(new QuarantineReason("instant", "publishedAt", "hier"));
+        assertThat(QuarantineReason.of("something no rule says")).isEmpty();
     }
 
     @Test

@@ -202,7 +202,7 @@ class FileImportsTest {
             id          | x*129       | value.tooLong,128
             updatedAt   | hier        | value.instant,hier
             updatedAt   | (blank)     | value.required
-            mechanism   | PETITIONS   | value.code
+            mechanism   | PETITIONS   | value.label
             status      | (blank)     | value.required
             startDate   | 2024-02-30  | value.date,2024-02-30
             startDate   | 31/02/2024  | value.date,31/02/2024
@@ -211,11 +211,11 @@ class FileImportsTest {
             endDate     | 2024-02-01  | value.endBeforeStart,2024-02-01,2024-03-01
             titleFr     | é*501       | value.tooLong,500
             theme       | SPORT       | value.code
-            gender      | X           | value.code
+            gender      | X           | value.label
             gender      | (blank)     | value.required
-            ageBand     | 18-25       | value.code
+            ageBand     | 18-25       | value.label
             disability  | peut-être   | value.boolean,peut-être
-            role        | MAYOR       | value.code
+            role        | MAYOR       | value.label
             count       | 0           | value.integer,0,1,1000000
             count       | 1000001     | value.integer,1000001,1,1000000
             count       | 2.5         | value.integer,2.5,1,1000000
@@ -231,10 +231,37 @@ class FileImportsTest {
 
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0)).startsWith("2|" + column + "|" + expected.split(",")[0] + "|");
-        if (!expected.equals("value.code")) {
+        if (!expected.equals("value.code") && !expected.equals("value.label")) {
             assertThat(errors.get(0)).isEqualTo("2|" + column + "|" + expected.split(",")[0] + "|"
                     + String.join(",", List.of(expected.split(",")).subList(1, expected.split(",").length)));
         }
+    }
+
+    @Test
+    void aClerkMayWriteTheLabelsOfEitherLanguageWithoutCaseOrAccents() throws SQLException {
+        String commune = commune();
+        importActivities(commune, String.join("\n", HEADER,
+                PETITION.replace("PETITION,", "Pétition,") + "Femmes,18 à 24 ans,Oui,Citoyens,12",
+                PETITION.replace("PETITION,", "petition,") + "homme,60 ANS ET PLUS,non,elus,2",
+                MEETING.replace("CITIZEN_MEETING,", "لقاء تواصلي مع المواطنين,") + "أنثى,اقل من 18 سنة,لا,منتخب,4",
+                PETITION.replace("petition-1", "p-3").replace("PETITION,", "عريضة,") + "نوع غير معروف,سن غير معروف,نعم,المواطنون,5"));
+
+        assertThat(query("SELECT item_id, mechanism FROM activity WHERE source_id = 'upload-" + commune + "' ORDER BY item_id"))
+                .isEqualTo("meeting-7|CITIZEN_MEETING\np-3|PETITION\npetition-1|PETITION");
+        assertThat(query("SELECT gender, age_band, disability, role, participants FROM participation_cell WHERE source_id = 'upload-"
+                + commune + "' ORDER BY participants")).isEqualTo(String.join("\n",
+                "M|60+|false|ELECTED_OFFICIAL|2", "F|UNDER_18|false|ELECTED_OFFICIAL|4",
+                "U|UNKNOWN|true|CITIZEN|5", "F|18-24|true|CITIZEN|12"));
+    }
+
+    @Test
+    void aValueOutsideTheListIsRefusedWithTheLabelsOfBothLanguages() {
+        List<String> errors = errors(() -> importActivities(commune(), HEADER + "\n"
+                + PETITION.replace("PETITION,", "Pétitions,") + "F,18-24,false,CITIZEN,12"));
+
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).startsWith("2|mechanism|value.label|Pétitions,Pétition, Avis consultatif, ")
+                .contains("عريضة، رأي استشاري، ");
     }
 
     @Test
@@ -326,12 +353,34 @@ class FileImportsTest {
                 List<String> headers = new ArrayList<>();
                 header.forEach(cell -> headers.add(cell.getStringCellValue()));
                 assertThat(headers).isEqualTo(ActivityColumns.ALL.stream().map(column -> column.header(locale)).toList());
-                assertThat(template.getNumberOfSheets()).isEqualTo(2);
+                assertThat(template.getNumberOfSheets()).isEqualTo(3);
                 assertThat(template.getSheetAt(1).getLastRowNum()).isEqualTo(2 + ActivityColumns.ALL.size());
+                assertThat(template.isSheetHidden(2)).as("the drop-downs' lists").isTrue();
+                List<String> dropDowns = template.getSheetAt(0).getDataValidations().stream()
+                        .map(validation -> headers.get(validation.getRegions().getCellRangeAddress(0).getFirstColumn()) + "="
+                                + listed(template, validation.getValidationConstraint().getFormula1()))
+                        .sorted().toList();
+                Column mechanism = ActivityColumns.MECHANISM;
+                assertThat(dropDowns).hasSize(ActivityColumns.LISTED.size())
+                        .contains(mechanism.header(locale) + "=" + Vocabulary.MECHANISMS.labels(locale))
+                        .contains(ActivityColumns.GENDER.header(locale) + "=" + (locale == Locale.FRENCH
+                                ? "[Femmes, Hommes, Genre inconnu]" : "[النساء, الرجال, نوع غير معروف]"));
             }
         }
         assertThat(errors(() -> imports.importActivities(commune(), new ByteArrayInputStream(
                 UploadFiles.template(ImportKind.INDH_PROJECTS, Locale.forLanguageTag("ar")))))).containsExactly("0||file.noRows|");
+    }
+
+    /** The cells a drop-down's formula such as {@code 'listes'!$A$1:$A$14} names. */
+    private static List<String> listed(XSSFWorkbook workbook, String formula) {
+        String[] parts = formula.split("!");
+        XSSFSheet sheet = workbook.getSheet(parts[0].replace("'", ""));
+        org.apache.poi.ss.util.CellRangeAddress range = org.apache.poi.ss.util.CellRangeAddress.valueOf(parts[1].replace("$", ""));
+        List<String> cells = new ArrayList<>();
+        for (int r = range.getFirstRow(); r <= range.getLastRow(); r++) {
+            cells.add(sheet.getRow(r).getCell(range.getFirstColumn()).getStringCellValue());
+        }
+        return cells;
     }
 
     private static FileImports.ActivityImport importActivities(String commune, String csv) {

@@ -1,11 +1,15 @@
-package ma.tadafor.dashboard.report;
+package ma.tadafor.dashboard.period;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A half-year as the results framework counts it: {@code 2024S1} is January–June 2024. */
+/**
+ * A half-year as the results framework counts it: {@code 2024S1} is January–June 2024. It owns its
+ * code; how a reader says it ("1er semestre 2024", "الأسدس الأول 2024") is {@code Wording.semester}'s.
+ * A package of its own: the reports, closures, mails and the wording all use it, and it uses none of them.
+ */
 public record Semester(int year, int half) {
 
     public static Semester of(LocalDate day) {
@@ -13,7 +17,7 @@ public record Semester(int year, int half) {
     }
 
     /** Every semester from the one holding {@code first} to the one holding {@code last}. */
-    static List<Semester> between(LocalDate first, LocalDate last) {
+    public static List<Semester> between(LocalDate first, LocalDate last) {
         List<Semester> semesters = new ArrayList<>();
         for (Semester s = of(first); !s.start().isAfter(last); s = s.next()) {
             semesters.add(s);
@@ -33,15 +37,15 @@ public record Semester(int year, int half) {
         return half == 2 ? new Semester(year, 1) : new Semester(year - 1, 2);
     }
 
-    Semester next() {
+    public Semester next() {
         return half == 1 ? new Semester(year, 2) : new Semester(year + 1, 1);
     }
 
-    LocalDate start() {
+    public LocalDate start() {
         return LocalDate.of(year, half == 1 ? 1 : 7, 1);
     }
 
-    LocalDate end() {
+    public LocalDate end() {
         return start().plusMonths(6).minusDays(1);
     }
 
