@@ -4,6 +4,9 @@
  * session had expired, the server sends to sign-in and, once signed in, back to the form's page
  * with #kept in its address (docs/ERRORS.md): the fields are filled in again there. Any other
  * visit of the page forgets them. Passwords, files and hidden fields (the CSRF token) are never kept.
+ *
+ * A file field with data-max-bytes refuses a file over that size as soon as it is chosen, with the
+ * server's own words (data-too-large): the form is not sent, rather than uploading megabytes to be refused.
  */
 (function () {
   'use strict';
@@ -48,6 +51,18 @@
         (values[field.name] = values[field.name] || []).push(field.value);
       });
       sessionStorage.setItem(key(form, index), JSON.stringify(values));
+    });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll('input[type=file][data-max-bytes]'), function (field) {
+    field.addEventListener('change', function () {
+      var limit = Number(field.getAttribute('data-max-bytes'));
+      var tooLarge = Array.prototype.some.call(field.files, function (file) {
+        return file.size > limit;
+      });
+      field.setCustomValidity(tooLarge ? field.getAttribute('data-too-large') : '');
+      if (tooLarge) {
+        field.reportValidity();
+      }
     });
   });
   if (restoring) {

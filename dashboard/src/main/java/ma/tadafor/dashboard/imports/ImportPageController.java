@@ -35,12 +35,15 @@ class ImportPageController {
     private final ImportErrorMessages messages;
     private final TerritoryQueries territories;
     private final Wording wording;
+    private final ImportProperties limits;
 
-    ImportPageController(Imports imports, ImportErrorMessages messages, TerritoryQueries territories, Wording wording) {
+    ImportPageController(Imports imports, ImportErrorMessages messages, TerritoryQueries territories, Wording wording,
+                         ImportProperties limits) {
         this.imports = imports;
         this.messages = messages;
         this.territories = territories;
         this.wording = wording;
+        this.limits = limits;
     }
 
     @GetMapping("/imports")
@@ -53,6 +56,10 @@ class ImportPageController {
                     ? Wording.name(communes.get(0).nameFr(), communes.get(0).nameAr(), locale) : "");
         }
         model.addAttribute("history", imports.history(user));
+        // The browser refuses a file over the limit before sending it (js/forms.js), with the server's own words.
+        model.addAttribute("maxFileBytes", limits.maxFileSize().toBytes());
+        model.addAttribute("fileTooLarge", wording.text("imports.error.file.tooLarge", locale,
+                limits.maxFileSize().toMegabytes()));
         return "imports/upload";
     }
 

@@ -57,7 +57,7 @@ class QualityController {
         model.addAttribute("decides", operates);
         if (operates) {
             model.addAttribute("runs", operations.recentRuns(RUNS));
-            model.addAttribute("quarantine", operations.quarantine(QUARANTINED));
+            model.addAttribute("quarantine", operations.quarantine(QUARANTINED, locale));
         }
         return "pages/quality";
     }

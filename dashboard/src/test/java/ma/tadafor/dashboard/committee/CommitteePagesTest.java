@@ -114,7 +114,7 @@ class CommitteePagesTest extends DemoApplicationTest {
         briefs.attach(new MeetingBrief(Long.parseLong(meeting.group(1)), "ar", "2024S2", Instant.now()), pdf);
         String page = "/committees/05.091/meetings/" + meeting.group(1);
         assertThat(governor.get(page).body()).contains("Notes au comité préparées pour cette réunion",
-                "href=\"" + page + "/briefs/ar\"", "Note au comité en arabe · 2024S2");
+                "href=\"" + page + "/briefs/ar\"", "Note au comité en arabe · 2e semestre 2024");
         HttpResponse<byte[]> kept = governor.bytes(page + "/briefs/ar");
         assertThat(kept.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(kept.body()).isEqualTo(pdf);

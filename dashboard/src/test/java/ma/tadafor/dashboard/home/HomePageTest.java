@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,10 +16,12 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.security.BrowserSession;
+import ma.tadafor.dashboard.wording.Wording;
 
 /**
  * The governor's home page over the demo's warehouse: where signing in lands, what it lists
@@ -30,6 +33,9 @@ class HomePageTest extends DemoApplicationTest {
     private static final String COMMITTEE = "/api/v1/committees/05.091";
     private static final Pattern INDICATOR = Pattern.compile("data-indicator=\"([^\"]+)\"");
     private static final Pattern BRIEF = Pattern.compile("class=\"brief-link button\" href=\"([^\"]+)\"");
+
+    @Autowired
+    private Wording wording;
 
     @BeforeEach
     void marts() {
@@ -89,7 +95,7 @@ class HomePageTest extends DemoApplicationTest {
         Matcher brief = BRIEF.matcher(page);
         assertThat(brief.find()).isTrue();
         assertThat(brief.group(1).replace("&amp;", "&")).isEqualTo("/committees/brief?province=05.091&semester=" + semester + "&lang=fr");
-        assertThat(page).contains("Chiffres du semestre " + semester.replace("S", " S"));
+        assertThat(page).contains("Chiffres du " + wording.semester(semester, Locale.FRENCH) + ",");
 
         Set<String> shown = new TreeSet<>();
         Matcher indicator = INDICATOR.matcher(section(page, "at-risk", "</main>"));
@@ -125,7 +131,7 @@ class HomePageTest extends DemoApplicationTest {
                 .contains("href=\"/home?province=05.081\"");
         assertThat(manager.get("/home?province=99.999").statusCode()).isEqualTo(400);
         assertThat(manager.get("/home?province=05.091&semester=2024S9").statusCode()).isEqualTo(400);
-        assertThat(plain(manager.get("/home?province=05.091&semester=2024S2&lang=fr").body())).contains("Chiffres du semestre 2024 S2",
+        assertThat(plain(manager.get("/home?province=05.091&semester=2024S2&lang=fr").body())).contains("Chiffres du 2e semestre 2024,",
                 "semester=2024S2&amp;lang=fr");
 
         BrowserSession administrator = new BrowserSession(port);

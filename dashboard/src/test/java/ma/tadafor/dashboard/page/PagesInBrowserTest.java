@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
+import ma.tadafor.data.ingestion.QuarantineStore;
+import ma.tadafor.data.ingestion.Source;
+import ma.tadafor.data.ingestion.SourceStore;
+import ma.tadafor.data.territory.Territory;
+import ma.tadafor.data.territory.TerritoryQueries;
 
 /**
  * The dashboard's pages in a real headless Chromium, signed in through the login form: each loads
@@ -22,6 +29,13 @@ class PagesInBrowserTest extends DemoApplicationTest {
 
     private static final List<String> PAGES = List.of("/", "/results", "/commune", "/mechanisms", "/convergence", "/quality");
 
+    @Autowired
+    private QuarantineStore quarantine;
+    @Autowired
+    private SourceStore sources;
+    @Autowired
+    private TerritoryQueries territories;
+
     @BeforeEach
     void marts() {
         awaitMarts();
@@ -29,6 +43,12 @@ class PagesInBrowserTest extends DemoApplicationTest {
 
     @Test
     void everyPageDrawsItsChartsInFrenchAndArabicWithoutConsoleErrors() {
+        // An item set aside, whose source the quality page names by its commune, not by its code.
+        Source source = sources.all().get(0);
+        Territory commune = territories.find(Territory.Level.COMMUNE, source.communeCode()).orElseThrow();
+        String item = "named-" + UUID.randomUUID();
+        quarantine.add(source.id(), null, List.of(new QuarantineStore.Rejection(item,
+                "startDate: \"31/02/2025\" is not a date (YYYY-MM-DD)", "{\"id\": \"" + item + "\"}")));
         try (HeadlessChromium browser = new HeadlessChromium(port)) {
             browser.signIn("enabel", PASSWORD);
             for (String page : PAGES) {
@@ -51,6 +71,10 @@ class PagesInBrowserTest extends DemoApplicationTest {
                     assertThat(browser.consoleErrors()).as(view).isEmpty();
                     if (page.equals("/quality")) {
                         assertThat(browser.all("table.runs tbody tr")).as("a programme manager sees the runs").isNotEmpty();
+                        assertThat(browser.all("table.quarantine tbody td:nth-child(2)")).extracting(WebElement::getText)
+                                .as("the quarantine's sources by their commune's name")
+                                .contains(language.equals("ar") ? commune.nameAr() : commune.nameFr())
+                                .doesNotContain(source.communeCode());
                     }
                     String folder = System.getProperty("tadafor.screenshots");
                     if (folder != null) {

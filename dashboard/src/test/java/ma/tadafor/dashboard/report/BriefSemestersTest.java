@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import ma.tadafor.dashboard.DemoApplicationTest;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.period.Semester;
+import ma.tadafor.dashboard.wording.Wording;
 import ma.tadafor.data.territory.Territory;
 import ma.tadafor.data.territory.TerritoryQueries;
 
@@ -30,6 +32,8 @@ class BriefSemestersTest extends DemoApplicationTest {
     private BriefSemesters semesters;
     @Autowired
     private TerritoryQueries territories;
+    @Autowired
+    private Wording wording;
 
     @BeforeEach
     void marts() {
@@ -70,7 +74,7 @@ class BriefSemestersTest extends DemoApplicationTest {
                 .toString())).header("Authorization", basic("gov-beni-mellal", PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(PdfText.of(pdf.body()).replaceAll("[\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]", ""))
-                .contains("semestre " + semester);
+                .contains(wording.semester(semester, Locale.FRENCH));
     }
 
     /** The semesters with participants in the province, oldest first, as a protected reader gets them from the API. */
