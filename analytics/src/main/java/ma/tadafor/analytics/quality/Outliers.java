@@ -17,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.disclosure.RecordKeys;
 
@@ -54,19 +55,24 @@ public final class Outliers {
      * @param activities the enriched activities ({@code activity_key}, {@code source_id}, {@code item_id},
      *                   {@code updated_at}, {@code commune_code}, {@code province_code}, {@code mechanism},
      *                   {@code semester})
-     * @param grain      the participation grain ({@code activity_key}, {@code participants}, {@code record_key})
+     * @param grain      the participation grain ({@code activity_key}, {@code base_key}, {@code participants},
+     *                   {@code record_key}), partitioned by base
      * @return the flags: {@code kind, source_id, item_id, item_version, commune_code, province_code, mechanism,
      *         semester, value, value_key, expected, expected_key, score, basis, history}
      */
     public static Dataset<Row> of(Dataset<Row> activities, Dataset<Row> grain, OutlierRules rules) {
-        Dataset<Row> items = itemTotals(activities, grain);
+        // A tenth of the grain's rows, read five times (the items, the two histories and the semesters'
+        // totals): summed once, not once per reading (20 s of a 70 s refresh at 10 M cells).
+        Dataset<Row> items = itemTotals(activities, grain).persist(StorageLevel.MEMORY_AND_DISK());
         return flaggedItems(items, rules).unionByName(flaggedSemesters(semesterTotals(items), rules));
     }
 
     /** Each activity with participants, its total and the total's cell key. */
     static Dataset<Row> itemTotals(Dataset<Row> activities, Dataset<Row> grain) {
-        Dataset<Row> totals = grain.groupBy(col("activity_key"))
-                .agg(sum(col("participants")).as("value"), RecordKeys.reduced(sum(col("record_key"))).as("value_key"));
+        // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
+        Dataset<Row> totals = grain.groupBy(col("activity_key"), col("base_key"))
+                .agg(sum(col("participants")).as("value"), RecordKeys.reduced(sum(col("record_key"))).as("value_key"))
+                .drop("base_key");
         return activities.select(col("activity_key"), col("source_id"), col("item_id"), col("updated_at").as("item_version"),
                         col("commune_code"), col("province_code"), col("mechanism"), col("semester"))
                 .join(totals, "activity_key");
