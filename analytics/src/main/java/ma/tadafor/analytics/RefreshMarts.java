@@ -103,17 +103,14 @@ public final class RefreshMarts {
             write(ParticipationCube.of(grain), martsFolder, "participation_cube", elapsed);
             Dataset<Row> cube = ParticipationCube.decoded(spark.read().parquet(martsFolder + "/participation_cube"), bases);
             write(ParticipationRates.of(cube, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
-            // Read by the indicators and by their items: their per-activity terms sum the grain once.
-            Dataset<Row> indicatorTerms = IndicatorActuals.terms(indicators, activities, grain)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            write(IndicatorActuals.of(indicators, indicatorTerms, communes, semesters, snapshot.indicatorTargets(),
+            write(IndicatorActuals.of(indicators, activities, grain, communes, semesters, snapshot.indicatorTargets(),
                     snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);
             write(Convergence.of(links, activities, snapshot.coConstructionProjects(), communes, snapshot.indhProjects()),
                     martsFolder, "convergence", elapsed);
             write(links.join(activities.select(col("source_id"), col("item_id"), col("commune_code"), col("mechanism")),
                     new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link", elapsed);
             write(LineageItems.of(activities, grain), martsFolder, "lineage_item", elapsed);
-            write(IndicatorActuals.contributions(indicators, indicatorTerms), martsFolder, "indicator_item", elapsed);
+            write(IndicatorActuals.contributions(indicators, activities, grain), martsFolder, "indicator_item", elapsed);
             write(DataQuality.of(activities, cube, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
                     martsFolder, "data_quality", elapsed);
             write(Outliers.of(activities, grain, outliers), martsFolder, "outlier", elapsed);

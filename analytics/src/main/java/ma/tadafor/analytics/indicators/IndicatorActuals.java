@@ -45,38 +45,21 @@ public final class IndicatorActuals {
     }
 
     /**
-     * The dated activities, each with what its cells contribute to every computed indicator: what
-     * {@link #of} sums per commune and semester and {@link #contributions} per activity, the same
-     * terms, so that an indicator's items add up to it. Computed once per refresh, for both.
-     *
      * @param activities activities of {@link ma.tadafor.analytics.Activities#enriched}
      * @param grain      the participation grain of {@link ParticipationGrain#finest}
+     * @param communes   the communes reported on
+     * @param semesters  the semesters reported on, one column {@code semester}
      */
-    public static Dataset<Row> terms(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain) {
-        List<Column> perActivity = Terms.of(computed(indicators)).perActivity();
-        Dataset<Row> dated = activities.filter(col("semester").isNotNull());
-        if (perActivity.isEmpty()) {
-            return dated;
-        }
-        // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
-        Dataset<Row> cells = grain.groupBy(col("activity_key"), col("base_key"))
-                .agg(perActivity.get(0), perActivity.subList(1, perActivity.size()).toArray(Column[]::new));
-        return dated.join(cells.drop("base_key"), new String[] {"activity_key"}, "left");
-    }
-
-    /**
-     * @param terms     the dated activities with their terms, of {@link #terms}
-     * @param communes  the communes reported on
-     * @param semesters the semesters reported on, one column {@code semester}
-     */
-    public static Dataset<Row> of(List<Indicator> indicators, Dataset<Row> terms, Dataset<Row> communes,
-            Dataset<Row> semesters, Dataset<Row> targets, Dataset<Row> manualValues, StatusThresholds thresholds) {
-        List<Indicator> computed = computed(indicators);
+    public static Dataset<Row> of(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain,
+            Dataset<Row> communes, Dataset<Row> semesters, Dataset<Row> targets, Dataset<Row> manualValues,
+            StatusThresholds thresholds) {
+        List<Indicator> computed = indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
         List<Indicator> manual = indicators.stream().filter(i -> i.computation() == Computation.MANUAL).toList();
 
         Dataset<Row> grid = communes.crossJoin(semesters);
-        List<Column> perCommune = Terms.of(computed).perCommune();
-        Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(terms.groupBy(col("commune_code"),
+        Terms terms = Terms.of(computed, activities, grain);
+        List<Column> perCommune = terms.perCommune();
+        Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(terms.dated().groupBy(col("commune_code"),
                         col("semester")).agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new)),
                 new String[] {"commune_code", "semester"}, "left");
 
@@ -122,18 +105,17 @@ public final class IndicatorActuals {
      * source_id, item_id, commune_code, semester, cumulative, numerator, denominator}. A count's
      * items add up to its actual in a scope (over the semesters up to it for a cumulative one);
      * a share's add up to its terms; {@code COUNT_COMMUNES} counts each commune once, not its items.
-     *
-     * @param terms the dated activities with their terms, of {@link #terms}
      */
-    public static Dataset<Row> contributions(List<Indicator> indicators, Dataset<Row> terms) {
-        List<Indicator> computed = computed(indicators);
+    public static Dataset<Row> contributions(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain) {
+        List<Indicator> computed = indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
         if (computed.isEmpty()) {
-            return terms.limit(0).select(lit(null).cast("string").as("indicator_code"), col("source_id"), col("item_id"),
+            return activities.limit(0).select(lit(null).cast("string").as("indicator_code"), col("source_id"), col("item_id"),
                     col("commune_code"), col("semester"), lit(false).as("cumulative"), lit(0.0).as("numerator"),
                     lit(0.0).as("denominator"));
         }
-        List<Column> perCommune = Terms.of(computed).perCommune();
-        Dataset<Row> perItem = terms.groupBy(col("source_id"), col("item_id"), col("commune_code"), col("semester"))
+        Terms terms = Terms.of(computed, activities, grain);
+        List<Column> perCommune = terms.perCommune();
+        Dataset<Row> perItem = terms.dated().groupBy(col("source_id"), col("item_id"), col("commune_code"), col("semester"))
                 .agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new));
         List<Column> perIndicator = new ArrayList<>();
         for (int k = 0; k < computed.size(); k++) {
@@ -150,16 +132,17 @@ public final class IndicatorActuals {
     }
 
     /**
-     * What each activity contributes to each computed indicator, as aggregations: per activity over
-     * its cells ({@code perActivity}: participants passing the indicator's cell conditions and their
-     * key sums, or whether any cell passes them), then over activities ({@code perCommune}:
-     * {@code n<k>} and {@code d<k>}, numerator and denominator, and for counts of participants their
-     * key sums {@code nk<k>} and {@code dk<k>}). Aggregated per commune and semester for the marts, per
-     * activity for lineage ({@link #contributions}).
+     * What each activity contributes to each computed indicator, as aggregations over activities:
+     * {@code n<k>} and {@code d<k>} (numerator and denominator) and, for counts of participants,
+     * their key sums {@code nk<k>} and {@code dk<k>}; {@code dated} holds the dated activities with
+     * what their cells contribute. Aggregated per commune and semester for the marts, per activity
+     * for lineage ({@link #contributions}): the same terms, so that an indicator's items add up to it.
      */
-    private record Terms(List<Column> perActivity, List<Column> perCommune) {
+    private record Terms(Dataset<Row> dated, List<Column> perCommune) {
 
-        static Terms of(List<Indicator> computed) {
+        static Terms of(List<Indicator> computed, Dataset<Row> activities, Dataset<Row> grain) {
+            // Per activity, what its cells contribute to each indicator: participants passing its cell
+            // conditions, and whether any cell passes them (for counts of activities).
             List<Column> perActivity = new ArrayList<>();
             List<Column> perCommune = new ArrayList<>();
             for (int k = 0; k < computed.size(); k++) {
@@ -196,12 +179,15 @@ public final class IndicatorActuals {
                 perCommune.add(numerator.cast(AMOUNT).as("n" + k));
                 perCommune.add(count(when(passes, lit(1))).cast(AMOUNT).as("d" + k));
             }
-            return new Terms(perActivity, perCommune);
+            Dataset<Row> dated = activities.filter(col("semester").isNotNull());
+            if (!perActivity.isEmpty()) {
+                // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
+                Dataset<Row> cells = grain.groupBy(col("activity_key"), col("base_key"))
+                        .agg(perActivity.get(0), perActivity.subList(1, perActivity.size()).toArray(Column[]::new));
+                dated = dated.join(cells.drop("base_key"), new String[] {"activity_key"}, "left");
+            }
+            return new Terms(dated, perCommune);
         }
-    }
-
-    private static List<Indicator> computed(List<Indicator> indicators) {
-        return indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
     }
 
     private static Dataset<Row> computed(Dataset<Row> actuals) {

@@ -1,6 +1,7 @@
 package ma.tadafor.dashboard.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -19,17 +21,25 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import ma.tadafor.dashboard.wording.LanguageSwitch;
 import ma.tadafor.dashboard.wording.Wording;
 
 /**
- * French by default, Arabic on request ({@code ?lang=ar}); the choice is kept in a cookie, except on
- * the public pages and data (docs/PUBLIC.md), which set no cookie: there the link's {@code lang} alone
+ * The pages' and the API's typed queries made from the query string ({@link QueryRecords}). French
+ * by default, Arabic on request ({@code ?lang=ar}); the choice is kept in a cookie, except on the
+ * public pages and data (docs/PUBLIC.md), which set no cookie: there the link's {@code lang} alone
  * chooses, on errors too.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
     static final Locale ARABIC = Locale.forLanguageTag("ar");
+
+    private final LanguageSwitch languageSwitch;
+
+    WebConfiguration(LanguageSwitch languageSwitch) {
+        this.languageSwitch = languageSwitch;
+    }
 
     @Bean
     LocaleResolver localeResolver() {
@@ -68,6 +78,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new QueryRecords());
+    }
+
+    @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor languages = new LocaleChangeInterceptor() {
             @Override
@@ -80,6 +95,7 @@ class WebConfiguration implements WebMvcConfigurer {
         languages.setIgnoreInvalidLocale(true);
         // The committee brief's own lang chooses the PDF's language, not the pages'.
         registry.addInterceptor(languages).excludePathPatterns("/committees/brief");
+        registry.addInterceptor(languageSwitch);
     }
 
     /** A request to the public pages or data, or the error page of one. */
