@@ -23,6 +23,7 @@ import ma.tadafor.dashboard.disclosure.Disclosure;
 import ma.tadafor.dashboard.disclosure.PublishedCompleteness;
 import ma.tadafor.dashboard.export.Table;
 import ma.tadafor.dashboard.page.ChartPage;
+import ma.tadafor.dashboard.page.EmptyCharts;
 import ma.tadafor.dashboard.page.PageView;
 import ma.tadafor.dashboard.page.ViewScope;
 import ma.tadafor.dashboard.security.SignedInUser;
@@ -46,12 +47,14 @@ class DataQuality implements ChartPage {
     private final Disclosure disclosure;
     private final Wording wording;
     private final MartCache cache;
+    private final EmptyCharts empty;
 
-    DataQuality(DataQualityQueries quality, Disclosure disclosure, Wording wording, MartCache cache) {
+    DataQuality(DataQualityQueries quality, Disclosure disclosure, Wording wording, MartCache cache, EmptyCharts empty) {
         this.quality = quality;
         this.disclosure = disclosure;
         this.wording = wording;
         this.cache = cache;
+        this.empty = empty;
     }
 
     record QualityData(String scope, long stale, List<ChartView> charts) implements ChartPage.Figures {
@@ -74,8 +77,14 @@ class DataQuality implements ChartPage {
         long stale = communes.stream().filter(CommuneQuality::stale).count();
         Map<String, PublishedCompleteness> completeness = new LinkedHashMap<>();
         communes.forEach(c -> completeness.put(c.communeCode(), disclosure.completeness(c, Audience.of(user))));
-        return new QualityData(scope.key(), stale, List.of(freshness(communes, rtl, locale),
-                unknowns(communes, completeness, rtl, locale)));
+        ChartView freshness = freshness(communes, rtl, locale);
+        ChartView unknowns = unknowns(communes, completeness, rtl, locale);
+        List<ChartView> explained = empty.explained(List.of(freshness, unknowns), user, scope, locale);
+        // Here a zero is a figure (0 hours since a pull, 0 % unknown): only a chart without any commune says why.
+        boolean pulled = communes.stream().anyMatch(c -> c.hoursSinceSuccess() != null);
+        boolean participants = completeness.values().stream().anyMatch(c -> c.participants().perturbed() > 0);
+        return new QualityData(scope.key(), stale, List.of(pulled ? freshness : explained.get(0),
+                participants ? unknowns : explained.get(1)));
     }
 
     /** Communes with sources, stalest first; the table also lists those reporting by upload only. */

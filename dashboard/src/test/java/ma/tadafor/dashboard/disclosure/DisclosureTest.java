@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import ma.tadafor.dashboard.analytics.AnalyticsProperties;
 import ma.tadafor.dashboard.api.InvalidParameterException;
 import ma.tadafor.data.mart.ExactCount;
 import ma.tadafor.data.mart.IndicatorActual;
+import ma.tadafor.data.mart.LineageItem;
 import ma.tadafor.data.mart.ParticipationFigures;
 import ma.tadafor.data.mart.ParticipationQueries;
 import ma.tadafor.data.mart.ParticipationQuery;
@@ -198,5 +200,40 @@ class DisclosureTest {
         assertThat(Disclosure.describe(Audience.PROTECTED)).containsEntry("protected", true)
                 .containsEntry("method", "cell-key-perturbation");
         assertThat(Disclosure.describe(Audience.EXACT)).containsEntry("protected", false).containsEntry("method", "exact");
+    }
+
+    @Test
+    void aSuppressedFigureListsItsItemsToTheAdministratorOnly() {
+        List<String> items = List.of("portal / item-1", "portal / item-2");
+        assertThat(Disclosure.itemsBeside(items, true, Audience.PROTECTED)).as("four items under a < 5 give it back").isEmpty();
+        assertThat(Disclosure.itemsBeside(items, true, Audience.EXACT)).isEqualTo(items);
+        assertThat(Disclosure.itemsBeside(items, false, Audience.PROTECTED)).isEqualTo(items);
+
+        PublishedActual shown = new PublishedActual(40.0, false, "ON_TRACK", PublishedCount.ZERO, PublishedCount.ZERO);
+        PublishedActual hidden = new PublishedActual(null, true, "NO_DATA", PublishedCount.ZERO, PublishedCount.ZERO);
+        assertThat(new PublishedRevision(shown, shown).suppressed()).isFalse();
+        assertThat(new PublishedRevision(hidden, shown).suppressed()).isTrue();
+        assertThat(new PublishedRevision(shown, hidden).suppressed()).isTrue();
+    }
+
+    @Test
+    void aLineageItemGivesOthersItsProtectedTotalOnlyAndTheAdministratorItsPartAndCells() {
+        List<LineageItem.Cell> cells = List.of(new LineageItem.Cell("F", "UNDER_18", "YES", "CITIZEN", 1));
+        LineageItem item = new LineageItem("portal", "item-1", Instant.parse("2024-03-01T00:00:00Z"), "run", null,
+                LocalDate.of(2024, 3, 1), "05.091.01.07", "PETITION", SMALL, 1.0, null, cells);
+
+        Map<String, Object> published = disclosure.lineageItem(item, Audience.PROTECTED);
+        assertThat(published).containsEntry("participants", null).containsEntry("suppressed", true)
+                .doesNotContainKeys("contribution", "contributionDenominator", "cells");
+        assertThat(disclosure.lineageItem(new LineageItem("portal", "item-2", item.version(), "run", null, item.startDate(),
+                item.communeCode(), item.mechanism(), LARGE, 1_000.0, 2_000.0, cells), Audience.PROTECTED))
+                .containsEntry("participants", PerturbationTable.perturbed(1_000, 99)).doesNotContainKeys("suppressed", "cells");
+
+        Map<String, Object> exact = disclosure.lineageItem(item, Audience.EXACT);
+        assertThat(exact).containsEntry("participants", 1L).containsEntry("contribution", 1.0).containsEntry("cells", cells)
+                .doesNotContainKeys("suppressed", "contributionDenominator");
+        assertThat(disclosure.lineageItem(new LineageItem("portal", "item-2", item.version(), "run", null, item.startDate(),
+                item.communeCode(), item.mechanism(), LARGE, 1_000.0, 2_000.0, cells), Audience.EXACT))
+                .containsEntry("contributionDenominator", 2_000.0);
     }
 }

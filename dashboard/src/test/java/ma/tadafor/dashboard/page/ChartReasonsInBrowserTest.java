@@ -54,9 +54,11 @@ class ChartReasonsInBrowserTest extends DemoApplicationTest {
             browser.signIn("admin", PASSWORD);
             for (String language : LANGUAGES) {
                 // Fès-Meknès has no programme commune: nothing of it was ever pulled.
-                Map<String, Object> data = data(browser, "/mechanisms/data?scope=region:03&lang=" + language);
-                assertThat(charts(data)).isNotEmpty().allSatisfy(chart ->
-                        assertThat(chart.get("empty")).as("%s", chart.get("id")).isEqualTo(reason("notPulled", language)));
+                for (String page : List.of("/mechanisms", "/quality")) {
+                    Map<String, Object> data = data(browser, page + "/data?scope=region:03&lang=" + language);
+                    assertThat(charts(data)).isNotEmpty().allSatisfy(chart -> assertThat(chart.get("empty"))
+                            .as("%s %s", page, chart.get("id")).isEqualTo(reason("notPulled", language)));
+                }
             }
         }
     }
