@@ -16,9 +16,10 @@ public final class Communes {
     private Communes() {
     }
 
-    public static Dataset<Row> reported(Snapshot snapshot) {
+    /** @param reporting the communes of activities, one column {@code commune_code} */
+    public static Dataset<Row> reported(Snapshot snapshot, Dataset<Row> reporting) {
         Dataset<Row> codes = snapshot.programmeCommunes().select(col("commune_code"))
-                .union(snapshot.activities().select(col("commune_code"))).distinct();
+                .union(reporting.select(col("commune_code"))).distinct();
         return codes
                 .join(snapshot.communes().select(col("code").as("commune_code"), col("province_code"), col("region_code")),
                         new String[] {"commune_code"}, "inner")

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,7 +30,8 @@ import ma.tadafor.analytics.quality.Outliers;
 
 /**
  * The analytics job: reads the warehouse's Parquet snapshot, writes one Parquet folder per mart
- * (the warehouse loads a table {@code mart_<name>} from each).
+ * (the warehouse loads a table {@code mart_<name>} from each) and one per partial
+ * ({@code partial_<name>}, {@link Partials}).
  * Usage with {@code spark-submit}: {@code RefreshMarts <snapshot folder> <marts folder> [onTrack atRisk]}.
  */
 public final class RefreshMarts {
@@ -62,8 +64,8 @@ public final class RefreshMarts {
     }
 
     /**
-     * Computes and writes every mart; returns how long each took (milliseconds, in the order written;
-     * a mart's time includes what it is the first to compute: the bases for
+     * Computes and writes every mart and partial; returns how long each took (milliseconds, in the order
+     * written; a mart's time includes what it is the first to compute: the bases for
      * {@code participation_base}, the grain for {@code participation_cube}).
      */
     public static Map<String, Long> run(SparkSession spark, String snapshotFolder, String martsFolder,
@@ -82,38 +84,53 @@ public final class RefreshMarts {
         List<Indicator> indicators = snapshot.indicators().orderBy(col("code")).collectAsList().stream()
                 .map(Indicator::of).toList();
 
-        // Communes, semesters, activities, their bases and the grain are read by several marts: each is
-        // computed once (the communes and semesters are a few rows, but made from every activity).
-        Dataset<Row> communes = Communes.reported(snapshot).persist(StorageLevel.MEMORY_AND_DISK());
+        // The activities, their bases and the grain are read by several marts: each is computed once.
+        Dataset<Row> reporting = Communes.reported(snapshot, snapshot.activities()).persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> links = IndhLinks.of(snapshot.activities(), snapshot.indhProjects());
-        Dataset<Row> activities = Activities.enriched(snapshot, communes, links).repartition(col("activity_key"))
+        Dataset<Row> activities = Activities.enriched(snapshot, reporting, links).repartition(col("activity_key"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         Map<String, Long> elapsed = new LinkedHashMap<>();
         try {
             Activities.requireDistinctKeys(activities);
-            Dataset<Row> semesters = activities.select(col("semester")).filter(col("semester").isNotNull())
-                    .union(snapshot.indicatorTargets().select(col("semester"))).distinct()
+            Dataset<Row> bases = ParticipationGrain.bases(activities, snapshot.baseOffset())
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> bases = ParticipationGrain.bases(activities).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> grain = ParticipationGrain.finest(activities, bases, snapshot.cells(),
                             RecordKeys.secret(snapshot.disclosureSecret()))
                     .persist(StorageLevel.MEMORY_AND_DISK());
+            // The marts of items and bases: only the communes of the snapshot's facts (all of them in a full refresh).
             write(bases, martsFolder, "participation_base", elapsed);
             write(CellCode.table(spark), martsFolder, "participation_cell_code", elapsed);
             write(ParticipationCube.of(grain), martsFolder, "participation_cube", elapsed);
             Dataset<Row> cube = ParticipationCube.decoded(spark.read().parquet(martsFolder + "/participation_cube"), bases);
-            write(ParticipationRates.of(cube, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
-            write(IndicatorActuals.of(indicators, activities, grain, communes, semesters, snapshot.indicatorTargets(),
-                    snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);
-            write(Convergence.of(links, activities, snapshot.coConstructionProjects(), communes, snapshot.indhProjects()),
-                    martsFolder, "convergence", elapsed);
             write(links.join(activities.select(col("source_id"), col("item_id"), col("commune_code"), col("mechanism")),
                     new String[] {"source_id", "item_id"}, "inner"), martsFolder, "convergence_link", elapsed);
             write(LineageItems.of(activities, grain), martsFolder, "lineage_item", elapsed);
             write(IndicatorActuals.contributions(indicators, activities, grain), martsFolder, "indicator_item", elapsed);
-            write(DataQuality.of(activities, cube, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
+
+            // Every commune's partials, then the marts of every scope summed from them.
+            Partials partials = new Partials(snapshot.keptPartials(), martsFolder);
+            Dataset<Row> communeSemesters = timed("partial_commune_semester", elapsed, () -> partials.merged("commune_semester",
+                    activities.select(col("commune_code"), col("semester")).distinct()));
+            Dataset<Row> communes = Communes.reported(snapshot, communeSemesters).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> semesters = communeSemesters.select(col("semester")).filter(col("semester").isNotNull())
+                    .union(snapshot.indicatorTargets().select(col("semester"))).distinct()
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> rates = timed("partial_rate", elapsed, () -> partials.merged("rate", ParticipationRates.perCommune(cube)));
+            write(ParticipationRates.of(rates, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
+            Dataset<Row> terms = timed("partial_indicator", elapsed, () -> partials.merged("indicator",
+                    IndicatorActuals.perCommune(indicators, activities, grain)));
+            write(IndicatorActuals.of(indicators, terms, communes, semesters, snapshot.indicatorTargets(),
+                    snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);
+            Dataset<Row> linked = timed("partial_convergence", elapsed, () -> partials.merged("convergence",
+                    Convergence.perCommune(links, activities, snapshot.coConstructionProjects())));
+            write(Convergence.of(linked, communes, snapshot.indhProjects()), martsFolder, "convergence", elapsed);
+            Dataset<Row> quality = timed("partial_quality", elapsed, () -> partials.merged("quality",
+                    DataQuality.perCommune(activities, cube)));
+            write(DataQuality.of(quality, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
                     martsFolder, "data_quality", elapsed);
-            write(Outliers.of(activities, grain, outliers), martsFolder, "outlier", elapsed);
+            Dataset<Row> items = timed("partial_outlier_item", elapsed, () -> partials.merged("outlier_item",
+                    Outliers.itemTotals(activities, grain)));
+            write(Outliers.of(items, outliers), martsFolder, "outlier", elapsed);
             return elapsed;
         } finally {
             // What the jobs cached: the session outlives the run.
@@ -122,8 +139,16 @@ public final class RefreshMarts {
     }
 
     private static void write(Dataset<Row> mart, String martsFolder, String name, Map<String, Long> elapsed) {
+        timed(name, elapsed, () -> {
+            mart.write().mode(SaveMode.Overwrite).parquet(martsFolder + "/" + name);
+            return name;
+        });
+    }
+
+    private static <T> T timed(String name, Map<String, Long> elapsed, Supplier<T> step) {
         long start = System.nanoTime();
-        mart.write().mode(SaveMode.Overwrite).parquet(martsFolder + "/" + name);
+        T result = step.get();
         elapsed.put(name, (System.nanoTime() - start) / 1_000_000);
+        return result;
     }
 }

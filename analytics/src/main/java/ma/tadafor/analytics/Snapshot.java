@@ -1,5 +1,10 @@
 package ma.tadafor.analytics;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -7,7 +12,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The warehouse's Parquet snapshot: one {@code <table>.parquet} per exported table, with the
  * warehouse's own table and column names. {@code snapshot_info} holds the instant it was taken,
- * against which freshness is measured (never the clock of the machine running the job).
+ * against which freshness is measured (never the clock of the machine running the job), and
+ * {@code base_offset}, after which this refresh numbers its participation bases. An incremental
+ * refresh's snapshot holds the facts of the communes it recomputes only, and the kept partials of
+ * the others ({@code partial_<name>.parquet}, {@link Partials}); a full refresh's holds every fact and
+ * no partial.
  */
 public record Snapshot(
         Dataset<Row> activities,
@@ -24,7 +33,8 @@ public record Snapshot(
         Dataset<Row> sources,
         Dataset<Row> watermarks,
         Dataset<Row> info,
-        Dataset<Row> disclosureSecret) {
+        Dataset<Row> disclosureSecret,
+        Map<String, Dataset<Row>> keptPartials) {
 
     public static Snapshot read(SparkSession spark, String folder) {
         return new Snapshot(
@@ -42,7 +52,23 @@ public record Snapshot(
                 table(spark, folder, "source"),
                 table(spark, folder, "watermark"),
                 table(spark, folder, "snapshot_info"),
-                table(spark, folder, "disclosure_secret"));
+                table(spark, folder, "disclosure_secret"),
+                keptPartials(spark, folder));
+    }
+
+    /** The number after which this refresh's participation bases are numbered (0 in a full refresh). */
+    public int baseOffset() {
+        return info.select("base_offset").first().getInt(0);
+    }
+
+    private static Map<String, Dataset<Row>> keptPartials(SparkSession spark, String folder) {
+        Map<String, Dataset<Row>> kept = new LinkedHashMap<>();
+        for (String name : Partials.NAMES) {
+            if (Files.exists(Path.of(folder, "partial_" + name + ".parquet"))) {
+                kept.put(name, table(spark, folder, "partial_" + name));
+            }
+        }
+        return kept;
     }
 
     private static Dataset<Row> table(SparkSession spark, String folder, String name) {

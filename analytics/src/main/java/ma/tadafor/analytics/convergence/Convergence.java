@@ -37,12 +37,13 @@ public final class Convergence {
     }
 
     /**
+     * Each commune's activities linked to each INDH programme and their funding, the partial
+     * {@code convergence} ({@link ma.tadafor.analytics.Partials}).
+     *
      * @param links      the links of {@link IndhLinks#of}
      * @param activities the activities of {@link ma.tadafor.analytics.Activities#enriched}
-     * @param communes   the communes reported on ({@link ma.tadafor.analytics.Communes#reported})
      */
-    public static Dataset<Row> of(Dataset<Row> links, Dataset<Row> activities, Dataset<Row> coConstructionProjects,
-            Dataset<Row> communes, Dataset<Row> projects) {
+    public static Dataset<Row> perCommune(Dataset<Row> links, Dataset<Row> activities, Dataset<Row> coConstructionProjects) {
         // An activity linked to several projects of one programme counts once for it.
         Dataset<Row> linkedActivities = links.groupBy(col("source_id"), col("item_id"), col("programme_no"))
                 .agg(max(col("inferred")).as("inferred"))
@@ -51,14 +52,20 @@ public final class Convergence {
                 .join(coConstructionProjects.select(col("source_id"), col("item_id"), col("indh_mad"), col("tadafor_mad")),
                         new String[] {"source_id", "item_id"}, "left");
         Column coConstruction = col("mechanism").equalTo(MECHANISM);
-        Dataset<Row> linked = linkedActivities.groupBy(col("commune_code"), col("programme_no"))
+        return linkedActivities.groupBy(col("commune_code"), col("programme_no"))
                 .agg(count(lit(1)).as("linked_activities"),
                         count(when(not(col("inferred")), lit(1))).as("explicit_activities"),
                         count(when(col("inferred"), lit(1))).as("inferred_activities"),
                         count(when(coConstruction, lit(1))).as("linked_co_construction"),
                         sum(when(coConstruction, col("indh_mad"))).as("indh_co_financing_mad"),
                         sum(when(coConstruction, col("tadafor_mad"))).as("tadafor_mad"));
+    }
 
+    /**
+     * @param linked   the rows of {@link #perCommune}, of every commune
+     * @param communes the communes reported on ({@link ma.tadafor.analytics.Communes#reported})
+     */
+    public static Dataset<Row> of(Dataset<Row> linked, Dataset<Row> communes, Dataset<Row> projects) {
         Dataset<Row> programmeNumbers = projects.select(col("programme_no")).distinct();
         Dataset<Row> activeCommunal = projects.filter(col("status").equalTo(ACTIVE).and(col("commune_code").isNotNull()))
                 .select(col("commune_code"), col("programme_no"));

@@ -45,23 +45,32 @@ public final class IndicatorActuals {
     }
 
     /**
+     * Each commune's numerator and denominator of every computed indicator per semester ({@code n<k>},
+     * {@code d<k>} and, for counts of participants, their keys {@code nk<k>}, {@code dk<k>}, {@code k} the
+     * indicator's rank among the computed ones by code), before any cumulation: the partial
+     * {@code indicator} ({@link ma.tadafor.analytics.Partials}).
+     *
      * @param activities activities of {@link ma.tadafor.analytics.Activities#enriched}
      * @param grain      the participation grain of {@link ParticipationGrain#finest}
+     */
+    public static Dataset<Row> perCommune(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain) {
+        Terms terms = Terms.of(computed(indicators), activities, grain);
+        return terms.dated().groupBy(col("commune_code"), col("semester"))
+                .agg(count(lit(1)).as("dated_activities"), terms.perCommune().toArray(Column[]::new));
+    }
+
+    /**
+     * @param perCommune the rows of {@link #perCommune}, of every commune
      * @param communes   the communes reported on
      * @param semesters  the semesters reported on, one column {@code semester}
      */
-    public static Dataset<Row> of(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain,
-            Dataset<Row> communes, Dataset<Row> semesters, Dataset<Row> targets, Dataset<Row> manualValues,
-            StatusThresholds thresholds) {
-        List<Indicator> computed = indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
+    public static Dataset<Row> of(List<Indicator> indicators, Dataset<Row> perCommune, Dataset<Row> communes,
+            Dataset<Row> semesters, Dataset<Row> targets, Dataset<Row> manualValues, StatusThresholds thresholds) {
+        List<Indicator> computed = computed(indicators);
         List<Indicator> manual = indicators.stream().filter(i -> i.computation() == Computation.MANUAL).toList();
 
         Dataset<Row> grid = communes.crossJoin(semesters);
-        Terms terms = Terms.of(computed, activities, grain);
-        List<Column> perCommune = terms.perCommune();
-        Dataset<Row> perCommuneAndSemester = computed.isEmpty() ? grid : grid.join(terms.dated().groupBy(col("commune_code"),
-                        col("semester")).agg(perCommune.get(0), perCommune.subList(1, perCommune.size()).toArray(Column[]::new)),
-                new String[] {"commune_code", "semester"}, "left");
+        Dataset<Row> perCommuneAndSemester = grid.join(perCommune, new String[] {"commune_code", "semester"}, "left");
 
         // One row per indicator, commune and semester: the wide row unpivoted.
         List<Column> perIndicator = new ArrayList<>();
@@ -107,7 +116,7 @@ public final class IndicatorActuals {
      * a share's add up to its terms; {@code COUNT_COMMUNES} counts each commune once, not its items.
      */
     public static Dataset<Row> contributions(List<Indicator> indicators, Dataset<Row> activities, Dataset<Row> grain) {
-        List<Indicator> computed = indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
+        List<Indicator> computed = computed(indicators);
         if (computed.isEmpty()) {
             return activities.limit(0).select(lit(null).cast("string").as("indicator_code"), col("source_id"), col("item_id"),
                     col("commune_code"), col("semester"), lit(false).as("cumulative"), lit(0.0).as("numerator"),
@@ -188,6 +197,10 @@ public final class IndicatorActuals {
             }
             return new Terms(dated, perCommune);
         }
+    }
+
+    private static List<Indicator> computed(List<Indicator> indicators) {
+        return indicators.stream().filter(i -> i.computation() != Computation.MANUAL).toList();
     }
 
     private static Dataset<Row> computed(Dataset<Row> actuals) {

@@ -39,11 +39,14 @@ public final class ParticipationGrain {
     private ParticipationGrain() {
     }
 
-    /** The distinct bases of the activities, numbered: {@code base_key} and the {@link #BASE} columns. */
-    public static Dataset<Row> bases(Dataset<Row> activities) {
+    /**
+     * The distinct bases of the activities, numbered after {@code offset} (the bases an incremental
+     * refresh keeps are numbered up to it): {@code base_key} and the {@link #BASE} columns.
+     */
+    public static Dataset<Row> bases(Dataset<Row> activities, int offset) {
         Column[] base = BASE.stream().map(name -> col(name)).toArray(Column[]::new);
         return activities.select(base).distinct()
-                .withColumn("base_key", row_number().over(Window.orderBy(base)));
+                .withColumn("base_key", row_number().over(Window.orderBy(base)).plus(offset).cast("int"));
     }
 
     /**

@@ -37,15 +37,23 @@ public final class ParticipationRates {
     }
 
     /**
-     * @param cube      the cube of {@link ParticipationCube#of}
-     * @param communes  the communes reported on ({@link ma.tadafor.analytics.Communes#reported})
-     * @param semesters the semesters reported on, one column {@code semester}
+     * Each commune's counts and their keys per semester, the partial {@code rate} ({@link ma.tadafor.analytics.Partials}).
+     *
+     * @param cube the cube of {@link ParticipationCube#of}, {@link ParticipationCube#decoded decoded}
      */
-    public static Dataset<Row> of(Dataset<Row> cube, Dataset<Row> communes, Dataset<Row> semesters, Snapshot snapshot) {
-        Dataset<Row> participation = cube.filter(col("cell_set").equalTo(ParticipationCube.ALL_CELL_DIMENSIONS)
-                        .and(col("semester").isNotNull()))
+    public static Dataset<Row> perCommune(Dataset<Row> cube) {
+        return cube.filter(col("cell_set").equalTo(ParticipationCube.ALL_CELL_DIMENSIONS).and(col("semester").isNotNull()))
                 .groupBy(col("commune_code"), col("semester"))
                 .agg(sum("participants").as("participants"), tallies());
+    }
+
+    /**
+     * @param participation the rows of {@link #perCommune}, of every commune
+     * @param communes      the communes reported on ({@link ma.tadafor.analytics.Communes#reported})
+     * @param semesters     the semesters reported on, one column {@code semester}
+     */
+    public static Dataset<Row> of(Dataset<Row> participation, Dataset<Row> communes, Dataset<Row> semesters,
+            Snapshot snapshot) {
         Dataset<Row> perCommune = communes.crossJoin(semesters)
                 .join(participation, new String[] {"commune_code", "semester"}, "left")
                 .join(population(snapshot), new String[] {"commune_code"}, "left")

@@ -34,13 +34,13 @@ public final class DataQuality {
     }
 
     /**
+     * Each commune's activities and participants with what is unknown of them, the partial
+     * {@code quality} ({@link ma.tadafor.analytics.Partials}).
+     *
      * @param activities activities of {@link ma.tadafor.analytics.Activities#enriched}
-     * @param cube       the participation cube
-     * @param communes   the communes reported on
-     * @param info       the snapshot's {@code snapshot_info} (one row, {@code taken_at})
+     * @param cube       the participation cube, decoded
      */
-    public static Dataset<Row> of(Dataset<Row> activities, Dataset<Row> cube, Dataset<Row> communes,
-            Dataset<Row> sources, Dataset<Row> watermarks, Dataset<Row> info) {
+    public static Dataset<Row> perCommune(Dataset<Row> activities, Dataset<Row> cube) {
         Dataset<Row> perActivity = activities.groupBy(col("commune_code"))
                 .agg(count(lit(1)).as("activities"),
                         count(when(col("start_date").isNull(), lit(1))).as("undated_activities"),
@@ -64,6 +64,17 @@ public final class DataQuality {
                                 .as("unknown_age_key"),
                         sum(when(col("disability").equalTo(ParticipationGrain.UNKNOWN), col("participants_key")))
                                 .as("unknown_disability_key"));
+        // A commune's cells are its activities': every commune of the cube has activities.
+        return perActivity.join(participation, new String[] {"commune_code"}, "left");
+    }
+
+    /**
+     * @param perCommune the rows of {@link #perCommune}, of every commune
+     * @param communes   the communes reported on
+     * @param info       the snapshot's {@code snapshot_info} (one row, {@code taken_at})
+     */
+    public static Dataset<Row> of(Dataset<Row> perCommune, Dataset<Row> communes, Dataset<Row> sources,
+            Dataset<Row> watermarks, Dataset<Row> info) {
         Dataset<Row> freshness = sources.select(col("id").as("source_id"), col("commune_code"))
                 .join(watermarks.select(col("source_id"), col("last_success_at")), new String[] {"source_id"}, "left")
                 .groupBy(col("commune_code"))
@@ -71,8 +82,7 @@ public final class DataQuality {
 
         Column participants = coalesce(col("participants"), lit(0L));
         return communes
-                .join(perActivity, new String[] {"commune_code"}, "left")
-                .join(participation, new String[] {"commune_code"}, "left")
+                .join(perCommune, new String[] {"commune_code"}, "left")
                 .join(freshness, new String[] {"commune_code"}, "left")
                 .crossJoin(info.select(col("taken_at")))
                 .select(col("commune_code"), col("province_code"), col("region_code"), col("cohort"),

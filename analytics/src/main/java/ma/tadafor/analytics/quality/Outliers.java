@@ -17,7 +17,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.storage.StorageLevel;
 
 import ma.tadafor.analytics.disclosure.RecordKeys;
 
@@ -52,23 +51,26 @@ public final class Outliers {
     }
 
     /**
+     * @param items the rows of {@link #itemTotals}, of every commune (a tenth of the grain's rows, read five
+     *              times: summed once, written and read back, not once per reading)
+     * @return the flags: {@code kind, source_id, item_id, item_version, commune_code, province_code, mechanism,
+     *         semester, value, value_key, expected, expected_key, score, basis, history}
+     */
+    public static Dataset<Row> of(Dataset<Row> items, OutlierRules rules) {
+        return flaggedItems(items, rules).unionByName(flaggedSemesters(semesterTotals(items), rules));
+    }
+
+    /**
+     * Each activity with participants, its total and the total's cell key: the partial {@code outlier_item}
+     * ({@link ma.tadafor.analytics.Partials}).
+     *
      * @param activities the enriched activities ({@code activity_key}, {@code source_id}, {@code item_id},
      *                   {@code updated_at}, {@code commune_code}, {@code province_code}, {@code mechanism},
      *                   {@code semester})
      * @param grain      the participation grain ({@code activity_key}, {@code base_key}, {@code participants},
      *                   {@code record_key}), partitioned by base
-     * @return the flags: {@code kind, source_id, item_id, item_version, commune_code, province_code, mechanism,
-     *         semester, value, value_key, expected, expected_key, score, basis, history}
      */
-    public static Dataset<Row> of(Dataset<Row> activities, Dataset<Row> grain, OutlierRules rules) {
-        // A tenth of the grain's rows, read five times (the items, the two histories and the semesters'
-        // totals): summed once, not once per reading (20 s of a 70 s refresh at 10 M cells).
-        Dataset<Row> items = itemTotals(activities, grain).persist(StorageLevel.MEMORY_AND_DISK());
-        return flaggedItems(items, rules).unionByName(flaggedSemesters(semesterTotals(items), rules));
-    }
-
-    /** Each activity with participants, its total and the total's cell key. */
-    static Dataset<Row> itemTotals(Dataset<Row> activities, Dataset<Row> grain) {
+    public static Dataset<Row> itemTotals(Dataset<Row> activities, Dataset<Row> grain) {
         // Grouped with the base, which the grain is partitioned by: no shuffle of the grain.
         Dataset<Row> totals = grain.groupBy(col("activity_key"), col("base_key"))
                 .agg(sum(col("participants")).as("value"), RecordKeys.reduced(sum(col("record_key"))).as("value_key"))

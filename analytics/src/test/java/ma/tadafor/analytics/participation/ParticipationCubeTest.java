@@ -49,7 +49,7 @@ class ParticipationCubeTest {
                 .mapToObj(i -> RowFactory.create("p1", "a" + i, "05.091.01.07", "PETITION")).toArray(Row[]::new));
         Dataset<Row> cells = cells(IntStream.range(0, 20)
                 .mapToObj(i -> RowFactory.create("p1", "a" + i, "F", "18-24", false, "CITIZEN", 1)).toArray(Row[]::new));
-        Dataset<Row> bases = ParticipationGrain.bases(activities);
+        Dataset<Row> bases = ParticipationGrain.bases(activities, 0);
 
         List<Integer> keys = ParticipationGrain.finest(activities, bases, cells, SECRET).orderBy("activity_key")
                 .collectAsList().stream().map(r -> r.<Integer>getAs("record_key")).toList();
@@ -104,7 +104,7 @@ class ParticipationCubeTest {
     }
 
     private static Dataset<Row> cube(Dataset<Row> activities, Dataset<Row> cells) {
-        Dataset<Row> bases = ParticipationGrain.bases(activities);
+        Dataset<Row> bases = ParticipationGrain.bases(activities, 0);
         return ParticipationCube.decoded(ParticipationCube.of(ParticipationGrain.finest(activities, bases, cells, SECRET)),
                 bases);
     }

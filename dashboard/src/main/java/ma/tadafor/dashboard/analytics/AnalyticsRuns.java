@@ -45,6 +45,7 @@ public class AnalyticsRuns implements DisposableBean {
     private final int abandoned;
     private volatile boolean stopping;
     private String queued;
+    private boolean queuedFull;
 
     public AnalyticsRuns(MartRefresh refresh, AnalyticsRunStore runs, MeterRegistry metrics) {
         this.refresh = refresh;
@@ -66,13 +67,26 @@ public class AnalyticsRuns implements DisposableBean {
      *
      * @param trigger who asks: {@code api:<user>}, {@code ingestion:<run id>}…
      */
-    public synchronized String start(String trigger) {
+    public String start(String trigger) {
+        return start(trigger, false);
+    }
+
+    /**
+     * As {@link #start(String)}; with {@code full}, the refresh recomputes every commune whatever changed
+     * (a queued refresh joined by such a request becomes a full one).
+     */
+    public synchronized String start(String trigger, boolean full) {
         if (queued != null) {
+            if (full && !queuedFull) {
+                queuedFull = true;
+                runs.fullRequested(queued);
+            }
             return queued;
         }
         String runId = UUID.randomUUID().toString();
-        runs.queued(runId, trigger);
+        runs.queued(runId, trigger, full);
         queued = runId;
+        queuedFull = full;
         worker.execute(() -> execute(runId));
         return runId;
     }
@@ -107,21 +121,25 @@ public class AnalyticsRuns implements DisposableBean {
     }
 
     private void execute(String runId) {
+        boolean full;
         synchronized (this) {
             queued = null;
+            full = queuedFull;
         }
         Timer.Sample duration = Timer.start(metrics);
         String status = "FAILED";
         try (var logContext = RunLogContext.of(runId)) {
             runs.running(runId);
             log.info("Analytics run {} started", runId);
-            MartRefresh.Outcome outcome = refresh.run(runId);
+            MartRefresh.Outcome outcome = refresh.run(runId, full);
             if (outcome.failure() != null && stopping) {
                 log.warn("Analytics run {} stopped by the shutdown; the next start refreshes again", runId);
             } else if (outcome.failure() == null) {
                 status = "COMPLETED";
-                runs.completed(runId, outcome.timings(), outcome.cells());
-                log.info("Analytics run {} completed: {}, marts (ms) {}", runId, outcome.timings(), outcome.martMs());
+                runs.completed(runId, outcome.timings(), outcome.cells(), outcome.scope());
+                log.info("Analytics run {} completed: {} ({}), {}, marts (ms) {}", runId, outcome.scope().kind(),
+                        outcome.scope().full() ? outcome.scope().reason() : outcome.scope().communes() + " communes",
+                        outcome.timings(), outcome.martMs());
             } else {
                 runs.failed(runId, outcome.timings(), String.valueOf(outcome.failure().getMessage()));
                 log.error("Analytics run {} failed; the previous marts stay", runId, outcome.failure());

@@ -9,6 +9,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -29,11 +30,23 @@ class AnalyticsRunsController {
         this.runs = runs;
     }
 
+    /** The optional body of a start: {@code {"full": true}} recomputes every commune, whatever changed. */
+    record StartRequest(Boolean full) {
+
+        boolean fullAsked() {
+            return Boolean.TRUE.equals(full);
+        }
+    }
+
     @PostMapping
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Rebuild the marts", description = "Roles: ADMIN. 202 with `{runId}`.")
-    ResponseEntity<Map<String, String>> start(@AuthenticationPrincipal SignedInUser user) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runs.start("api:" + user.getUsername())));
+    @Operation(summary = "Refresh the marts", description = "Roles: ADMIN. Recomputes the communes whose facts changed "
+            + "(everything when the reference data, the framework or the disclosure secret changed); with the body "
+            + "`{\"full\": true}`, every commune. 202 with `{runId}`.")
+    ResponseEntity<Map<String, String>> start(@RequestBody(required = false) StartRequest request,
+            @AuthenticationPrincipal SignedInUser user) {
+        boolean full = request != null && request.fullAsked();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runs.start("api:" + user.getUsername(), full)));
     }
 
     @GetMapping("/{runId}")

@@ -49,7 +49,8 @@ public class MartRefresh {
     }
 
     /** What a refresh did, and where its time went. */
-    public record Outcome(Timings timings, Map<String, Long> martMs, long cells, Exception failure) {
+    public record Outcome(Timings timings, Map<String, Long> martMs, long cells, WarehouseSnapshot.RefreshScope scope,
+            Exception failure) {
     }
 
     /** Stops the Spark jobs of a refresh under way, which then ends with their failure. */
@@ -57,32 +58,36 @@ public class MartRefresh {
         spark.cancelJobs();
     }
 
-    public Outcome run(String runId) {
+    /** @param full whether to recompute every commune, whatever changed */
+    public Outcome run(String runId, boolean full) {
         Path folder = properties.exchange().toAbsolutePath().resolve(runId);
         Long sessionMs = null;
         Long snapshotMs = null;
         Long jobsMs = null;
         long cells = 0;
+        WarehouseSnapshot.RefreshScope scope = null;
         long start = System.nanoTime();
         try {
             SparkSession session = spark.session();
             sessionMs = elapsed(start);
             start = System.nanoTime();
-            cells = snapshot.export(folder.resolve("snapshot")).cells();
+            WarehouseSnapshot.Summary exported = snapshot.export(folder.resolve("snapshot"), full);
+            cells = exported.cells();
+            scope = exported.scope();
             snapshotMs = elapsed(start);
             start = System.nanoTime();
             Map<String, Long> martMs = RefreshMarts.run(session, folder.resolve("snapshot").toString(),
                     folder.resolve("marts").toString(), properties.status().thresholds(), outlierRules);
             jobsMs = elapsed(start);
             start = System.nanoTime();
-            marts.load(folder.resolve("marts"));
+            marts.load(folder.resolve("marts"), folder.resolve("snapshot"), scope);
             outliers.carryOver();
             answers.forget();
-            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), martMs, cells, null);
+            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, elapsed(start)), martMs, cells, scope, null);
         } catch (Exception e) {
             // Not only runtime exceptions: Spark throws its checked SparkException undeclared (Scala), and a
             // job failing mid-run must end the run FAILED, not kill the refresh thread and leave it RUNNING.
-            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, null), Map.of(), cells, e);
+            return new Outcome(new Timings(sessionMs, snapshotMs, jobsMs, null), Map.of(), cells, scope, e);
         } finally {
             delete(folder);
         }

@@ -55,13 +55,13 @@ class AnalyticsBenchmark {
                             spark, new WarehouseSnapshot(warehouse), new MartStore(warehouse), new MartCache(1),
                             OutlierRules.DEFAULT, new OutlierStore(warehouse));
                     // The first refresh of a JVM also pays Spark's start and warm-up; the second is the steady state.
-                    MartRefresh.Outcome cold = refresh.run("cold-" + size.strip());
-                    MartRefresh.Outcome warm = refresh.run("warm-" + size.strip());
+                    MartRefresh.Outcome cold = refresh.run("cold-" + size.strip(), true);
+                    MartRefresh.Outcome warm = refresh.run("warm-" + size.strip(), true);
                     if (cold.failure() != null || warm.failure() != null) {
                         throw cold.failure() != null ? cold.failure() : warm.failure();
                     }
                     Path snapshot = root.resolve("oracle-snapshot");
-                    new WarehouseSnapshot(warehouse).export(snapshot);
+                    new WarehouseSnapshot(warehouse).export(snapshot, true);
                     long oracleMs;
                     try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
                         long start = System.nanoTime();

@@ -90,12 +90,12 @@ class MartOracleTest {
         enterValuesByHand(reporting.get(1));
 
         Path snapshot = folder.resolve("snapshot");
-        new WarehouseSnapshot(warehouse).export(snapshot);
+        WarehouseSnapshot.Summary exported = new WarehouseSnapshot(warehouse).export(snapshot, true);
         SparkSession spark = new SparkSessionProvider(new AnalyticsProperties("local[2]", "127.0.0.1", folder, 2,
                 List.of(), Map.of(), new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0))).session();
         RefreshMarts.run(spark, snapshot.toString(), folder.resolve("marts").toString(),
                 new AnalyticsProperties.Status(0.9, 0.6).thresholds());
-        new MartStore(warehouse).load(folder.resolve("marts"));
+        new MartStore(warehouse).load(folder.resolve("marts"), snapshot, exported.scope());
         try (Connection connection = warehouse.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("COPY (SELECT * FROM mart_participation) TO '" + folder.resolve("participation.parquet")
                     + "' (FORMAT parquet)");

@@ -55,7 +55,7 @@ class SparkWarmUpTest {
                 assertThat(left).as("the warm-up's folder removed").isEmpty();
             }
 
-            MartRefresh.Outcome first = refresh.run("first");
+            MartRefresh.Outcome first = refresh.run("first", false);
             assertThat(first.failure()).isNull();
             assertThat(martRows(warehouse)).isPositive();
         }

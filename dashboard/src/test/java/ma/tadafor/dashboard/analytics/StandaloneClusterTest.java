@@ -36,7 +36,7 @@ class StandaloneClusterTest {
     void aMasterAndTwoWorkersComputeTheSameMartsAsLocal() throws Exception {
         try (HikariDataSource warehouse = DemoWarehouse.open(folder.resolve("warehouse.duckdb"))) {
             DemoWarehouse.fill(warehouse, new DemoDataGenerator(11, 0.03), ProgrammeCommunes.all().subList(0, 12));
-            new WarehouseSnapshot(warehouse).export(folder.resolve("snapshot"));
+            new WarehouseSnapshot(warehouse).export(folder.resolve("snapshot"), true);
         }
         String snapshot = folder.resolve("snapshot").toString();
 

@@ -434,7 +434,7 @@ public final class ScaleBenchmark {
     private double oracle() throws Exception {
         Path snapshot = folder.resolve("oracle-snapshot");
         try (HikariDataSource warehouse = Warehouse.open(folder.resolve("warehouse.duckdb"), 2)) {
-            new WarehouseSnapshot(warehouse).export(snapshot);
+            new WarehouseSnapshot(warehouse).export(snapshot, true);
         }
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             long start = System.nanoTime();

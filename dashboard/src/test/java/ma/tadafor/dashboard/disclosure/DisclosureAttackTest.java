@@ -84,12 +84,12 @@ class DisclosureAttackTest {
         DemoWarehouse.fill(warehouse, new DemoDataGenerator(11, 0.03), all);
         communes = all.stream().map(DemoCommune::code).toList();
         Path snapshot = folder.resolve("snapshot");
-        new WarehouseSnapshot(warehouse).export(snapshot);
+        WarehouseSnapshot.Summary exported = new WarehouseSnapshot(warehouse).export(snapshot, true);
         AnalyticsProperties properties = new AnalyticsProperties("local[2]", "127.0.0.1", folder, 2, List.of(), Map.of(),
                 new AnalyticsProperties.Status(0.9, 0.6), new AnalyticsProperties.WarmUp(0));
         SparkSession spark = new SparkSessionProvider(properties).session();
         RefreshMarts.run(spark, snapshot.toString(), folder.resolve("marts").toString(), properties.status().thresholds());
-        new MartStore(warehouse).load(folder.resolve("marts"));
+        new MartStore(warehouse).load(folder.resolve("marts"), snapshot, exported.scope());
         disclosure = new Disclosure(new ParticipationQueries(warehouse), properties);
     }
 

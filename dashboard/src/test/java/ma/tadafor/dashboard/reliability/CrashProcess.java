@@ -81,7 +81,8 @@ public final class CrashProcess {
             case "load" -> {
                 System.out.println("LOADING");
                 System.out.flush();
-                new MartStore(warehouse).load(Path.of(args[2]));
+                new MartStore(warehouse).load(Path.of(args[2]), Path.of(args[2]),
+                        new WarehouseSnapshot.RefreshScope(true, 0, "the kill campaign's marts"));
                 // The application runs on after a refresh: a kill that comes late finds it idle, not gone.
                 System.out.println("LOADED");
                 System.out.flush();

@@ -277,6 +277,8 @@ class KillCampaignTest {
                 Files.createDirectories(marts.resolve(mart));
                 statement.execute("COPY mart_" + mart + " TO '" + marts.resolve(mart).resolve("part-0.parquet") + "' (FORMAT parquet)");
             }
+            // What the load stores as the fingerprints of the marts it swaps in, as a snapshot holds it.
+            statement.execute("COPY refresh_fingerprint TO '" + marts.resolve("refresh_fingerprint.parquet") + "' (FORMAT parquet)");
         }
         return marts;
     }

@@ -19,21 +19,28 @@ public final class AnalyticsRunStore {
         this.dataSource = dataSource;
     }
 
-    public void queued(String runId, String trigger) {
-        update("INSERT INTO analytics_run (run_id, trigger, status, requested_at) VALUES (?, ?, 'QUEUED', now())",
-                runId, trigger);
+    /** @param full whether a full refresh was asked for */
+    public void queued(String runId, String trigger, boolean full) {
+        update("""
+                INSERT INTO analytics_run (run_id, trigger, status, requested_at, full_requested)
+                VALUES (?, ?, 'QUEUED', now(), ?)""", runId, trigger, full);
+    }
+
+    /** A full refresh asked for while the run was queued: it will be one. */
+    public void fullRequested(String runId) {
+        update("UPDATE analytics_run SET full_requested = true WHERE run_id = ?", runId);
     }
 
     public void running(String runId) {
         update("UPDATE analytics_run SET status = 'RUNNING', started_at = now() WHERE run_id = ?", runId);
     }
 
-    public void completed(String runId, AnalyticsRun.Timings timings, long cells) {
+    public void completed(String runId, AnalyticsRun.Timings timings, long cells, WarehouseSnapshot.RefreshScope scope) {
         update("""
                 UPDATE analytics_run SET status = 'COMPLETED', finished_at = now(), session_ms = ?, snapshot_ms = ?,
-                       jobs_ms = ?, load_ms = ?, cells = ?
+                       jobs_ms = ?, load_ms = ?, cells = ?, refresh_kind = ?, communes = ?
                 WHERE run_id = ?""", timings.sessionMs(), timings.snapshotMs(), timings.jobsMs(), timings.loadMs(), cells,
-                runId);
+                scope.kind(), scope.full() ? null : scope.communes(), runId);
     }
 
     public void failed(String runId, AnalyticsRun.Timings timings, String error) {
@@ -55,7 +62,7 @@ public final class AnalyticsRunStore {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement("""
                      SELECT run_id, trigger, status, requested_at, started_at, finished_at, session_ms, snapshot_ms,
-                            jobs_ms, load_ms, cells, error
+                            jobs_ms, load_ms, cells, error, coalesce(full_requested, false), refresh_kind, communes
                      FROM analytics_run WHERE run_id = ?""")) {
             query.setString(1, runId);
             try (ResultSet row = query.executeQuery()) {
@@ -66,7 +73,8 @@ public final class AnalyticsRunStore {
                         AnalyticsRun.Status.valueOf(row.getString(3)), instant(row, 4), instant(row, 5), instant(row, 6),
                         new AnalyticsRun.Timings(row.getObject(7, Long.class), row.getObject(8, Long.class),
                                 row.getObject(9, Long.class), row.getObject(10, Long.class)),
-                        row.getObject(11, Long.class), row.getString(12)));
+                        row.getObject(11, Long.class), row.getString(12), row.getBoolean(13),
+                        row.getString(14) == null ? null : new AnalyticsRun.Refresh(row.getString(14), row.getObject(15, Integer.class))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading analytics run " + runId + " failed: " + e.getMessage(), e);

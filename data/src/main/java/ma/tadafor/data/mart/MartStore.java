@@ -1,11 +1,15 @@
 package ma.tadafor.data.mart;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -19,7 +23,9 @@ import ma.tadafor.data.closure.FrozenMarts;
  * Loads the Parquet marts the analytics job wrote into the warehouse. Each is first loaded into a
  * table of its own ({@code mart_x__next}, typed by the current {@code mart_x}, so a mart whose
  * columns drifted fails here), then all are swapped in one transaction: readers see the old marts
- * or the new ones, never a mix, and a failure anywhere leaves the old ones in place.
+ * or the new ones, never a mix, and a failure anywhere leaves the old ones in place. The partials
+ * the job keeps for the next refresh and the fingerprints of what the marts were made of are swapped
+ * in the same transaction (docs/ANALYTICS.md, "Incremental refresh").
  */
 public final class MartStore {
 
@@ -39,18 +45,45 @@ public final class MartStore {
         this.dataSource = dataSource;
     }
 
-    public void load(Path martsFolder) {
+    /**
+     * The marts an incremental refresh writes only for the communes it recomputed, and which of their
+     * rows in place it keeps: those of the other communes.
+     */
+    private static final Map<String, String> KEPT_BY_COMMUNE = Map.of(
+            "participation_base", "commune_code NOT IN (SELECT commune_code FROM %s)",
+            "participation_cube", "base_key NOT IN (SELECT base_key FROM mart_participation_base WHERE commune_code IN (SELECT commune_code FROM %s))",
+            "convergence_link", "commune_code NOT IN (SELECT commune_code FROM %s)",
+            "lineage_item", "commune_code NOT IN (SELECT commune_code FROM %s)",
+            "indicator_item", "commune_code NOT IN (SELECT commune_code FROM %s)");
+
+    /**
+     * @param martsFolder    what the analytics job wrote: the marts and the partials ({@code partial_<name>})
+     * @param snapshotFolder the snapshot it read, whose fingerprints are those of the marts loaded
+     * @param scope          what the refresh recomputed: in an incremental one, the marts of
+     *                       {@link #KEPT_BY_COMMUNE} keep the rows of the communes it did not
+     */
+    public void load(Path martsFolder, Path snapshotFolder, WarehouseSnapshot.RefreshScope scope) {
         for (String mart : MARTS) {
             if (!Files.isDirectory(martsFolder.resolve(mart))) {
                 throw new IllegalStateException("the analytics job wrote no mart " + mart + " in " + martsFolder);
             }
         }
+        List<String> partials = partials(martsFolder);
         // A failed load leaves its __next tables behind: harmless, the next load replaces them.
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String mart : MARTS) {
-                String files = martsFolder.resolve(mart).toAbsolutePath().resolve("*.parquet").toString().replace("'", "''");
                 statement.execute("CREATE OR REPLACE TABLE mart_" + mart + "__next AS SELECT * FROM mart_" + mart + " LIMIT 0");
-                statement.execute("INSERT INTO mart_" + mart + "__next BY NAME SELECT * FROM read_parquet('" + files + "')");
+                if (!scope.full() && KEPT_BY_COMMUNE.containsKey(mart)) {
+                    statement.execute("INSERT INTO mart_" + mart + "__next SELECT * FROM mart_" + mart + " WHERE "
+                            + KEPT_BY_COMMUNE.get(mart).formatted(parquet(snapshotFolder.resolve("refresh_commune.parquet"))));
+                }
+                statement.execute("INSERT INTO mart_" + mart + "__next BY NAME SELECT * FROM "
+                        + parquet(martsFolder.resolve(mart).resolve("*.parquet")));
+            }
+            for (String partial : partials) {
+                // Typed by what Spark wrote: the partials are the jobs' own, read by nothing else (docs/ANALYTICS.md).
+                statement.execute("CREATE OR REPLACE TABLE " + partial + "__next AS SELECT * FROM "
+                        + parquet(martsFolder.resolve(partial).resolve("*.parquet")));
             }
             // The kill campaign (KillCampaignTest) reads this line to tell a kill in the swap from one in the load.
             log.debug("Swapping in the marts loaded from {}", martsFolder);
@@ -63,15 +96,36 @@ public final class MartStore {
                     statement.execute("DROP TABLE mart_" + mart);
                     statement.execute("ALTER TABLE mart_" + mart + "__next RENAME TO mart_" + mart);
                 }
+                for (String partial : partials) {
+                    statement.execute("DROP TABLE IF EXISTS " + partial);
+                    statement.execute("ALTER TABLE " + partial + "__next RENAME TO " + partial);
+                }
+                statement.execute("DELETE FROM refresh_fingerprint");
+                statement.execute("INSERT INTO refresh_fingerprint SELECT part, fingerprint FROM "
+                        + parquet(snapshotFolder.resolve("refresh_fingerprint.parquet")));
                 connection.commit();
             } catch (SQLException e) {
                 Transactions.rollBack(connection, e);
                 throw e;
             }
             connection.setAutoCommit(true);
-            log.debug("Swapped in {} marts in {} ms", MARTS.size(), (System.nanoTime() - swapStarted) / 1_000_000);
+            log.debug("Swapped in {} marts and {} partials in {} ms", MARTS.size(), partials.size(),
+                    (System.nanoTime() - swapStarted) / 1_000_000);
         } catch (SQLException e) {
             throw new IllegalStateException("loading the marts failed, the previous ones stay: " + e.getMessage(), e);
         }
+    }
+
+    private static List<String> partials(Path martsFolder) {
+        try (Stream<Path> folders = Files.list(martsFolder)) {
+            return folders.map(folder -> folder.getFileName().toString()).filter(name -> name.startsWith("partial_"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the marts written in " + martsFolder, e);
+        }
+    }
+
+    private static String parquet(Path files) {
+        return "read_parquet('" + files.toAbsolutePath().toString().replace("'", "''") + "')";
     }
 }

@@ -41,12 +41,12 @@ class MartStoreTest {
 
     @Test
     void aClosedSemesterKeepsItsApprovedRowsAndListsWhatChangedSince() throws Exception {
-        new MartStore(warehouse).load(marts("first", "province:05.091", 10));
+        load(marts("first", "province:05.091", 10));
         ClosureStore closures = new ClosureStore(warehouse);
         Closure closure = closures.propose("05.091", "2024S1", "enabel", Instant.now());
         closures.approve(closure.id(), "gov-beni-mellal", Instant.now());
 
-        new MartStore(warehouse).load(marts("second", "province:05.091", 20));
+        load(marts("second", "province:05.091", 20));
 
         assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation")).isEqualTo(10);
         assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants_key) FROM mart_participation")).isEqualTo(17);
@@ -64,14 +64,14 @@ class MartStoreTest {
 
         // reopened: the next refresh puts the current figures back
         closures.reopen(closure.id(), "admin", "a correction", Instant.now());
-        new MartStore(warehouse).load(marts("third", "province:05.091", 30));
+        load(marts("third", "province:05.091", 30));
         assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation")).isEqualTo(30);
     }
 
     @Test
     void loadsEveryMartAndReplacesThePreviousOnes() throws Exception {
-        new MartStore(warehouse).load(marts("first", "programme", 10));
-        new MartStore(warehouse).load(marts("second", "programme", 20));
+        load(marts("first", "programme", 10));
+        load(marts("second", "programme", 20));
 
         assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM mart_indicator")).isEqualTo(1);
         assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(20);
@@ -82,14 +82,14 @@ class MartStoreTest {
 
     @Test
     void aMartThatDoesNotFitLeavesEveryPreviousMartInPlace() throws Exception {
-        new MartStore(warehouse).load(marts("good", "programme", 10));
+        load(marts("good", "programme", 10));
         Path bad = marts("bad", "programme", 30);
         // The last mart loaded has a column the warehouse does not know: the load fails after the others were staged.
         Files.delete(bad.resolve("data_quality").resolve("part-0.parquet"));
         TestWarehouse.execute(warehouse, "COPY (SELECT 1 AS surprise) TO '"
                 + bad.resolve("data_quality").resolve("part-0.parquet") + "' (FORMAT parquet)");
 
-        assertThatThrownBy(() -> new MartStore(warehouse).load(bad)).hasMessageContaining("previous ones stay");
+        assertThatThrownBy(() -> load(bad)).hasMessageContaining("previous ones stay");
 
         assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(10);
         assertThat(TestWarehouse.count(warehouse, "SELECT participants FROM mart_participation")).isEqualTo(10);
@@ -97,13 +97,18 @@ class MartStoreTest {
 
     @Test
     void aMissingMartIsRefusedBeforeAnythingIsTouched() throws Exception {
-        new MartStore(warehouse).load(marts("good", "programme", 10));
+        load(marts("good", "programme", 10));
         Path incomplete = marts("incomplete", "programme", 40);
         Files.delete(incomplete.resolve("convergence").resolve("part-0.parquet"));
         Files.delete(incomplete.resolve("convergence"));
 
-        assertThatThrownBy(() -> new MartStore(warehouse).load(incomplete)).hasMessageContaining("convergence");
+        assertThatThrownBy(() -> load(incomplete)).hasMessageContaining("convergence");
         assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(10);
+    }
+
+    /** Loads {@code marts} as a full refresh's, with no partial: the folder holds the fingerprints too. */
+    private void load(Path marts) {
+        new MartStore(warehouse).load(marts, marts, new WarehouseSnapshot.RefreshScope(true, 0, "test"));
     }
 
     /** A marts folder as the analytics job writes it (one Parquet file per mart), figures set to {@code value}. */
@@ -130,6 +135,8 @@ class MartStoreTest {
                 + "5.0, NULL, 0, NULL, NULL, 0, 0, 0, 0");
         write(marts, "outlier", "SELECT 'item', 'p', 'a', TIMESTAMPTZ '2024-09-01 10:00:00+00', '05.091.01.07', '05.091', "
                 + "'PETITION', '2024S1', " + value + ", 3, 2.0, 5, 4.7, 'commune', 8");
+        TestWarehouse.execute(warehouse, "COPY (SELECT 'basis' AS part, 'test' AS fingerprint) TO '"
+                + marts.resolve("refresh_fingerprint.parquet") + "' (FORMAT parquet)");
         return marts;
     }
 

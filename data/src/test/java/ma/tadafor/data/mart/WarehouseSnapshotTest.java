@@ -24,7 +24,7 @@ class WarehouseSnapshotTest {
                     INSERT INTO source VALUES ('portal-1', 'PORTAL_FEED', '05.091.01.07', 'https://example.org', 'secret-token',
                         '0 0 * * * *', true, now())""");
 
-            WarehouseSnapshot.Summary summary = new WarehouseSnapshot(warehouse).export(folder.resolve("snapshot"));
+            WarehouseSnapshot.Summary summary = new WarehouseSnapshot(warehouse).export(folder.resolve("snapshot"), false);
 
             assertThat(summary.cells()).isZero();
             for (String table : WarehouseSnapshot.TABLES.keySet()) {
