@@ -67,6 +67,23 @@ final class AppClient {
         return issued.get("token").asString();
     }
 
+    /** Uploads a CSV file of activities for a commune (the import page's API); returns the import's answer. */
+    JsonNode upload(String communeCode, String csv) throws IOException, InterruptedException {
+        String boundary = "bench-" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nACTIVITIES\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"communeCode\"\r\n\r\n" + communeCode + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bench.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> answer = http.send(authorized("/api/v1/imports")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("upload for " + communeCode + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
     void createSource(String id, String communeCode, String baseUrl, String token) throws IOException, InterruptedException {
         post("/api/v1/sources", Map.of("id", id, "type", "PORTAL_FEED", "communeCode", communeCode, "baseUrl", baseUrl,
                 "token", token, "schedule", "0 0 2 * * *", "enabled", true), 201);
@@ -78,9 +95,9 @@ final class AppClient {
         return await("/api/v1/ingestion/runs/" + runId, "RUNNING");
     }
 
-    /** Asks for a refresh of the marts and waits for it; returns the analytics run. */
-    JsonNode refresh() throws IOException, InterruptedException {
-        String runId = post("/api/v1/analytics/runs", Map.of(), 202).get("runId").asString();
+    /** Asks for a full refresh of the marts and waits for it; returns the analytics run. */
+    JsonNode refreshAll() throws IOException, InterruptedException {
+        String runId = post("/api/v1/analytics/runs", Map.of("full", true), 202).get("runId").asString();
         return await("/api/v1/analytics/runs/" + runId, "QUEUED", "RUNNING");
     }
 

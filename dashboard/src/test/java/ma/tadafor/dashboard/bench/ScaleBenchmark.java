@@ -198,12 +198,14 @@ public final class ScaleBenchmark {
                         "%s, %,d activities inserted, **%.1f× the raw appender's time**; app heap peak %s, load %s"
                                 .formatted(ingestion.get("status").asString(), inserted, ingestSeconds / raw.seconds(),
                                         megabytes(ingestMemory.heap()), ingestMemory.load())));
-                simulator.close();
 
                 app.resetPeakHeap();
-                JsonNode refresh = client.refresh();
+                // Queued behind the refresh the pull's end started (the first after a start): the warm full one.
+                JsonNode refresh = client.refreshAll();
                 Memory refreshMemory = new Memory(app.peakHeap(), app.peakLiveHeap(), app.peakResident(), loadAverage());
                 Instant ingestionEnd = AppClient.instant(ingestion.get("finishedAt"));
+                Incremental incremental = incremental(app, client, simulator, communes);
+                simulator.close();
 
                 createUsers(client);
                 List<LoadTest.Target> mix = mix(app, client, latestSemester(client, app));
@@ -214,10 +216,88 @@ public final class ScaleBenchmark {
 
                 long warehouseBytes = Files.size(folder.resolve("warehouse.duckdb"));
                 double oracleSeconds = oracle();
-                write(started, loadBefore, communes.size(), steps, refresh, ingestionEnd, oracleSeconds, results, mix,
-                        List.of(ingestMemory, refreshMemory, loadMemory), warehouseBytes, pages);
+                write(started, loadBefore, communes.size(), steps, refresh, ingestionEnd, incremental, oracleSeconds, results,
+                        mix, List.of(ingestMemory, refreshMemory, loadMemory), warehouseBytes, pages);
             }
         }
+    }
+
+    /**
+     * What users wait for after changes that touch few communes, each refreshed incrementally: a scheduled
+     * pull in which 5 % of the communes publish new versions of a tenth of their items (one more person
+     * each), from the pull's end until the administrator's total shows them; an upload for one commune,
+     * from its answer until its participants show; then a full refresh forced in the same run.
+     */
+    private Incremental incremental(AppProcess app, AppClient client, PortalSimulator simulator, List<DemoCommune> communes)
+            throws Exception {
+        String admin = "Bearer " + client.token(ADMIN, password);
+        long before = total(app, admin);
+        int touchedCommunes = 0;
+        long touched = 0;
+        for (int i = 0; i < communes.size(); i += 20) {
+            touched += simulator.touch(communes.get(i).code(), 0.1).size();
+            touchedCommunes++;
+        }
+        log("incremental: %d items of %d communes touched, pulling", touched, touchedCommunes);
+        JsonNode pull = client.ingest();
+        double pullToVisible = untilTotal(app, admin, before + touched, AppClient.instant(pull.get("finishedAt")));
+        String pullRefresh = lastRefresh(app);
+
+        String commune = communes.get(communes.size() / 2).code();
+        StringBuilder csv = new StringBuilder("id;updatedAt;mechanism;status;startDate;titleFr;gender;ageBand;disability;role;count\n");
+        for (int i = 0; i < 20; i++) {
+            csv.append("bench-upload-%d;2025-05-02T10:00:00Z;CITIZEN_MEETING;HELD;2025-05-02;Réunion %d;F;25-34;non;CITIZEN;7\n"
+                    .formatted(i, i));
+        }
+        client.upload(commune, csv.toString());
+        double uploadToVisible = untilTotal(app, admin, before + touched + 20 * 7, Instant.now());
+        String uploadRefresh = lastRefresh(app);
+
+        JsonNode full = client.refreshAll();
+        double fullSeconds = Duration.between(AppClient.instant(full.get("startedAt")), AppClient.instant(full.get("finishedAt")))
+                .toMillis() / 1000.0;
+        log("incremental: pull visible after %.1f s (%s), upload after %.1f s (%s), full refresh %.1f s", pullToVisible,
+                pullRefresh, uploadToVisible, uploadRefresh, fullSeconds);
+        return new Incremental(touchedCommunes, touched, pullToVisible, pullRefresh, uploadToVisible, uploadRefresh,
+                fullSeconds);
+    }
+
+    record Incremental(int communes, long items, double pullToVisible, String pullRefresh, double uploadToVisible,
+                       String uploadRefresh, double fullSeconds) {
+    }
+
+    private static long total(AppProcess app, String admin) throws Exception {
+        Matcher total = Pattern.compile("\"total\":\\{[^}]*\"participants\":(\\d+)")
+                .matcher(LoadTest.text(LoadTest.get(app.base(), "/api/v1/participation?groupBy=", "Authorization", admin)));
+        if (!total.find()) {
+            throw new IllegalStateException("no total in the participation answer");
+        }
+        return Long.parseLong(total.group(1));
+    }
+
+    /** Seconds from {@code since} until the administrator's total is {@code expected} (read every 50 ms). */
+    private static double untilTotal(AppProcess app, String admin, long expected, Instant since) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (total(app, admin) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the total never reached " + expected);
+            }
+            Thread.sleep(50);
+        }
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+    }
+
+    /** What the latest completed refresh did and where its time went, as the application logged it. */
+    private static String lastRefresh(AppProcess app) throws IOException {
+        Matcher line = Pattern.compile("completed: (FULL|INCREMENTAL) \\(([^)]*)\\), Timings\\[sessionMs=(\\d+), "
+                + "snapshotMs=(\\d+), jobsMs=(\\d+), loadMs=(\\d+)\\]").matcher(Files.readString(app.log()));
+        String last = "not logged";
+        while (line.find()) {
+            last = "%s, %s: snapshot %.1f s, jobs %.1f s, load %.1f s".formatted(line.group(1).toLowerCase(Locale.ROOT),
+                    line.group(2), Long.parseLong(line.group(4)) / 1000.0, Long.parseLong(line.group(5)) / 1000.0,
+                    Long.parseLong(line.group(6)) / 1000.0);
+        }
+        return last;
     }
 
     /** The load test and the overview in Chromium again, on the warehouse (marts and users) of the last run. */
@@ -444,7 +524,7 @@ public final class ScaleBenchmark {
     }
 
     private void write(String started, String loadBefore, int communes, List<String> steps, JsonNode refresh,
-                       Instant ingestionEnd, double oracleSeconds, List<LoadTest.Result> results,
+                       Instant ingestionEnd, Incremental incremental, double oracleSeconds, List<LoadTest.Result> results,
                        List<LoadTest.Target> mix, List<Memory> memory, long warehouseBytes,
                        List<OverviewInBrowser.Result> pages) throws IOException {
         String heading = "### %,d cells, %s".formatted(options.cells(), started);
@@ -476,6 +556,15 @@ public final class ScaleBenchmark {
                 + "waited for it: ingestion end → that first refresh done took %.1f s. The table's refresh is the second, "
                 + "from its start to its marts visible. App heap peak during the refreshes %s.")
                 .formatted(firstRefresh, megabytes(memory.get(1).heap())));
+        report.add("");
+        report.add("| change, refreshed incrementally | figures visible after | the refresh | full refresh, same run | full ÷ change |");
+        report.add("|---|---|---|---|---|");
+        report.add("| a pull: %d communes (5 %%) publish %,d new versions | **%.1f s** from the pull's end | %s | %.1f s | %.1f× |"
+                .formatted(incremental.communes(), incremental.items(), incremental.pullToVisible(), incremental.pullRefresh(),
+                        incremental.fullSeconds(), incremental.fullSeconds() / incremental.pullToVisible()));
+        report.add("| an upload of 20 activities for one commune | **%.1f s** from its answer | %s | %.1f s | %.1f× |"
+                .formatted(incremental.uploadToVisible(), incremental.uploadRefresh(), incremental.fullSeconds(),
+                        incremental.fullSeconds() / incremental.uploadToVisible()));
         report.add("");
         loadTables(results, mix);
         pageTable(pages);

@@ -72,4 +72,56 @@ class WarehouseSnapshotTest {
             }
         }
     }
+
+    @Test
+    void anIncrementalSnapshotHoldsTheFactsOfTheCommunesThatChangedAndTheOthersKeptPartials() {
+        try (HikariDataSource warehouse = TestWarehouse.withReferenceData(folder)) {
+            for (String commune : new String[] {"05.091.01.07", "05.091.01.01"}) {
+                TestWarehouse.execute(warehouse, """
+                        INSERT INTO activity (source_id, item_id, commune_code, mechanism, status, start_date, participants,
+                            updated_at, ingested_at)
+                            VALUES ('portal-%1$s', 'item-1', '%1$s', 'CITIZEN_MEETING', 'HELD', DATE '2024-03-01', 3, now(), now())"""
+                        .formatted(commune));
+                TestWarehouse.execute(warehouse, "INSERT INTO participation_cell VALUES ('portal-%s', 'item-1', 'F', '25-34', false, 'CITIZEN', 3)"
+                        .formatted(commune));
+            }
+            // A partial as the last refresh left it: one row per commune.
+            TestWarehouse.execute(warehouse, "CREATE TABLE partial_test AS SELECT code AS commune_code FROM commune "
+                    + "WHERE code IN ('05.091.01.07', '05.091.01.01')");
+            WarehouseSnapshot snapshot = new WarehouseSnapshot(warehouse);
+
+            assertThat(snapshot.export(folder.resolve("first"), false).scope())
+                    .isEqualTo(new WarehouseSnapshot.RefreshScope(true, 0, "no partials kept"));
+            swappedIn(warehouse, folder.resolve("first"));
+            assertThat(snapshot.export(folder.resolve("same"), false).scope())
+                    .isEqualTo(new WarehouseSnapshot.RefreshScope(false, 0, "facts changed"));
+
+            TestWarehouse.execute(warehouse, "UPDATE participation_cell SET participants = 4 WHERE source_id = 'portal-05.091.01.01'");
+            Path changed = folder.resolve("changed");
+            assertThat(snapshot.export(changed, false).scope()).isEqualTo(new WarehouseSnapshot.RefreshScope(false, 1, "facts changed"));
+            assertThat(TestWarehouse.text(warehouse, "SELECT string_agg(commune_code, ',') FROM read_parquet('"
+                    + changed.resolve("activity.parquet") + "')")).isEqualTo("05.091.01.01");
+            assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM read_parquet('"
+                    + changed.resolve("participation_cell.parquet") + "')")).isEqualTo(4);
+            assertThat(TestWarehouse.text(warehouse, "SELECT string_agg(commune_code, ',') FROM read_parquet('"
+                    + changed.resolve("partial_test.parquet") + "')")).isEqualTo("05.091.01.07");
+            assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM read_parquet('"
+                    + changed.resolve("commune.parquet") + "')")).as("reference tables whole").isEqualTo(1503);
+
+            TestWarehouse.execute(warehouse, "DELETE FROM activity WHERE source_id = 'portal-05.091.01.07'");
+            assertThat(snapshot.export(folder.resolve("withdrawn"), false).scope().communes()).as("a commune whose facts left")
+                    .isEqualTo(2);
+            assertThat(snapshot.export(folder.resolve("asked"), true).scope())
+                    .isEqualTo(new WarehouseSnapshot.RefreshScope(true, 0, "asked for"));
+            TestWarehouse.execute(warehouse, "UPDATE programme_commune SET cohort = CASE cohort WHEN 'pilot' THEN 'extension' "
+                    + "ELSE 'pilot' END WHERE commune_code = (SELECT min(commune_code) FROM programme_commune)");
+            assertThat(snapshot.export(folder.resolve("basis"), false).scope().full()).as("the basis changed").isTrue();
+        }
+    }
+
+    /** What the load of a refresh stores: the fingerprints of the snapshot its marts were made of. */
+    private static void swappedIn(HikariDataSource warehouse, Path snapshot) {
+        TestWarehouse.execute(warehouse, "DELETE FROM refresh_fingerprint; INSERT INTO refresh_fingerprint SELECT * FROM read_parquet('"
+                + snapshot.resolve("refresh_fingerprint.parquet") + "')");
+    }
 }
