@@ -27,10 +27,13 @@ public final class Partials {
 
     private final Map<String, Dataset<Row>> kept;
     private final String martsFolder;
+    private final Map<String, Long> elapsed;
 
-    Partials(Map<String, Dataset<Row>> kept, String martsFolder) {
+    /** @param elapsed where each partial's time goes (milliseconds, as {@code partial_<name>}) */
+    Partials(Map<String, Dataset<Row>> kept, String martsFolder, Map<String, Long> elapsed) {
         this.kept = kept;
         this.martsFolder = martsFolder;
+        this.elapsed = elapsed;
     }
 
     /**
@@ -38,6 +41,7 @@ public final class Partials {
      * {@code partial_<name>} and read back: small, and read by several marts.
      */
     Dataset<Row> merged(String name, Dataset<Row> fresh) {
+        long start = System.nanoTime();
         Dataset<Row> all = fresh;
         if (kept.containsKey(name)) {
             // The warehouse gives back what Spark wrote, but not always in the same types (timestamps, decimals).
@@ -47,6 +51,7 @@ public final class Partials {
         }
         String folder = martsFolder + "/partial_" + name;
         all.write().mode(SaveMode.Overwrite).parquet(folder);
+        elapsed.put("partial_" + name, (System.nanoTime() - start) / 1_000_000);
         return fresh.sparkSession().read().parquet(folder);
     }
 }

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -108,28 +107,28 @@ public final class RefreshMarts {
             write(IndicatorActuals.contributions(indicators, activities, grain), martsFolder, "indicator_item", elapsed);
 
             // Every commune's partials, then the marts of every scope summed from them.
-            Partials partials = new Partials(snapshot.keptPartials(), martsFolder);
-            Dataset<Row> communeSemesters = timed("partial_commune_semester", elapsed, () -> partials.merged("commune_semester",
-                    activities.select(col("commune_code"), col("semester")).distinct()));
+            Partials partials = new Partials(snapshot.keptPartials(), martsFolder, elapsed);
+            Dataset<Row> communeSemesters = partials.merged("commune_semester",
+                    activities.select(col("commune_code"), col("semester")).distinct());
             Dataset<Row> communes = Communes.reported(snapshot, communeSemesters).persist(StorageLevel.MEMORY_AND_DISK());
             Dataset<Row> semesters = communeSemesters.select(col("semester")).filter(col("semester").isNotNull())
                     .union(snapshot.indicatorTargets().select(col("semester"))).distinct()
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            Dataset<Row> rates = timed("partial_rate", elapsed, () -> partials.merged("rate", ParticipationRates.perCommune(cube)));
+            Dataset<Row> rates = partials.merged("rate", ParticipationRates.perCommune(cube));
             write(ParticipationRates.of(rates, communes, semesters, snapshot), martsFolder, "participation_rate", elapsed);
-            Dataset<Row> terms = timed("partial_indicator", elapsed, () -> partials.merged("indicator",
-                    IndicatorActuals.perCommune(indicators, activities, grain)));
+            Dataset<Row> terms = partials.merged("indicator",
+                    IndicatorActuals.perCommune(indicators, activities, grain));
             write(IndicatorActuals.of(indicators, terms, communes, semesters, snapshot.indicatorTargets(),
                     snapshot.indicatorValues(), thresholds), martsFolder, "indicator", elapsed);
-            Dataset<Row> linked = timed("partial_convergence", elapsed, () -> partials.merged("convergence",
-                    Convergence.perCommune(links, activities, snapshot.coConstructionProjects())));
+            Dataset<Row> linked = partials.merged("convergence",
+                    Convergence.perCommune(links, activities, snapshot.coConstructionProjects()));
             write(Convergence.of(linked, communes, snapshot.indhProjects()), martsFolder, "convergence", elapsed);
-            Dataset<Row> quality = timed("partial_quality", elapsed, () -> partials.merged("quality",
-                    DataQuality.perCommune(activities, cube)));
+            Dataset<Row> quality = partials.merged("quality",
+                    DataQuality.perCommune(activities, cube));
             write(DataQuality.of(quality, communes, snapshot.sources(), snapshot.watermarks(), snapshot.info()),
                     martsFolder, "data_quality", elapsed);
-            Dataset<Row> items = timed("partial_outlier_item", elapsed, () -> partials.merged("outlier_item",
-                    Outliers.itemTotals(activities, grain)));
+            Dataset<Row> items = partials.merged("outlier_item",
+                    Outliers.itemTotals(activities, grain));
             write(Outliers.of(items, outliers), martsFolder, "outlier", elapsed);
             return elapsed;
         } finally {
@@ -139,16 +138,8 @@ public final class RefreshMarts {
     }
 
     private static void write(Dataset<Row> mart, String martsFolder, String name, Map<String, Long> elapsed) {
-        timed(name, elapsed, () -> {
-            mart.write().mode(SaveMode.Overwrite).parquet(martsFolder + "/" + name);
-            return name;
-        });
-    }
-
-    private static <T> T timed(String name, Map<String, Long> elapsed, Supplier<T> step) {
         long start = System.nanoTime();
-        T result = step.get();
+        mart.write().mode(SaveMode.Overwrite).parquet(martsFolder + "/" + name);
         elapsed.put(name, (System.nanoTime() - start) / 1_000_000);
-        return result;
     }
 }

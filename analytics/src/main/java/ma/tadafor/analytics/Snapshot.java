@@ -68,6 +68,11 @@ public record Snapshot(
                 kept.put(name, table(spark, folder, "partial_" + name));
             }
         }
+        // An incremental snapshot (it lists the communes recomputed) without every partial would lose the others' figures.
+        if (Files.exists(Path.of(folder, "refresh_commune.parquet")) && kept.size() != Partials.NAMES.size()) {
+            throw new IllegalStateException("the snapshot keeps the partials " + kept.keySet() + " but the refresh needs "
+                    + Partials.NAMES + ": ask for a full refresh");
+        }
         return kept;
     }
 

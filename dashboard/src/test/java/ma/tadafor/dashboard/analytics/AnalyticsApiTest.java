@@ -135,8 +135,11 @@ class AnalyticsApiTest {
 
     /** Starts a refresh through the API and returns the run once it ended. */
     private Map<String, Object> refresh() throws Exception {
-        HttpResponse<String> started = send(HttpRequest.newBuilder(uri("/api/v1/analytics/runs"))
-                .POST(HttpRequest.BodyPublishers.noBody()), "admin");
+        return refresh(HttpRequest.newBuilder(uri("/api/v1/analytics/runs")).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    private Map<String, Object> refresh(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> started = send(request, "admin");
         assertThat(started.statusCode()).isEqualTo(202);
         String runId = (String) map(started).get("runId");
         Map<String, Object> run = map(get("/api/v1/analytics/runs/" + runId, "admin"));
@@ -384,6 +387,29 @@ class AnalyticsApiTest {
         assertThat((String) failed.get("error")).as("Spark's reason").isNotBlank().containsIgnoringCase("snapshot");
         assertThat(martFingerprints()).isEqualTo(before);
         assertThat(refresh()).containsEntry("status", "COMPLETED");
+    }
+
+    /** Nothing changed: the refresh recomputes no commune; {@code {"full": true}} recomputes them all. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRefreshRecomputesTheCommunesThatChangedAndEveryCommuneWhenAskedTo() throws Exception {
+        Map<String, String> before = martFingerprints();
+        Map<String, Object> quick = refresh();
+        assertThat(quick).containsEntry("status", "COMPLETED").containsEntry("full", false)
+                .containsEntry("refresh", Map.of("kind", "INCREMENTAL", "communes", 0));
+        assertThat(martFingerprints()).isEqualTo(before);
+
+        Map<String, Object> full = refresh(HttpRequest.newBuilder(uri("/api/v1/analytics/runs"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"full\": true}")));
+        assertThat(full).containsEntry("status", "COMPLETED").containsEntry("full", true);
+        assertThat((Map<String, Object>) full.get("refresh")).containsEntry("kind", "FULL").containsEntry("communes", null);
+        assertThat(martFingerprints()).isEqualTo(before);
+
+        HttpResponse<String> bad = send(HttpRequest.newBuilder(uri("/api/v1/analytics/runs"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"full\": \"always\"}")),
+                "admin");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The one place where closed semesters are frozen. At approval, the marts' rows of the province and
- * semester are copied ({@link #freeze}); at each later refresh, once the new marts are loaded and
- * before they are swapped in, their current rows are compared with the approved ones (revisions and
- * changed items) and then replaced by them ({@link #reviseAndRestore}). Every reader of the marts,
+ * semester are copied ({@link #freeze}); at each later refresh, once the new marts are swapped in and
+ * before the swap's transaction commits, their current rows are compared with the approved ones
+ * (revisions and changed items) and then replaced by them ({@link #reviseAndRestore}). Every reader of the marts,
  * the disclosure layer first, thus reads a closed semester's figures as approved without knowing it.
  */
 public final class FrozenMarts {
@@ -41,9 +41,9 @@ public final class FrozenMarts {
     private static final String NOW_PARTICIPATION = """
             (SELECT c.id AS closure_id, b.commune_code, b.mechanism, p.cell_set, cc.gender, cc.age_band, cc.disability,
                     cc.role, p.participants, p.participants_key
-             FROM mart_participation_cube__next p
-             JOIN mart_participation_base__next b ON b.base_key = p.base_key
-             JOIN mart_participation_cell_code__next cc ON cc.cell_code = p.cell_code
+             FROM mart_participation_cube p
+             JOIN mart_participation_base b ON b.base_key = p.base_key
+             JOIN mart_participation_cell_code cc ON cc.cell_code = p.cell_code
              JOIN %s c ON c.province_code = b.province_code AND c.semester = b.semester)""".formatted(APPROVED);
 
     private FrozenMarts() {
@@ -79,7 +79,7 @@ public final class FrozenMarts {
     }
 
     /**
-     * On the marts just loaded ({@code mart_*__next}), for every approved closure: records how their
+     * On the marts just swapped in, before the swap commits, for every approved closure: records how their
      * current figures differ from the approved ones, and the items that changed, then puts the
      * approved rows in place of the current ones.
      */
@@ -96,7 +96,7 @@ public final class FrozenMarts {
                        n.actual AS now, n.numerator AS now_numerator, n.denominator AS now_denominator,
                        n.numerator_key AS now_key, n.denominator_key AS now_denominator_key
                 FROM (SELECT f.* FROM closure_indicator f JOIN %1$s c ON c.id = f.closure_id) f
-                FULL JOIN (SELECT c.id AS closure_id, m.* FROM mart_indicator__next m
+                FULL JOIN (SELECT c.id AS closure_id, m.* FROM mart_indicator m
                            JOIN %1$s c ON m.semester = c.semester
                                AND (m.scope = c.province_scope OR starts_with(m.scope, c.commune_prefix))) n
                   ON n.closure_id = f.closure_id AND n.indicator_code = f.indicator_code AND n.scope = f.scope
@@ -128,7 +128,7 @@ public final class FrozenMarts {
                        coalesce(n.mechanism, f.mechanism),
                        CASE WHEN f.item_id IS NULL THEN 'NEW' WHEN n.item_id IS NULL THEN 'WITHDRAWN' ELSE 'UPDATED' END
                 FROM (SELECT f.* FROM closure_item f JOIN %1$s c ON c.id = f.closure_id) f
-                FULL JOIN (SELECT c.id AS closure_id, m.* FROM mart_lineage_item__next m
+                FULL JOIN (SELECT c.id AS closure_id, m.* FROM mart_lineage_item m
                            JOIN %1$s c ON m.province_code = c.province_code AND m.semester = c.semester) n
                   ON n.closure_id = f.closure_id AND n.source_id = f.source_id AND n.item_id = f.item_id
                 WHERE f.item_id IS NULL OR n.item_id IS NULL OR f.updated_at IS DISTINCT FROM n.updated_at
@@ -147,7 +147,7 @@ public final class FrozenMarts {
                        AND (EXISTS (SELECT 1 FROM closure_indicator_item i WHERE i.closure_id = r.closure_id
                                     AND i.indicator_code = r.indicator_code AND i.source_id = ch.source_id
                                     AND i.item_id = ch.item_id)
-                            OR EXISTS (SELECT 1 FROM mart_indicator_item__next i WHERE i.indicator_code = r.indicator_code
+                            OR EXISTS (SELECT 1 FROM mart_indicator_item i WHERE i.indicator_code = r.indicator_code
                                        AND i.source_id = ch.source_id AND i.item_id = ch.item_id
                                        AND i.semester = c.semester)))""".formatted(APPROVED));
         restore(statement);
@@ -157,8 +157,8 @@ public final class FrozenMarts {
         // Participation: the cube's rows of closed bases go, the approved ones come back on this refresh's
         // numbering of bases (a base the refresh no longer has is added) and cell codes (a fixed table).
         statement.execute("""
-                DELETE FROM mart_participation_cube__next WHERE base_key IN (
-                    SELECT b.base_key FROM mart_participation_base__next b
+                DELETE FROM mart_participation_cube WHERE base_key IN (
+                    SELECT b.base_key FROM mart_participation_base b
                     JOIN %s c ON c.province_code = b.province_code AND c.semester = b.semester)""".formatted(APPROVED));
         String approvedParticipation = "(SELECT f.* FROM closure_participation f JOIN " + APPROVED + " c ON c.id = f.closure_id)";
         String sameBase = """
@@ -166,39 +166,39 @@ public final class FrozenMarts {
                 AND b.cohort IS NOT DISTINCT FROM f.cohort AND b.mechanism = f.mechanism AND b.month IS NOT DISTINCT FROM f.month
                 AND b.year IS NOT DISTINCT FROM f.year AND b.semester IS NOT DISTINCT FROM f.semester""";
         statement.execute("""
-                INSERT INTO mart_participation_base__next BY NAME
-                SELECT (SELECT coalesce(max(base_key), 0) FROM mart_participation_base__next) + row_number() OVER () AS base_key, f.*
+                INSERT INTO mart_participation_base BY NAME
+                SELECT (SELECT coalesce(max(base_key), 0) FROM mart_participation_base) + row_number() OVER () AS base_key, f.*
                 FROM (SELECT DISTINCT commune_code, province_code, region_code, cohort, mechanism, month, year, semester
                       FROM %s) f
-                WHERE NOT EXISTS (SELECT 1 FROM mart_participation_base__next b WHERE %s)""".formatted(approvedParticipation, sameBase));
+                WHERE NOT EXISTS (SELECT 1 FROM mart_participation_base b WHERE %s)""".formatted(approvedParticipation, sameBase));
         statement.execute("""
-                INSERT INTO mart_participation_cube__next BY NAME
+                INSERT INTO mart_participation_cube BY NAME
                 SELECT b.base_key, f.cell_set, cc.cell_code, f.participants, f.activities, f.participants_key
                 FROM %s f
-                JOIN mart_participation_base__next b ON %s
-                JOIN mart_participation_cell_code__next cc ON cc.gender IS NOT DISTINCT FROM f.gender
+                JOIN mart_participation_base b ON %s
+                JOIN mart_participation_cell_code cc ON cc.gender IS NOT DISTINCT FROM f.gender
                     AND cc.age_band IS NOT DISTINCT FROM f.age_band AND cc.disability IS NOT DISTINCT FROM f.disability
                     AND cc.role IS NOT DISTINCT FROM f.role""".formatted(approvedParticipation, sameBase));
         for (String mart : List.of("participation_rate", "indicator")) {
             statement.execute("""
-                    DELETE FROM mart_%1$s__next m USING %2$s c
+                    DELETE FROM mart_%1$s m USING %2$s c
                     WHERE m.semester = c.semester AND (m.scope = c.province_scope OR starts_with(m.scope, c.commune_prefix))"""
                     .formatted(mart, APPROVED));
             statement.execute("""
-                    INSERT INTO mart_%1$s__next BY NAME
+                    INSERT INTO mart_%1$s BY NAME
                     SELECT f.* EXCLUDE (closure_id) FROM closure_%1$s f JOIN %2$s c ON c.id = f.closure_id""".formatted(mart, APPROVED));
         }
         statement.execute("""
-                DELETE FROM mart_lineage_item__next m USING %s c
+                DELETE FROM mart_lineage_item m USING %s c
                 WHERE m.province_code = c.province_code AND m.semester = c.semester""".formatted(APPROVED));
         statement.execute("""
-                INSERT INTO mart_lineage_item__next BY NAME
+                INSERT INTO mart_lineage_item BY NAME
                 SELECT f.* EXCLUDE (closure_id) FROM closure_item f JOIN %s c ON c.id = f.closure_id""".formatted(APPROVED));
         statement.execute("""
-                DELETE FROM mart_indicator_item__next m USING %s c
+                DELETE FROM mart_indicator_item m USING %s c
                 WHERE m.semester = c.semester AND starts_with(m.commune_code, c.province_code || '.')""".formatted(APPROVED));
         statement.execute("""
-                INSERT INTO mart_indicator_item__next BY NAME
+                INSERT INTO mart_indicator_item BY NAME
                 SELECT f.* EXCLUDE (closure_id) FROM closure_indicator_item f JOIN %s c ON c.id = f.closure_id""".formatted(APPROVED));
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,8 +23,9 @@ import ma.tadafor.data.closure.FrozenMarts;
 /**
  * Loads the Parquet marts the analytics job wrote into the warehouse. Each is first loaded into a
  * table of its own ({@code mart_x__next}, typed by the current {@code mart_x}, so a mart whose
- * columns drifted fails here), then all are swapped in one transaction: readers see the old marts
- * or the new ones, never a mix, and a failure anywhere leaves the old ones in place. The partials
+ * columns drifted fails here), then all are swapped in one transaction (after an incremental refresh,
+ * the marts of items and bases have their recomputed communes' rows replaced in place): readers see
+ * the old marts or the new ones, never a mix, and a failure anywhere leaves the old ones in place. The partials
  * the job keeps for the next refresh and the fingerprints of what the marts were made of are swapped
  * in the same transaction (docs/ANALYTICS.md, "Incremental refresh").
  */
@@ -46,21 +48,17 @@ public final class MartStore {
     }
 
     /**
-     * The marts an incremental refresh writes only for the communes it recomputed, and which of their
-     * rows in place it keeps: those of the other communes.
+     * The marts an incremental refresh writes for the communes it recomputed only, with the rows in place
+     * it replaces ({@code %s}: the list of those communes), in the order they are deleted: the cube's
+     * rows are found through the bases in place.
      */
-    private static final Map<String, String> KEPT_BY_COMMUNE = Map.of(
-            "participation_base", "commune_code NOT IN (SELECT commune_code FROM %s)",
-            "participation_cube", "base_key NOT IN (SELECT base_key FROM mart_participation_base WHERE commune_code IN (SELECT commune_code FROM %s))",
-            "convergence_link", "commune_code NOT IN (SELECT commune_code FROM %s)",
-            "lineage_item", "commune_code NOT IN (SELECT commune_code FROM %s)",
-            "indicator_item", "commune_code NOT IN (SELECT commune_code FROM %s)");
+    private static final Map<String, String> BY_COMMUNE = byCommune();
 
     /**
      * @param martsFolder    what the analytics job wrote: the marts and the partials ({@code partial_<name>})
      * @param snapshotFolder the snapshot it read, whose fingerprints are those of the marts loaded
      * @param scope          what the refresh recomputed: in an incremental one, the marts of
-     *                       {@link #KEPT_BY_COMMUNE} keep the rows of the communes it did not
+     *                       {@link #BY_COMMUNE} have their recomputed communes' rows replaced, the others' kept
      */
     public void load(Path martsFolder, Path snapshotFolder, WarehouseSnapshot.RefreshScope scope) {
         for (String mart : MARTS) {
@@ -69,14 +67,11 @@ public final class MartStore {
             }
         }
         List<String> partials = partials(martsFolder);
+        boolean incremental = !scope.full();
         // A failed load leaves its __next tables behind: harmless, the next load replaces them.
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String mart : MARTS) {
                 statement.execute("CREATE OR REPLACE TABLE mart_" + mart + "__next AS SELECT * FROM mart_" + mart + " LIMIT 0");
-                if (!scope.full() && KEPT_BY_COMMUNE.containsKey(mart)) {
-                    statement.execute("INSERT INTO mart_" + mart + "__next SELECT * FROM mart_" + mart + " WHERE "
-                            + KEPT_BY_COMMUNE.get(mart).formatted(parquet(snapshotFolder.resolve("refresh_commune.parquet"))));
-                }
                 statement.execute("INSERT INTO mart_" + mart + "__next BY NAME SELECT * FROM "
                         + parquet(martsFolder.resolve(mart).resolve("*.parquet")));
             }
@@ -90,11 +85,20 @@ public final class MartStore {
             long swapStarted = System.nanoTime();
             connection.setAutoCommit(false);
             try {
-                // Closed semesters keep their approved figures (docs/TRUST.md), in the same transaction as the swap.
-                FrozenMarts.reviseAndRestore(statement);
+                if (incremental) {
+                    String recomputed = parquet(snapshotFolder.resolve("refresh_commune.parquet"));
+                    for (Map.Entry<String, String> mart : BY_COMMUNE.entrySet()) {
+                        statement.execute("DELETE FROM mart_" + mart.getKey() + " WHERE " + mart.getValue().formatted(recomputed));
+                    }
+                }
                 for (String mart : MARTS) {
-                    statement.execute("DROP TABLE mart_" + mart);
-                    statement.execute("ALTER TABLE mart_" + mart + "__next RENAME TO mart_" + mart);
+                    if (incremental && BY_COMMUNE.containsKey(mart)) {
+                        statement.execute("INSERT INTO mart_" + mart + " SELECT * FROM mart_" + mart + "__next");
+                        statement.execute("DROP TABLE mart_" + mart + "__next");
+                    } else {
+                        statement.execute("DROP TABLE mart_" + mart);
+                        statement.execute("ALTER TABLE mart_" + mart + "__next RENAME TO mart_" + mart);
+                    }
                 }
                 for (String partial : partials) {
                     statement.execute("DROP TABLE IF EXISTS " + partial);
@@ -103,6 +107,8 @@ public final class MartStore {
                 statement.execute("DELETE FROM refresh_fingerprint");
                 statement.execute("INSERT INTO refresh_fingerprint SELECT part, fingerprint FROM "
                         + parquet(snapshotFolder.resolve("refresh_fingerprint.parquet")));
+                // Closed semesters keep their approved figures (docs/TRUST.md), in the same transaction as the swap.
+                FrozenMarts.reviseAndRestore(statement);
                 connection.commit();
             } catch (SQLException e) {
                 Transactions.rollBack(connection, e);
@@ -114,6 +120,16 @@ public final class MartStore {
         } catch (SQLException e) {
             throw new IllegalStateException("loading the marts failed, the previous ones stay: " + e.getMessage(), e);
         }
+    }
+
+    private static Map<String, String> byCommune() {
+        Map<String, String> marts = new LinkedHashMap<>();
+        marts.put("participation_cube",
+                "base_key IN (SELECT base_key FROM mart_participation_base WHERE commune_code IN (SELECT commune_code FROM %s))");
+        for (String mart : List.of("participation_base", "convergence_link", "lineage_item", "indicator_item")) {
+            marts.put(mart, "commune_code IN (SELECT commune_code FROM %s)");
+        }
+        return marts;
     }
 
     private static List<String> partials(Path martsFolder) {
