@@ -129,7 +129,13 @@ public final class RefreshMarts {
                     martsFolder, "data_quality", elapsed);
             Dataset<Row> items = partials.merged("outlier_item",
                     Outliers.itemTotals(activities, grain));
-            write(Outliers.of(items, outliers), martsFolder, "outlier", elapsed);
+            // An item is judged against its commune's and its province's items only: an incremental refresh
+            // judges the provinces of the communes it recomputed, and the warehouse keeps the others' flags.
+            Dataset<Row> judged = snapshot.recomputedCommunes()
+                    .map(recomputed -> items.join(recomputed.join(snapshot.communes().withColumnRenamed("code", "commune_code"),
+                            "commune_code").select(col("province_code")).distinct(), "province_code"))
+                    .orElse(items);
+            write(Outliers.of(judged, outliers), martsFolder, "outlier", elapsed);
             return elapsed;
         } finally {
             // What the jobs cached: the session outlives the run.

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,8 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * warehouse's own table and column names. {@code snapshot_info} holds the instant it was taken,
  * against which freshness is measured (never the clock of the machine running the job), and
  * {@code base_offset}, after which this refresh numbers its participation bases. An incremental
- * refresh's snapshot holds the facts of the communes it recomputes only, and the kept partials of
- * the others ({@code partial_<name>.parquet}, {@link Partials}); a full refresh's holds every fact and
+ * refresh's snapshot holds the facts of the communes it recomputes only, their list
+ * ({@code refresh_commune}, one column {@code commune_code}) and the kept partials of the others
+ * ({@code partial_<name>.parquet}, {@link Partials}); a full refresh's holds every fact, no list and
  * no partial.
  */
 public record Snapshot(
@@ -34,7 +36,8 @@ public record Snapshot(
         Dataset<Row> watermarks,
         Dataset<Row> info,
         Dataset<Row> disclosureSecret,
-        Map<String, Dataset<Row>> keptPartials) {
+        Map<String, Dataset<Row>> keptPartials,
+        Optional<Dataset<Row>> recomputedCommunes) {
 
     public static Snapshot read(SparkSession spark, String folder) {
         return new Snapshot(
@@ -53,7 +56,9 @@ public record Snapshot(
                 table(spark, folder, "watermark"),
                 table(spark, folder, "snapshot_info"),
                 table(spark, folder, "disclosure_secret"),
-                keptPartials(spark, folder));
+                keptPartials(spark, folder),
+                Files.exists(Path.of(folder, "refresh_commune.parquet"))
+                        ? Optional.of(table(spark, folder, "refresh_commune")) : Optional.empty());
     }
 
     /** The number after which this refresh's participation bases are numbered (0 in a full refresh). */

@@ -54,7 +54,9 @@ class IncrementalRefreshTest {
         long seed = Long.getLong("incremental.seed", new Random().nextLong());
         Random random = new Random(seed);
         List<DemoCommune> communes = ProgrammeCommunes.all().subList(0, 8);
-        DemoDataGenerator generator = new DemoDataGenerator(seed, 0.02);
+        // Enough items per province and mechanism for the outlier rules to judge them.
+        DemoDataGenerator generator = new DemoDataGenerator(seed, 0.08);
+        int flagged = 0;
         try (HikariDataSource incremental = DemoWarehouse.open(folder.resolve("incremental.duckdb"));
              HikariDataSource full = DemoWarehouse.open(folder.resolve("full.duckdb"))) {
             // Six communes with data; the last two get their first activities by upload.
@@ -97,6 +99,7 @@ class IncrementalRefreshTest {
                         .isLessThanOrEqualTo(batch.values().stream().map(Changes::commune).distinct().count());
                 assertThat(rebuilt.scope().full()).isTrue();
                 Map<String, List<String>> marts = marts(incremental);
+                flagged += marts.get("outlier").size();
                 Map<String, List<String>> rebuiltMarts = marts(full);
                 for (String mart : rebuiltMarts.keySet()) {
                     List<String> extra = new ArrayList<>(marts.get(mart));
@@ -109,6 +112,7 @@ class IncrementalRefreshTest {
                 }
             }
         }
+        assertThat(flagged).as("seed " + seed + ": outliers flagged, and compared, in some step").isPositive();
     }
 
     private record Changes(String commune, List<Activity> activities, List<Withdrawal> withdrawals) {
@@ -148,8 +152,9 @@ class IncrementalRefreshTest {
                         List<ParticipationCell> cells = new ArrayList<>(item.participation());
                         ParticipationCell cell = cells.isEmpty() ? null : cells.remove(random.nextInt(cells.size()));
                         if (cell != null) {
+                            // Now and then far more than the item's history: an outlier for the rules to flag.
                             cells.add(new ParticipationCell(cell.gender(), cell.ageBand(), cell.disability(), cell.role(),
-                                    1 + random.nextInt(40)));
+                                    random.nextInt(3) == 0 ? 400 + random.nextInt(400) : 1 + random.nextInt(40)));
                         }
                         items.set(index, version(item, at, item.startDate(), cells));
                         versions.removeIf(v -> v.id().equals(item.id()));

@@ -48,9 +48,9 @@ public final class MartStore {
     }
 
     /**
-     * The marts an incremental refresh writes for the communes it recomputed only, with the rows in place
-     * it replaces ({@code %s}: the list of those communes), in the order they are deleted: the cube's
-     * rows are found through the bases in place.
+     * The marts an incremental refresh writes for the communes it recomputed only (the outliers: for
+     * their provinces), with the rows in place it replaces ({@code %s}: the list of those communes), in
+     * the order they are deleted: the cube's rows are found through the bases in place.
      */
     private static final Map<String, String> BY_COMMUNE = byCommune();
 
@@ -129,6 +129,8 @@ public final class MartStore {
         for (String mart : List.of("participation_base", "convergence_link", "lineage_item", "indicator_item")) {
             marts.put(mart, "commune_code IN (SELECT commune_code FROM %s)");
         }
+        // Outliers are judged within a province: the recomputed communes' provinces are judged again.
+        marts.put("outlier", "province_code IN (SELECT province_code FROM commune WHERE code IN (SELECT commune_code FROM %s))");
         return marts;
     }
 
