@@ -48,10 +48,11 @@ import ma.tadafor.ingestion.simulator.SimulatorSettings;
  * After a kill during the swap the marts must be the whole old set or the whole new one, and the
  * next refresh (Spark included) must succeed; the first swap trial kills as the swap begins, and at
  * least one kill must land inside it: after {@link MartStore}'s line that the swap begins, with the
- * old marts still there after the kill (the transaction never committed).
+ * old marts still there after the kill (the transaction never committed). The second kills once the load is
+ * done, so that the next refresh is an incremental one over the partials and fingerprints the load swapped in.
  * Kill points are drawn from a fixed seed, printed at the start, so that a failure replays as it
  * happened: {@code -Dtadafor.kill.seed=<seed>} draws others, {@code -Dtadafor.kill.trials=<n>} changes
- * the campaign's length (at least 2, for a swap trial).
+ * the campaign's length (at least 2, for a swap trial; 5 for both aimed ones).
  */
 class KillCampaignTest {
 
@@ -150,9 +151,12 @@ class KillCampaignTest {
                 case MART_SWAP -> {
                     // A fraction, not a bounded draw: the reference load time varies, the replayed sequence must not.
                     long delayMs = Math.round(random.nextDouble() * loadMs * 1.5);
-                    // The swap is a few milliseconds of a load: random kills seldom land in it, so the first aims at it.
+                    // The swap is a few milliseconds of a load: random kills seldom land in it, so the first aims at it;
+                    // the second comes once the swap committed, where the next refresh is an incremental one.
                     boolean atTheSwap = trial == Phase.MART_SWAP.ordinal();
+                    boolean afterTheSwap = trial == Phase.MART_SWAP.ordinal() + Phase.values().length;
                     boolean swapBegan = atTheSwap ? killDuringLoad(warehouse, sparkMarts, SWAP_BEGINS, 0)
+                            : afterTheSwap ? killDuringLoad(warehouse, sparkMarts, "LOADED", 0)
                             : killDuringLoad(warehouse, sparkMarts, "LOADING", delayMs);
                     Map<String, String> afterKill = TableChecksums.of(warehouse, MARTS);
                     assertThat(afterKill).as(label + ": the old marts or the new ones, whole").isIn(oldMarts, newMarts);
@@ -161,7 +165,7 @@ class KillCampaignTest {
                     inTheSwap += landing == Landing.IN_THE_SWAP ? 1 : 0;
                     finish("refresh", warehouse);
                     assertThat(TableChecksums.of(warehouse, MARTS)).as(label + ": the next refresh").isEqualTo(newMarts);
-                    yield (atTheSwap ? "as the swap began" : delayMs + " ms after the load began (" + loadMs
+                    yield (atTheSwap ? "as the swap began" : afterTheSwap ? "once the load was done" : delayMs + " ms after the load began (" + loadMs
                             + " ms in the reference refresh)") + ", landed " + landing + ": "
                             + (afterKill.equals(oldMarts) ? "old" : "new") + " marts after the kill";
                 }
@@ -268,7 +272,7 @@ class KillCampaignTest {
         }
     }
 
-    /** The warehouse's marts as Parquet folders, laid out as the analytics job writes them. */
+    /** The warehouse's marts and partials as Parquet folders, laid out as the analytics job writes them. */
     private Path exportMarts(Path warehouse) throws Exception {
         Path marts = folder.resolve("spark-marts");
         try (HikariDataSource opened = Warehouse.open(warehouse, 1); Connection connection = opened.getConnection();
@@ -276,6 +280,20 @@ class KillCampaignTest {
             for (String mart : MartStore.MARTS) {
                 Files.createDirectories(marts.resolve(mart));
                 statement.execute("COPY mart_" + mart + " TO '" + marts.resolve(mart).resolve("part-0.parquet") + "' (FORMAT parquet)");
+            }
+            // The partials the refresh kept, which the load swaps in with the marts: an incremental refresh after a kill
+            // that landed after the swap starts from them.
+            try (ResultSet partials = connection.createStatement().executeQuery(
+                    "SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, 'partial_')")) {
+                List<String> names = new ArrayList<>();
+                while (partials.next()) {
+                    names.add(partials.getString(1));
+                }
+                assertThat(names).as("the partials a refresh keeps").isNotEmpty();
+                for (String partial : names) {
+                    Files.createDirectories(marts.resolve(partial));
+                    statement.execute("COPY " + partial + " TO '" + marts.resolve(partial).resolve("part-0.parquet") + "' (FORMAT parquet)");
+                }
             }
             // What the load stores as the fingerprints of the marts it swaps in, as a snapshot holds it.
             statement.execute("COPY refresh_fingerprint TO '" + marts.resolve("refresh_fingerprint.parquet") + "' (FORMAT parquet)");
