@@ -12,7 +12,9 @@ import ma.tadafor.data.territory.TerritorialScope;
 
 /**
  * The participation mart's answers, kept until the marts are replaced: every page and the API ask
- * the same few questions again and again, and each answer costs two scans of the mart.
+ * the same few questions again and again, and each answer costs a scan of the mart for its rows and
+ * one for its total. Totals are kept apart, by the question without its grouping: a page groups the
+ * same participation several ways (the overview, by six dimensions in two semesters) over one total.
  */
 class CachedParticipationQueries extends ParticipationQueries {
 
@@ -24,7 +26,13 @@ class CachedParticipationQueries extends ParticipationQueries {
     }
 
     @Override
-    public ParticipationFigures participation(ParticipationQuery query, TerritorialScope scope) {
-        return cache.get(List.of("participation", query, scope), () -> super.participation(query, scope));
+    protected List<ParticipationFigures.Row> rows(ParticipationQuery query, TerritorialScope scope) {
+        return cache.get(List.of("participation rows", query, scope), () -> super.rows(query, scope));
+    }
+
+    @Override
+    protected ParticipationFigures total(ParticipationQuery query, TerritorialScope scope) {
+        ParticipationQuery ungrouped = new ParticipationQuery(List.of(), query.filters(), query.from(), query.to());
+        return cache.get(List.of("participation total", ungrouped, scope), () -> super.total(ungrouped, scope));
     }
 }

@@ -48,43 +48,58 @@ public class ParticipationQueries {
     }
 
     public ParticipationFigures participation(ParticipationQuery query, TerritorialScope scope) {
+        ParticipationFigures total = total(query, scope);
+        return new ParticipationFigures(rows(query, scope), total.totalParticipants(), total.totalActivities());
+    }
+
+    /** The answer's rows: one per combination of {@code groupBy}, none without it. */
+    protected List<ParticipationFigures.Row> rows(ParticipationQuery query, TerritorialScope scope) {
+        List<ParticipationFigures.Row> rows = new ArrayList<>();
+        if (query.groupBy().isEmpty()) {
+            return rows;
+        }
         boolean fromMart = query.inWholeMonths();
-        String from = fromMart ? MART : FACTS;
+        String dimensions = query.groupBy().stream().map(ParticipationDimension::column).collect(Collectors.joining(", "));
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT %s, %s FROM %s m WHERE %s GROUP BY %1$s ORDER BY %s".formatted(dimensions, measures(fromMart),
+                fromMart ? MART : FACTS, where(query, scope, fromMart, true, parameters),
+                query.groupBy().stream().map(ParticipationDimension::orderBy).collect(Collectors.joining(", ")));
+        int n = query.groupBy().size();
+        query(sql, parameters, result -> {
+            Map<ParticipationDimension, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                values.put(query.groupBy().get(i), result.getObject(i + 1));
+            }
+            rows.add(new ParticipationFigures.Row(values, new ExactCount(result.getLong(n + 1), result.getInt(n + 3)),
+                    result.getLong(n + 2)));
+        });
+        return rows;
+    }
+
+    /**
+     * The answer's total, without rows: it depends on the filters, the period and the scope only, so the
+     * questions that group the same participation differently share it.
+     */
+    protected ParticipationFigures total(ParticipationQuery query, TerritorialScope scope) {
+        boolean fromMart = query.inWholeMonths();
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT %s FROM %s m WHERE %s".formatted(measures(fromMart), fromMart ? MART : FACTS,
+                where(query, scope, fromMart, false, parameters));
+        long[] total = new long[3];
+        query(sql, parameters, result -> {
+            total[0] = result.getLong(1);
+            total[1] = result.getLong(2);
+            total[2] = result.getLong(3);
+        });
+        return new ParticipationFigures(List.of(), new ExactCount(total[0], (int) total[2]), total[1]);
+    }
+
+    /** Participants, activities and the participants' cell key. */
+    private static String measures(boolean fromMart) {
         // The facts have no cell keys: only an administrator's day-cut ranges are read from them, exact.
-        String measures = "coalesce(sum(participants), 0), "
+        return "coalesce(sum(participants), 0), "
                 + (fromMart ? "coalesce(sum(activities), 0), CAST(coalesce(sum(participants_key), 0) % 256 AS INTEGER)"
                         : "count(DISTINCT (source_id, item_id)), 0");
-        try (Connection connection = dataSource.getConnection()) {
-            List<ParticipationFigures.Row> rows = new ArrayList<>();
-            if (!query.groupBy().isEmpty()) {
-                String dimensions = query.groupBy().stream().map(ParticipationDimension::column).collect(Collectors.joining(", "));
-                List<Object> parameters = new ArrayList<>();
-                String sql = "SELECT %s, %s FROM %s m WHERE %s GROUP BY %1$s ORDER BY %s".formatted(dimensions, measures, from,
-                        where(query, scope, fromMart, true, parameters),
-                        query.groupBy().stream().map(ParticipationDimension::orderBy).collect(Collectors.joining(", ")));
-                int n = query.groupBy().size();
-                query(connection, sql, parameters, result -> {
-                    Map<ParticipationDimension, Object> values = new LinkedHashMap<>();
-                    for (int i = 0; i < n; i++) {
-                        values.put(query.groupBy().get(i), result.getObject(i + 1));
-                    }
-                    rows.add(new ParticipationFigures.Row(values, new ExactCount(result.getLong(n + 1), result.getInt(n + 3)),
-                            result.getLong(n + 2)));
-                });
-            }
-            List<Object> totalParameters = new ArrayList<>();
-            String totalSql = "SELECT %s FROM %s m WHERE %s".formatted(measures, from,
-                    where(query, scope, fromMart, false, totalParameters));
-            long[] total = new long[3];
-            query(connection, totalSql, totalParameters, result -> {
-                total[0] = result.getLong(1);
-                total[1] = result.getLong(2);
-                total[2] = result.getLong(3);
-            });
-            return new ParticipationFigures(rows, new ExactCount(total[0], (int) total[2]), total[1]);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading participation failed: " + e.getMessage(), e);
-        }
     }
 
     private static String where(ParticipationQuery query, TerritorialScope scope, boolean fromMart, boolean withGroupBy,
@@ -112,8 +127,11 @@ public class ParticipationQueries {
         return String.join(" AND ", conditions);
     }
 
-    private static void query(Connection connection, String sql, List<Object> parameters, Rows.Reader reader)
-            throws SQLException {
-        Rows.each(connection, sql, parameters, reader);
+    private void query(String sql, List<Object> parameters, Rows.Reader reader) {
+        try (Connection connection = dataSource.getConnection()) {
+            Rows.each(connection, sql, parameters, reader);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading participation failed: " + e.getMessage(), e);
+        }
     }
 }

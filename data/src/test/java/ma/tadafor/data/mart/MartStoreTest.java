@@ -81,6 +81,18 @@ class MartStoreTest {
     }
 
     @Test
+    void theCubeIsStoredByGroupingSetThenBase() throws Exception {
+        Path marts = marts("shuffled", "programme", 10);
+        // Spark writes the cube by base, every grouping set of a base together.
+        write(marts, "participation_cube", "VALUES (2, 3, 0, 5, 1, 17), (1, 0, 0, 7, 1, 17), (1, 3, 0, 4, 1, 17), (2, 0, 0, 9, 1, 17)");
+        load(marts);
+
+        String stored = TestWarehouse.text(warehouse,
+                "SELECT string_agg(cell_set || '/' || base_key, ' ' ORDER BY rowid) FROM mart_participation_cube");
+        assertThat(stored).isEqualTo("0/1 0/2 3/1 3/2");
+    }
+
+    @Test
     void aMartThatDoesNotFitLeavesEveryPreviousMartInPlace() throws Exception {
         load(marts("good", "programme", 10));
         Path bad = marts("bad", "programme", 30);
