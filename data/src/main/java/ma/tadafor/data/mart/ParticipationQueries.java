@@ -1,7 +1,5 @@
 package ma.tadafor.data.mart;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,14 +63,14 @@ public class ParticipationQueries {
                 fromMart ? MART : FACTS, where(query, scope, fromMart, true, parameters),
                 query.groupBy().stream().map(ParticipationDimension::orderBy).collect(Collectors.joining(", ")));
         int n = query.groupBy().size();
-        query(sql, parameters, result -> {
+        Rows.each(dataSource, sql, parameters, result -> {
             Map<ParticipationDimension, Object> values = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 values.put(query.groupBy().get(i), result.getObject(i + 1));
             }
             rows.add(new ParticipationFigures.Row(values, new ExactCount(result.getLong(n + 1), result.getInt(n + 3)),
                     result.getLong(n + 2)));
-        });
+        }, "reading participation");
         return rows;
     }
 
@@ -86,11 +84,11 @@ public class ParticipationQueries {
         String sql = "SELECT %s FROM %s m WHERE %s".formatted(measures(fromMart), fromMart ? MART : FACTS,
                 where(query, scope, fromMart, false, parameters));
         long[] total = new long[3];
-        query(sql, parameters, result -> {
+        Rows.each(dataSource, sql, parameters, result -> {
             total[0] = result.getLong(1);
             total[1] = result.getLong(2);
             total[2] = result.getLong(3);
-        });
+        }, "reading participation");
         return new ParticipationFigures(List.of(), new ExactCount(total[0], (int) total[2]), total[1]);
     }
 
@@ -125,13 +123,5 @@ public class ParticipationQueries {
             parameters.add(fromMart ? query.to().withDayOfMonth(1) : query.to());
         }
         return String.join(" AND ", conditions);
-    }
-
-    private void query(String sql, List<Object> parameters, Rows.Reader reader) {
-        try (Connection connection = dataSource.getConnection()) {
-            Rows.each(connection, sql, parameters, reader);
-        } catch (SQLException e) {
-            throw new IllegalStateException("reading participation failed: " + e.getMessage(), e);
-        }
     }
 }
