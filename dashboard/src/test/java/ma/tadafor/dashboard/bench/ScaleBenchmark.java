@@ -243,10 +243,11 @@ public final class ScaleBenchmark {
             touchedCommunes++;
         }
         log("incremental: %d items of %d communes touched, pulling", touched, touchedCommunes);
+        int refreshes = refreshes(app).size();
         JsonNode pull = client.ingest();
         // A touch adds one person to an item with cells, none to one without: the total moves, by at most the touches.
         double pullToVisible = untilTotal(app, admin, total -> total != before, AppClient.instant(pull.get("finishedAt")));
-        String pullRefresh = lastRefresh(app);
+        String pullRefresh = refreshAfter(app, refreshes);
         long pulled = total(app, admin);
 
         String commune = communes.get(communes.size() / 2).code();
@@ -255,9 +256,10 @@ public final class ScaleBenchmark {
             csv.append("bench-upload-%d;2025-05-02T10:00:00Z;CITIZEN_MEETING;HELD;2025-05-02;Réunion %d;F;25-34;non;CITIZEN;7\n"
                     .formatted(i, i));
         }
+        refreshes = refreshes(app).size();
         client.upload(commune, csv.toString());
         double uploadToVisible = untilTotal(app, admin, total -> total == pulled + 20 * 7, Instant.now());
-        String uploadRefresh = lastRefresh(app);
+        String uploadRefresh = refreshAfter(app, refreshes);
 
         JsonNode full = client.refreshAll();
         double fullSeconds = Duration.between(AppClient.instant(full.get("startedAt")), AppClient.instant(full.get("finishedAt")))
@@ -293,17 +295,35 @@ public final class ScaleBenchmark {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
-    /** What the latest completed refresh did and where its time went, as the application logged it. */
-    private static String lastRefresh(AppProcess app) throws IOException {
+    /**
+     * What the refresh that made a change visible did and where its time went: the last of those the application
+     * logged after the {@code before} it had logged when the change began. Its line may follow the swap that made the
+     * change visible by a moment.
+     */
+    private static String refreshAfter(AppProcess app, int before) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> refreshes = refreshes(app);
+        while (refreshes.size() <= before) {
+            if (System.nanoTime() > deadline) {
+                return "not logged";
+            }
+            Thread.sleep(50);
+            refreshes = refreshes(app);
+        }
+        return refreshes.get(refreshes.size() - 1);
+    }
+
+    /** Every completed refresh the application logged, in order: what it did and where its time went. */
+    private static List<String> refreshes(AppProcess app) throws IOException {
         Matcher line = Pattern.compile("completed: (FULL|INCREMENTAL) \\(([^)]*)\\), Timings\\[sessionMs=(\\d+), "
                 + "snapshotMs=(\\d+), jobsMs=(\\d+), loadMs=(\\d+)\\]").matcher(Files.readString(app.log()));
-        String last = "not logged";
+        List<String> refreshes = new ArrayList<>();
         while (line.find()) {
-            last = "%s, %s: snapshot %.1f s, jobs %.1f s, load %.1f s".formatted(line.group(1).toLowerCase(Locale.ROOT),
+            refreshes.add("%s, %s: snapshot %.1f s, jobs %.1f s, load %.1f s".formatted(line.group(1).toLowerCase(Locale.ROOT),
                     line.group(2), Long.parseLong(line.group(4)) / 1000.0, Long.parseLong(line.group(5)) / 1000.0,
-                    Long.parseLong(line.group(6)) / 1000.0);
+                    Long.parseLong(line.group(6)) / 1000.0));
         }
-        return last;
+        return refreshes;
     }
 
     /** The load test and the overview in Chromium again, on the warehouse (marts and users) of the last run. */
