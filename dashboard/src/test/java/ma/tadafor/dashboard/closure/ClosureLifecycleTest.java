@@ -16,9 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import ma.tadafor.dashboard.DemoApplicationTest;
 import ma.tadafor.dashboard.page.HeadlessChromium;
@@ -198,7 +195,7 @@ class ClosureLifecycleTest extends DemoApplicationTest {
                     .singleElement().satisfies(row -> assertThat(row.getText()).contains("1er semestre 2024", "Approuvée", "par " + APPROVER)
                             .as("the semester in words").doesNotContain(SEMESTER));
             browser.all("#closures input[name=semester]").get(0).sendKeys(PAGE_SEMESTER);
-            submit(browser, browser.all("#closures form[action$='/closures'] button").get(0));
+            browser.follow(browser.all("#closures form[action$='/closures'] button").get(0));
             assertThat(browser.all("[role=status]")).as("saved").isNotEmpty();
             assertThat(browser.all("#closures button")).as("a programme manager does not approve")
                     .noneSatisfy(b -> assertThat(b.getText()).isEqualTo("Approuver les chiffres"));
@@ -209,7 +206,7 @@ class ClosureLifecycleTest extends DemoApplicationTest {
             browser.signIn("gov-azilal", PASSWORD);
             browser.visit("/committees/" + PROVINCE + "?lang=ar");
             assertThat(browser.script("return document.documentElement.dir")).isEqualTo("rtl");
-            submit(browser, browser.all("#closures form[action$='/closures/" + pageClosureId + "/approve'] button").get(0));
+            browser.follow(browser.all("#closures form[action$='/closures/" + pageClosureId + "/approve'] button").get(0));
             assertThat(browser.all("#closures [data-closure='" + pageClosureId + "']")).singleElement()
                     .satisfies(row -> assertThat(row.getText()).contains("مصادق عليه", "أرقام مصادق عليها في"));
             assertThat(browser.consoleErrors()).isEmpty();
@@ -233,7 +230,7 @@ class ClosureLifecycleTest extends DemoApplicationTest {
                 assertThat(browser.all(".seal")).as("results in " + language).singleElement()
                         .satisfies(e -> assertThat(e.getText()).contains(seal, APPROVER));
                 assertThat(browser.all("tr[data-indicator] a.lineage")).as("every actual links to its items").hasSizeGreaterThan(5);
-                submit(browser, browser.all("tr[data-indicator='" + indicator + "'] a.lineage").get(0));
+                browser.follow(browser.all("tr[data-indicator='" + indicator + "'] a.lineage").get(0));
                 assertThat(browser.driver().getCurrentUrl()).contains("/lineage", "indicator=" + indicator);
                 assertThat(browser.script("return document.documentElement.dir")).isEqualTo(language.equals("ar") ? "rtl" : "ltr");
                 assertThat(browser.all(".seal")).as("lineage in " + language).singleElement()
@@ -245,20 +242,12 @@ class ClosureLifecycleTest extends DemoApplicationTest {
                 browser.open("/?" + view + "&lang=" + language);
                 assertThat(browser.all(".seal")).as("overview in " + language).singleElement()
                         .satisfies(e -> assertThat(e.getText()).contains(seal));
-                submit(browser, browser.all("[data-headline] [data-key=participants] a.lineage").get(0));
+                browser.follow(browser.all("[data-headline] [data-key=participants] a.lineage").get(0));
                 assertThat(browser.all(".lineage-items tbody tr")).as("the items of the participants").isNotEmpty();
                 assertThat(browser.all("[data-figure]").get(0).getText()).isNotBlank();
                 assertThat(browser.consoleErrors()).isEmpty();
             }
         }
-    }
-
-    /** Clicks a link or a form's button and waits for the page it leads to. */
-    private static void submit(HeadlessChromium browser, WebElement button) {
-        button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(button));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> "complete".equals(
-                browser.script("return document.readyState")));
     }
 
     private byte[] brief(String lang) throws Exception {
@@ -296,7 +285,7 @@ class ClosureLifecycleTest extends DemoApplicationTest {
                 browser.visit("/committees/" + PROVINCE + "?lang=fr");
                 browser.all("#closures form[action$='/closures/" + pageClosureId + "/reopen'] input[name=reason]").get(0)
                         .sendKeys("données corrigées");
-                submit(browser, browser.all("#closures form[action$='/closures/" + pageClosureId + "/reopen'] button").get(0));
+                browser.follow(browser.all("#closures form[action$='/closures/" + pageClosureId + "/reopen'] button").get(0));
                 assertThat(browser.all("#closures [data-closure='" + pageClosureId + "']")).singleElement()
                         .satisfies(row -> assertThat(row.getText()).contains("Rouverte", "motif : données corrigées"));
             }

@@ -12,7 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -81,6 +83,32 @@ public final class HeadlessChromium implements AutoCloseable {
                     d.findElement(By.cssSelector("[data-page-data]")).getDomAttribute("data-ready") != null);
             new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(".chart-card"))
                     .stream().allMatch(card -> "true".equals(card.getDomAttribute("data-drawn"))));
+        }
+    }
+
+    /** Clicks a link or a form's button and waits until the page it leads to has loaded. */
+    public void follow(WebElement element) {
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> gone(element));
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element's page has been left. While the next page replaces it, Chromium may answer an
+     * element's question with an inspector error rather than as stale: the element is gone all the same.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
         }
     }
 
