@@ -219,6 +219,7 @@ class IncrementalRefreshTest {
     private static Map<String, List<String>> marts(HikariDataSource warehouse) throws SQLException {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("participation", "SELECT * FROM mart_participation");
+        queries.put("participation_province", "SELECT * FROM mart_participation_province");
         queries.put("participation_base", "SELECT * EXCLUDE (base_key) FROM mart_participation_base");
         for (String mart : MartStore.MARTS) {
             if (!mart.startsWith("participation_base") && !mart.equals("participation_cube")) {

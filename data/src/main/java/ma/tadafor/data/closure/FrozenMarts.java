@@ -21,6 +21,9 @@ public final class FrozenMarts {
                     'commune:' || province_code || '.' AS commune_prefix
              FROM closure WHERE status = 'APPROVED')""";
 
+    /** The provinces whose marts {@link #reviseAndRestore} puts back as approved, for one semester or more. */
+    public static final String RESTORED_PROVINCES = "(SELECT province_code FROM closure WHERE status = 'APPROVED')";
+
     /**
      * Participation cells of the items the marts count, as the marts counted them: those approved for
      * an item counted in a closed semester, the current ones otherwise. Joined on {@code closure_id}

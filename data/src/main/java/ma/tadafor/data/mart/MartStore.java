@@ -94,8 +94,8 @@ public final class MartStore {
             long swapStarted = System.nanoTime();
             connection.setAutoCommit(false);
             try {
+                String recomputed = parquet(snapshotFolder.resolve("refresh_commune.parquet"));
                 if (incremental) {
-                    String recomputed = parquet(snapshotFolder.resolve("refresh_commune.parquet"));
                     for (Map.Entry<String, String> mart : BY_COMMUNE.entrySet()) {
                         statement.execute("DELETE FROM mart_" + mart.getKey() + " WHERE " + mart.getValue().formatted(recomputed));
                     }
@@ -118,6 +118,9 @@ public final class MartStore {
                         + parquet(snapshotFolder.resolve("refresh_fingerprint.parquet")));
                 // Closed semesters keep their approved figures (docs/TRUST.md), in the same transaction as the swap.
                 FrozenMarts.reviseAndRestore(statement);
+                refreshProvinceCube(statement, !incremental ? "TRUE"
+                        : "province_code IN (SELECT province_code FROM commune WHERE code IN (SELECT commune_code FROM "
+                                + recomputed + ")) OR province_code IN " + FrozenMarts.RESTORED_PROVINCES);
                 connection.commit();
             } catch (SQLException e) {
                 Transactions.rollBack(connection, e);
@@ -129,6 +132,17 @@ public final class MartStore {
         } catch (SQLException e) {
             throw new IllegalStateException("loading the marts failed, the previous ones stay: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sums the commune cube again into the province cube (migration V016) for the provinces
+     * {@code replaced} selects: those whose cube rows the swap replaced, the recomputed communes' and
+     * the closed semesters' restored (every province in a full refresh). Stored as {@link #CLUSTERED} says.
+     */
+    private static void refreshProvinceCube(Statement statement, String replaced) throws SQLException {
+        statement.execute("DELETE FROM mart_province_cube WHERE " + replaced);
+        statement.execute("INSERT INTO mart_province_cube SELECT * FROM province_cube_from_communes WHERE " + replaced
+                + " ORDER BY cell_set, province_code");
     }
 
     private static Map<String, String> byCommune() {

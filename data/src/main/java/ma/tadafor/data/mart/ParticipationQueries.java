@@ -21,10 +21,14 @@ import ma.tadafor.data.territory.TerritorialScope;
  * cells of the activities that started in it), with the mart's values and rules: exact to the day,
  * and current rather than as of the last refresh. The whole answer comes from one or the other, so
  * its rows always add up to its total.
+ *
+ * <p>A question that does not name communes, in a scope of whole provinces, reads the cube summed by
+ * province (twenty times smaller at national scale): the same sums, so the same answer.
  */
 public class ParticipationQueries {
 
     private static final String MART = "(SELECT *, commune_code AS code FROM mart_participation)";
+    private static final String PROVINCE_MART = "mart_participation_province";
     /** The facts shaped as the mart's rows (see the analytics module's participation grain). */
     private static final String FACTS = """
             (SELECT a.commune_code AS code, a.commune_code, c.province_code, c.region_code, p.cohort, a.mechanism,
@@ -60,7 +64,7 @@ public class ParticipationQueries {
         String dimensions = query.groupBy().stream().map(ParticipationDimension::column).collect(Collectors.joining(", "));
         List<Object> parameters = new ArrayList<>();
         String sql = "SELECT %s, %s FROM %s m WHERE %s GROUP BY %1$s ORDER BY %s".formatted(dimensions, measures(fromMart),
-                fromMart ? MART : FACTS, where(query, scope, fromMart, true, parameters),
+                source(query, scope), where(query, scope, fromMart, true, parameters),
                 query.groupBy().stream().map(ParticipationDimension::orderBy).collect(Collectors.joining(", ")));
         int n = query.groupBy().size();
         Rows.each(dataSource, sql, parameters, result -> {
@@ -81,7 +85,7 @@ public class ParticipationQueries {
     protected ParticipationFigures total(ParticipationQuery query, TerritorialScope scope) {
         boolean fromMart = query.inWholeMonths();
         List<Object> parameters = new ArrayList<>();
-        String sql = "SELECT %s FROM %s m WHERE %s".formatted(measures(fromMart), fromMart ? MART : FACTS,
+        String sql = "SELECT %s FROM %s m WHERE %s".formatted(measures(fromMart), source(query, scope),
                 where(query, scope, fromMart, false, parameters));
         long[] total = new long[3];
         Rows.each(dataSource, sql, parameters, result -> {
@@ -90,6 +94,13 @@ public class ParticipationQueries {
             total[2] = result.getLong(3);
         }, "reading participation");
         return new ParticipationFigures(List.of(), new ExactCount(total[0], (int) total[2]), total[1]);
+    }
+
+    private static String source(ParticipationQuery query, TerritorialScope scope) {
+        if (!query.inWholeMonths()) {
+            return FACTS;
+        }
+        return query.namesCommunes() || !scope.ofWholeProvinces() ? MART : PROVINCE_MART;
     }
 
     /** Participants, activities and the participants' cell key. */

@@ -31,6 +31,11 @@ public record ParticipationQuery(List<ParticipationDimension> groupBy, Map<Parti
         return set;
     }
 
+    /** Whether the question names communes, grouping or filtering by them. */
+    boolean namesCommunes() {
+        return groupBy.contains(ParticipationDimension.COMMUNE) || filters.containsKey(ParticipationDimension.COMMUNE);
+    }
+
     /** Whether the range is made of whole months, which the mart counts: it has no finer time than the month. */
     boolean inWholeMonths() {
         return (from == null || from.getDayOfMonth() == 1) && (to == null || to.equals(to.withDayOfMonth(to.lengthOfMonth())));

@@ -26,6 +26,11 @@ public record TerritorialScope(boolean national, Set<String> regions, Set<String
         return national || regions.contains(regionCode) || provinces.contains(provinceCode) || communes.contains(communeCode);
     }
 
+    /** Whether the scope is made of whole provinces (or regions, or the country): no commune is in it on its own. */
+    public boolean ofWholeProvinces() {
+        return national || communes.isEmpty();
+    }
+
     /**
      * A SQL condition on a row of {@code commune} (aliased {@code alias}) that holds for the
      * communes in scope; its parameters are appended to {@code parameters} in order.

@@ -49,6 +49,7 @@ class MartStoreTest {
         load(marts("second", "province:05.091", 20));
 
         assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation")).isEqualTo(10);
+        assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation_province")).isEqualTo(10);
         assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants_key) FROM mart_participation")).isEqualTo(17);
         assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(10);
         assertThat(TestWarehouse.count(warehouse, "SELECT participants FROM mart_participation_rate")).isEqualTo(10);
@@ -66,6 +67,7 @@ class MartStoreTest {
         closures.reopen(closure.id(), "admin", "a correction", Instant.now());
         load(marts("third", "province:05.091", 30));
         assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation")).isEqualTo(30);
+        assertThat(TestWarehouse.count(warehouse, "SELECT sum(participants) FROM mart_participation_province")).isEqualTo(30);
     }
 
     @Test
@@ -76,6 +78,7 @@ class MartStoreTest {
         assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM mart_indicator")).isEqualTo(1);
         assertThat(TestWarehouse.count(warehouse, "SELECT actual FROM mart_indicator")).isEqualTo(20);
         assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM mart_participation")).isEqualTo(1);
+        assertThat(TestWarehouse.count(warehouse, "SELECT participants FROM mart_participation_province")).isEqualTo(20);
         assertThat(TestWarehouse.count(warehouse, "SELECT count(*) FROM information_schema.tables WHERE table_name LIKE '%__next'"))
                 .isZero();
     }
