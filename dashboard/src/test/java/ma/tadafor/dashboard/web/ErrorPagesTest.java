@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -20,9 +21,8 @@ import ma.tadafor.dashboard.DemoApplicationTest;
 /**
  * What a browser gets when a page refuses: the error page in the reader's language, never JSON
  * or Spring's whitelabel page, for each refusal a page can meet (400, 403, 404, 405), and for a
- * failure (500: the error page as Spring Boot's error controller renders it for one). An upload
- * past the multipart limit is not here: Tomcat answers it with an empty 413 and closes the
- * connection before any page is written (docs/DASHBOARD.md).
+ * failure (500: the error page as Spring Boot's error controller renders it for one), and an
+ * upload past the multipart limit (413).
  */
 class ErrorPagesTest extends DemoApplicationTest {
 
@@ -32,6 +32,7 @@ class ErrorPagesTest extends DemoApplicationTest {
             403, List.of("Accès refusé", "الولوج مرفوض"),
             404, List.of("Page introuvable", "الصفحة غير موجودة"),
             405, List.of("Action non permise", "إجراء غير مسموح به"),
+            413, List.of("Fichier trop volumineux", "الملف كبير جدا"),
             500, List.of("Une erreur est survenue", "وقع خطأ"));
 
     @Test
@@ -49,6 +50,35 @@ class ErrorPagesTest extends DemoApplicationTest {
                     .DELETE().build(), HttpResponse.BodyHandlers.ofString()), 405, index);
             expectErrorPage(focal.send(page("/error?" + lang).build(), HttpResponse.BodyHandlers.ofString()), 500, index);
         }
+    }
+
+    @Test
+    void anUploadPastTheMultipartLimitIsTheErrorPage413() throws Exception {
+        HttpClient focal = signedIn("focal-kasba-tadla");
+        for (String language : List.of("fr", "ar")) {
+            String token = csrf(focal.send(page("/imports?lang=" + language).build(), HttpResponse.BodyHandlers.ofString()).body());
+            String boundary = "bound-" + System.nanoTime();
+            // A file one byte past spring.servlet.multipart.max-file-size, as a client that skips the page's own check sends it.
+            HttpResponse<String> refused = focal.send(page("/imports?lang=" + language)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(upload(boundary, token, 20 * 1024 * 1024 + 1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            expectErrorPage(refused, 413, language.equals("fr") ? 0 : 1);
+        }
+    }
+
+    /** A page's upload form as a browser sends it, with a file of {@code size} bytes. */
+    private static byte[] upload(String boundary, String token, int size) {
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nACTIVITIES\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + size + end.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        Arrays.fill(body, head.length, head.length + size, (byte) 'a');
+        System.arraycopy(end, 0, body, head.length + size, end.length);
+        return body;
     }
 
     private static void expectErrorPage(HttpResponse<String> response, int status, int language) {
