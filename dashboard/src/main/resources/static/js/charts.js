@@ -124,6 +124,12 @@
     if (!holder) {
       return;
     }
+    if (chart.empty) {
+      // no actual in any semester: the server says why (never measured here, or every one protected)
+      holder.appendChild(element('span', 'notice empty-sparkline', chart.empty));
+      holder.dataset.drawn = 'true';
+      return;
+    }
     holder.setAttribute('role', 'img');
     holder.setAttribute('aria-label', chart.description);
     var instance = echarts.init(holder, null, { renderer: 'canvas' });

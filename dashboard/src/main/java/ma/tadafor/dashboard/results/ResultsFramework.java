@@ -162,7 +162,7 @@ class ResultsFramework implements ChartPage {
         List<ChartView> charts = empty.explained(List.of(achievementChart(rows, framework.semester(), rtl, locale),
                 statusChart(rows, framework.semester(), rtl, locale)), user, scope, locale);
         return new FrameworkData(scope.key(), framework.semester(), charts,
-                sparklines(scope.key(), framework.semesters(), audience, rtl, locale), Disclosure.describe(audience));
+                sparklines(rows, scope.key(), framework.semesters(), audience, rtl, locale), Disclosure.describe(audience));
     }
 
     private ChartView achievementChart(List<Row> rows, String semester, boolean rtl, Locale locale) {
@@ -216,17 +216,24 @@ class ResultsFramework implements ChartPage {
                         List.of(text("results.column.status", locale), text("results.column.indicators", locale)), table), null);
     }
 
-    /** One small line per indicator: actual (solid) and target (dashed) over the semesters, without axes. */
-    private List<ChartView> sparklines(String scope, List<String> semesters, Audience audience, boolean rtl,
+    /**
+     * One small line per indicator of the table: actual (solid) and target (dashed) over the semesters,
+     * without axes; one without an actual in any semester says why instead, in the reader's words
+     * (never measured in the scope, or every actual protected).
+     */
+    private List<ChartView> sparklines(List<Row> rows, String scope, List<String> semesters, Audience audience, boolean rtl,
             Locale locale) {
         Map<String, Map<String, IndicatorPoint>> byCode = new LinkedHashMap<>();
         for (IndicatorPoint point : trends.trend(scope)) {
             byCode.computeIfAbsent(point.code(), c -> new LinkedHashMap<>()).put(point.semester(), point);
         }
         List<ChartView> lines = new ArrayList<>();
-        byCode.forEach((code, points) -> {
-            Number[] actual = semesters.stream().map(s -> points.get(s) == null ? null
-                    : (Number) disclosure.actual(points.get(s).actual(), points.get(s).target(), audience).value())
+        for (Row row : rows) {
+            String code = row.code();
+            Map<String, IndicatorPoint> points = byCode.getOrDefault(code, Map.of());
+            Map<String, PublishedActual> published = new LinkedHashMap<>();
+            points.forEach((semester, point) -> published.put(semester, disclosure.actual(point.actual(), point.target(), audience)));
+            Number[] actual = semesters.stream().map(s -> published.get(s) == null ? null : (Number) published.get(s).value())
                     .toArray(Number[]::new);
             Number[] target = semesters.stream().map(s -> points.get(s) == null ? null : (Number) points.get(s).target())
                     .toArray(Number[]::new);
@@ -242,9 +249,12 @@ class ResultsFramework implements ChartPage {
                                     .setColor(Charts.UNKNOWN).setShowSymbol(false).setConnectNulls(true)
                                     .setLineStyle(new LineStyle().setType("dashed"))});
             long known = java.util.Arrays.stream(actual).filter(Objects::nonNull).count();
-            lines.add(new ChartView(code, code, text("results.sparkline", locale, known, semesters.size()),
-                    Charts.json(option), null, null));
-        });
+            ChartView line = new ChartView(code, code, text("results.sparkline", locale, known, semesters.size()),
+                    Charts.json(option), null, null);
+            boolean someProtected = published.values().stream().anyMatch(PublishedActual::suppressed);
+            lines.add(known > 0 ? line : line.emptyBecause(text(someProtected ? "results.sparkline.suppressed"
+                    : "results.sparkline.unmeasured", locale)));
+        }
         return lines;
     }
 

@@ -129,6 +129,25 @@ class PagesInBrowserTest extends DemoApplicationTest {
     }
 
     @Test
+    void everyIndicatorsSparklineIsDrawnOrSaysWhyNot() {
+        try (HeadlessChromium browser = new HeadlessChromium(port)) {
+            browser.signIn("focal-kasba-tadla", PASSWORD);
+            for (String language : List.of("fr", "ar")) {
+                browser.open("/results?lang=" + language);
+                @SuppressWarnings("unchecked")
+                List<String> cells = (List<String>) browser.script(
+                        "return Array.from(document.querySelectorAll('td.sparkline [data-sparkline]')).map(h =>"
+                                + " h.querySelector('canvas') ? 'drawn' : (h.querySelector('.empty-sparkline') || {}).textContent || '');");
+                assertThat(cells).as(language).isNotEmpty().doesNotContain("");
+                // a commune's results have indicators measured in no semester (an INDH convergence, a province's share)
+                assertThat(cells).as(language).contains("drawn")
+                        .contains(language.equals("fr") ? "Pas encore mesuré ici" : "لم يُقس بعد هنا");
+            }
+            assertThat(browser.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
     void aGovernorSeesTheirProvinceOnlyAndCannotAskForAnother() {
         try (HeadlessChromium browser = new HeadlessChromium(port)) {
             browser.signIn("gov-beni-mellal", PASSWORD);
