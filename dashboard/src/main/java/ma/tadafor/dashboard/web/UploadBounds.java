@@ -3,12 +3,12 @@ package ma.tadafor.dashboard.web;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -72,7 +72,7 @@ class UploadBounds extends OncePerRequestFilter {
     /** A refused upload as its error page reads it: a GET of its address, with the parameters of its query only. */
     private static final class Refused extends HttpServletRequestWrapper {
 
-        private final Map<String, String[]> query = new LinkedHashMap<>();
+        private final Map<String, List<String>> query = new LinkedHashMap<>();
 
         Refused(HttpServletRequest request) {
             super(request);
@@ -82,8 +82,7 @@ class UploadBounds extends OncePerRequestFilter {
                     String[] parts = pair.split("=", 2);
                     String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
                     String value = parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
-                    query.merge(name, new String[] {value}, (a, b) -> Stream.concat(Arrays.stream(a), Arrays.stream(b))
-                            .toArray(String[]::new));
+                    query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 }
             }
         }
@@ -110,13 +109,15 @@ class UploadBounds extends OncePerRequestFilter {
 
         @Override
         public String getParameter(String name) {
-            String[] values = query.get(name);
-            return values == null ? null : values[0];
+            List<String> values = query.get(name);
+            return values == null ? null : values.get(0);
         }
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            return Collections.unmodifiableMap(query);
+            Map<String, String[]> parameters = new LinkedHashMap<>();
+            query.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
+            return Collections.unmodifiableMap(parameters);
         }
 
         @Override
@@ -126,7 +127,8 @@ class UploadBounds extends OncePerRequestFilter {
 
         @Override
         public String[] getParameterValues(String name) {
-            return query.get(name);
+            List<String> values = query.get(name);
+            return values == null ? null : values.toArray(String[]::new);
         }
     }
 }

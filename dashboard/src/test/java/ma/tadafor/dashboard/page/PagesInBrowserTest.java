@@ -139,7 +139,7 @@ class PagesInBrowserTest extends DemoApplicationTest {
                         "return Array.from(document.querySelectorAll('td.sparkline [data-sparkline]')).map(h =>"
                                 + " h.querySelector('canvas') ? 'drawn' : (h.querySelector('.empty-sparkline') || {}).textContent || '');");
                 assertThat(cells).as(language).isNotEmpty().doesNotContain("");
-                // a commune's results have indicators measured in no semester (an INDH convergence, a province's share)
+                // a commune's results have indicators measured in no semester
                 assertThat(cells).as(language).contains("drawn")
                         .contains(language.equals("fr") ? "Pas encore mesuré ici" : "لم يُقس بعد هنا");
             }

@@ -22,7 +22,7 @@ public final class FrozenMarts {
              FROM closure WHERE status = 'APPROVED')""";
 
     /** The provinces whose marts {@link #reviseAndRestore} puts back as approved, for one semester or more. */
-    public static final String RESTORED_PROVINCES = "(SELECT province_code FROM closure WHERE status = 'APPROVED')";
+    public static final String RESTORED_PROVINCES = "(SELECT province_code FROM " + APPROVED + ")";
 
     /**
      * Participation cells of the items the marts count, as the marts counted them: those approved for
