@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** Compares a mart Spark wrote with another table, in DuckDB, to the row. */
-final class MartComparison {
+public final class MartComparison {
 
     private MartComparison() {
     }
 
     /** The mart Spark wrote as a DuckDB table expression. */
-    static String parquet(Path marts, String mart) {
+    public static String parquet(Path marts, String mart) {
         return "read_parquet('" + marts.resolve(mart) + "/*.parquet')";
     }
 
@@ -44,9 +44,14 @@ final class MartComparison {
                         : type.startsWith("DECIMAL") ? "CAST(" + name + " AS DECIMAL(38, 2)) AS " + name : name);
             }
         }
-        String select = String.join(", ", columns);
-        String left = "SELECT " + select + " FROM " + table;
-        String right = "SELECT " + select + " FROM " + other;
+        return rowsInOnlyOne(duckdb, columns, table, other);
+    }
+
+    /** Rows of {@code select} (column expressions) in only one of the two tables: at most 20, each prefixed by its side. */
+    public static List<String> rowsInOnlyOne(Connection duckdb, List<String> select, String table, String other)
+            throws SQLException {
+        String left = "SELECT " + String.join(", ", select) + " FROM " + table;
+        String right = "SELECT " + String.join(", ", select) + " FROM " + other;
         List<String> differences = new ArrayList<>();
         try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(
                 "(SELECT 'first' AS side, * FROM (" + left + " EXCEPT ALL " + right + ")) UNION ALL "
@@ -63,7 +68,7 @@ final class MartComparison {
         return differences;
     }
 
-    static long count(Connection duckdb, String sql) throws SQLException {
+    public static long count(Connection duckdb, String sql) throws SQLException {
         try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

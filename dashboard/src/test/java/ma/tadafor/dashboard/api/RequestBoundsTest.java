@@ -3,6 +3,10 @@ package ma.tadafor.dashboard.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +22,8 @@ import ma.tadafor.dashboard.DemoApplicationTest;
 /**
  * Every bound on what a client sends answers in problem+json, naming the limit or the parameter:
  * a body too large (declared or chunked), a list too long and a page past the end of int within a
- * second, an upload too large, a null in a list, a request line too long for the server.
+ * second, an upload too large, a null in a list, a request line too long for the server; and the 413
+ * reaches a client that sends all of a body far past the limit before it reads.
  */
 class RequestBoundsTest extends DemoApplicationTest {
 
@@ -125,16 +130,52 @@ class RequestBoundsTest extends DemoApplicationTest {
         byte[] file = new byte[20 * 1024 * 1024 + 1];
         Arrays.fill(file, (byte) 'a');
         byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] body = new byte[head.length + file.length + end.length];
-        System.arraycopy(head, 0, body, 0, head.length);
-        System.arraycopy(file, 0, body, head.length, file.length);
-        System.arraycopy(end, 0, body, head.length + file.length, end.length);
-
-        HttpResponse<String> refused = post("/api/v1/imports", HttpRequest.BodyPublishers.ofByteArray(body),
+        HttpResponse<String> refused = post("/api/v1/imports", HttpRequest.BodyPublishers.ofByteArray(concat(concat(head, file), end)),
                 "multipart/form-data; boundary=" + boundary);
 
         assertProblem(refused, 413);
         assertThat(object(refused)).containsEntry("limit", 20 * 1024 * 1024);
+    }
+
+    /**
+     * A client that writes its whole body before reading an answer (as many scripts do) still reads
+     * the 413 when its body is far past the limit: the server reads and drops what it refused rather
+     * than closing the connection on a body still arriving, which such a client sees as a reset.
+     */
+    @Test
+    void aClientSendingItsWholeBodyBeforeReadingStillReadsThe413() throws Exception {
+        byte[] json = new byte[40 * (int) ONE_MEGABYTE];
+        Arrays.fill(json, (byte) ' ');
+        byte[] upload = new byte[60 * (int) ONE_MEGABYTE];
+        Arrays.fill(upload, (byte) 'a');
+        String boundary = "bound-" + System.nanoTime();
+
+        String jsonAnswer = sentWholeBeforeReading("POST " + MEETINGS, "application/json", json);
+        String uploadAnswer = sentWholeBeforeReading("POST /api/v1/imports", "multipart/form-data; boundary=" + boundary,
+                concat(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"huge.csv\"\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8), upload));
+
+        assertThat(jsonAnswer).startsWith("HTTP/1.1 413").contains("application/problem+json").contains("\"limit\":" + ONE_MEGABYTE);
+        assertThat(uploadAnswer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+    }
+
+    private String sentWholeBeforeReading(String requestLine, String contentType, byte[] body) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((requestLine + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token + "\r\nContent-Type: "
+                    + contentType + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static byte[] concat(byte[] head, byte[] tail) {
+        byte[] whole = Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, whole, head.length, tail.length);
+        return whole;
     }
 
     private static String meeting(int agendaItems) {

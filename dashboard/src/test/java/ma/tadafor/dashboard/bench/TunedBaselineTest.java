@@ -28,6 +28,7 @@ import ma.tadafor.analytics.RefreshMarts;
 import ma.tadafor.analytics.indicators.StatusThresholds;
 import ma.tadafor.dashboard.analytics.AnalyticsProperties;
 import ma.tadafor.dashboard.analytics.DemoWarehouse;
+import ma.tadafor.dashboard.analytics.MartComparison;
 import ma.tadafor.dashboard.analytics.SparkSessionProvider;
 import ma.tadafor.data.activity.Activity;
 import ma.tadafor.data.activity.ActivityStatus;
@@ -212,7 +213,7 @@ class TunedBaselineTest {
     }
 
     private static String spark(String mart) {
-        return "read_parquet('" + folder.resolve("marts").resolve(mart) + "/*.parquet')";
+        return MartComparison.parquet(folder.resolve("marts"), mart);
     }
 
     private static Map<String, String> columns(String table) throws SQLException {
@@ -240,28 +241,10 @@ class TunedBaselineTest {
             };
             select.add(normalised.formatted(name));
         });
-        String left = "SELECT " + String.join(", ", select) + " FROM " + table;
-        String right = "SELECT " + String.join(", ", select) + " FROM " + other;
-        List<String> differences = new ArrayList<>();
-        try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(
-                "(SELECT 'first' AS side, * FROM (" + left + " EXCEPT ALL " + right + ")) UNION ALL "
-                        + "(SELECT 'second', * FROM (" + right + " EXCEPT ALL " + left + ")) LIMIT 20")) {
-            int n = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                StringBuilder row = new StringBuilder();
-                for (int i = 1; i <= n; i++) {
-                    row.append(rows.getString(i)).append(i < n ? " | " : "");
-                }
-                differences.add(row.toString());
-            }
-        }
-        return differences;
+        return MartComparison.rowsInOnlyOne(duckdb, select, table, other);
     }
 
     private static long count(String query) throws SQLException {
-        try (Statement statement = duckdb.createStatement(); ResultSet row = statement.executeQuery(query)) {
-            row.next();
-            return row.getLong(1);
-        }
+        return MartComparison.count(duckdb, query);
     }
 }
