@@ -2,6 +2,7 @@ package ma.tadafor.dashboard.api;
 
 import org.springframework.stereotype.Component;
 
+import ma.tadafor.dashboard.period.Semester;
 import ma.tadafor.data.territory.TerritorialScope;
 import ma.tadafor.data.territory.TerritoryQueries;
 
@@ -32,12 +33,13 @@ public class ReportingScopes {
         return ScopeKey.own(scope);
     }
 
-    /** Checks a semester written like {@code 2024S1}. */
-    public static String semester(String parameter, String semester) {
-        if (semester == null || !semester.matches("\\d{4}S[12]")) {
-            throw new InvalidParameterException(parameter, "'" + semester + "' is not a semester such as 2024S1");
+    /** The semester written like {@code 2024S1} in {@code parameter}: the one refusal of a missing or malformed semester. */
+    public static Semester semester(String parameter, String semester) {
+        if (semester == null || semester.isBlank()) {
+            throw new InvalidParameterException(parameter, "give a semester such as 2024S1");
         }
-        return semester;
+        return Semester.parse(semester.strip()).orElseThrow(() ->
+                new InvalidParameterException(parameter, "'" + semester + "' is not a semester such as 2024S1"));
     }
 
 }

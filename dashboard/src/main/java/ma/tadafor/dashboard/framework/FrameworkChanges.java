@@ -116,7 +116,7 @@ class FrameworkChanges {
     }
 
     static String semester(String semester) {
-        return ReportingScopes.semester("semester", semester);
+        return ReportingScopes.semester("semester", semester).code();
     }
 
     static double target(Double target) {

@@ -8,6 +8,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.ReportingScopes;
 import ma.tadafor.dashboard.closure.ClosureReadings;
 import ma.tadafor.dashboard.closure.Seal;
 import ma.tadafor.dashboard.committee.Committees;
@@ -70,8 +71,7 @@ class GovernorHome {
         MeetingView next = committees.meetings(province.code(), user).stream()
                 .filter(meeting -> meeting.heldOn() == null && !meeting.plannedOn().isBefore(today))
                 .min(Comparator.comparing(MeetingView::plannedOn)).orElse(null);
-        Semester covered = semester != null ? Semester.parse(semester).orElseThrow(() ->
-                new InvalidParameterException("semester", "'" + semester + "' is not a semester such as 2024S1"))
+        Semester covered = semester != null ? ReportingScopes.semester("semester", semester)
                 : semesters.before(province, next != null ? next.plannedOn() : today);
         LocalDate horizon = today.plus(mail.reminderWindow());
         List<RecommendationView> due = committees.dueBy(province.code(), horizon, user);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.ReportingScopes;
 import ma.tadafor.dashboard.api.OutOfScopeException;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.activity.Gender;
@@ -89,12 +90,7 @@ public final class ParticipationRequest {
                 }
                 yield Integer.valueOf(value);
             }
-            case SEMESTER -> {
-                if (!value.matches("\\d{4}S[12]")) {
-                    throw new InvalidParameterException(name, "'" + value + "' is not a semester such as 2024S1");
-                }
-                yield value;
-            }
+            case SEMESTER -> ReportingScopes.semester(name, value).code();
         };
     }
 

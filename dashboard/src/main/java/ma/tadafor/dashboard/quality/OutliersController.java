@@ -55,7 +55,7 @@ class OutliersController {
             @AuthenticationPrincipal SignedInUser user, Locale locale) {
         ScopeKey checked = ScopeKey.parse("scope", scope, user.scope(), territories);
         return new Answer(review.list(user, checked.territory() == null ? null : checked.territory().code(),
-                semester == null ? null : ReportingScopes.semester("semester", semester), status(status), locale),
+                semester == null ? null : ReportingScopes.semester("semester", semester).code(), status(status), locale),
                 Disclosure.describe(Audience.of(user)));
     }
 

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
+import ma.tadafor.dashboard.api.ReportingScopes;
 import ma.tadafor.dashboard.audit.AuditLog;
 import ma.tadafor.dashboard.committee.Committees;
 import ma.tadafor.dashboard.period.Semester;
@@ -66,8 +67,7 @@ class CommitteeBriefController {
             @Parameter(description = "`fr` or `ar`") @RequestParam(defaultValue = "fr") String lang, @AuthenticationPrincipal SignedInUser user) {
         Territory territory = committees.province("province", province.strip(), user);
         Semester covered = semester == null || semester.isBlank() ? semesters.before(territory, Committees.today())
-                : Semester.parse(semester.strip()).orElseThrow(() ->
-                        new InvalidParameterException("semester", "'" + semester + "' is not a semester such as 2024S1"));
+                : ReportingScopes.semester("semester", semester);
         String language = language(lang);
         byte[] pdf = briefs.pdf(territory, covered, Locale.forLanguageTag(language), user.scope(), Committees.today());
         audit.record("EXPORT", "committee-brief:" + territory.code(), covered.code() + " " + language);
