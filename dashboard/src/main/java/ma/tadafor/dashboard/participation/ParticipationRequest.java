@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import ma.tadafor.dashboard.api.InvalidParameterException;
-import ma.tadafor.dashboard.api.ReportingScopes;
 import ma.tadafor.dashboard.api.OutOfScopeException;
+import ma.tadafor.dashboard.api.ReportingScopes;
 import ma.tadafor.data.activity.AgeBand;
 import ma.tadafor.data.activity.Gender;
 import ma.tadafor.data.activity.Mechanism;
