@@ -72,19 +72,23 @@ class UploadBounds extends OncePerRequestFilter {
     /** A refused upload as its error page reads it: a GET of its address, with the parameters of its query only. */
     private static final class Refused extends HttpServletRequestWrapper {
 
-        private final Map<String, List<String>> query = new LinkedHashMap<>();
+        private final Map<String, String[]> query;
 
         Refused(HttpServletRequest request) {
             super(request);
+            Map<String, List<String>> values = new LinkedHashMap<>();
             String queryString = request.getQueryString();
             if (queryString != null) {
                 for (String pair : queryString.split("&")) {
                     String[] parts = pair.split("=", 2);
                     String name = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
                     String value = parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
-                    query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+                    values.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
                 }
             }
+            Map<String, String[]> parameters = new LinkedHashMap<>();
+            values.forEach((name, given) -> parameters.put(name, given.toArray(String[]::new)));
+            query = Collections.unmodifiableMap(parameters);
         }
 
         @Override
@@ -109,15 +113,13 @@ class UploadBounds extends OncePerRequestFilter {
 
         @Override
         public String getParameter(String name) {
-            List<String> values = query.get(name);
-            return values == null ? null : values.get(0);
+            String[] values = query.get(name);
+            return values == null ? null : values[0];
         }
 
         @Override
         public Map<String, String[]> getParameterMap() {
-            Map<String, String[]> parameters = new LinkedHashMap<>();
-            query.forEach((name, values) -> parameters.put(name, values.toArray(String[]::new)));
-            return Collections.unmodifiableMap(parameters);
+            return query;
         }
 
         @Override
@@ -127,8 +129,8 @@ class UploadBounds extends OncePerRequestFilter {
 
         @Override
         public String[] getParameterValues(String name) {
-            List<String> values = query.get(name);
-            return values == null ? null : values.toArray(String[]::new);
+            String[] values = query.get(name);
+            return values == null ? null : values.clone();
         }
     }
 }
